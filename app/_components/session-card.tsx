@@ -1,0 +1,67 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { formatZonedTime, zoneLabel } from "~/server/programme/time";
+import type { SessionCard as SessionCardData } from "~/server/programme/service";
+import { Badge, TrackLabel } from "~/app/_components/badges";
+
+type Props = {
+  session: SessionCardData;
+  timeZone: string;
+  /** Show the date too (speaker pages list several days). */
+  dayLabel?: string;
+};
+
+export async function SessionCard({ session, timeZone, dayLabel }: Props) {
+  const t = await getTranslations();
+  const moderators = session.speakers.filter((s) => s.role === "MODERATOR");
+  const speakers = session.speakers.filter((s) => s.role === "SPEAKER");
+  const cancelled = session.status === "CANCELLED";
+  return (
+    <article
+      className="relative rounded-lg border border-slate-200 bg-white p-4 pl-5 shadow-sm"
+      style={{ borderLeft: `5px solid ${session.track?.color ?? "#64748b"}` }}
+      aria-labelledby={`s-${session.id}`}
+    >
+      <div className="mb-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600">
+        <span className="font-medium text-slate-800">
+          {dayLabel ? `${dayLabel}, ` : ""}
+          {t("session.time", {
+            start: formatZonedTime(session.startsAt, timeZone),
+            end: formatZonedTime(session.endsAt, timeZone),
+            zone: zoneLabel(timeZone, session.startsAt),
+          })}
+        </span>
+        <span>{t(`formats.${session.format}`)}</span>
+        {session.isClosed && <Badge tone="violet">{t("session.closed")}</Badge>}
+        {cancelled && <Badge tone="red">{t("session.cancelled")}</Badge>}
+      </div>
+      <h3 id={`s-${session.id}`} className={`text-base font-semibold leading-snug ${cancelled ? "line-through" : ""}`}>
+        <Link href={`/sessions/${session.id}`} className="text-slate-900 hover:text-brand-700 hover:underline">
+          {session.title}
+        </Link>
+      </h3>
+      <div className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600">
+        <TrackLabel track={session.track} fallback={t("session.noTrack")} />
+        <span>{session.room ? session.room.name : t("session.noRoom")}</span>
+        <span>
+          {session.capacity === null ? t("session.noSeatLimit") : t("session.seats", { count: session.capacity })}
+        </span>
+      </div>
+      {(moderators.length > 0 || speakers.length > 0) && (
+        <p className="mt-2 text-sm text-slate-700">
+          {moderators.length > 0 && (
+            <span>
+              {t(moderators.length > 1 ? "session.moderators" : "session.moderator")}:{" "}
+              {moderators.map((m) => m.speaker.fullName).join(", ")}.{" "}
+            </span>
+          )}
+          {speakers.length > 0 && (
+            <span>
+              {t("session.speakers")}: {speakers.map((s) => s.speaker.fullName).join(", ")}.
+            </span>
+          )}
+        </p>
+      )}
+    </article>
+  );
+}

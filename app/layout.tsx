@@ -1,0 +1,41 @@
+import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { SiteFooter } from "~/app/_components/site-footer";
+import { SiteHeader } from "~/app/_components/site-header";
+import { TRPCReactProvider } from "~/app/_trpc/react";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meta");
+  return { title: { default: t("title"), template: `%s — ${t("title")}` }, description: t("description") };
+}
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1e40af" };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations("nav");
+  return (
+    <html lang={locale}>
+      <body className="flex min-h-screen flex-col bg-slate-50 text-slate-900 antialiased">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
+          {t("skip")}
+        </a>
+        <NextIntlClientProvider>
+          <TRPCReactProvider>
+            <SiteHeader />
+            <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
+              {children}
+            </main>
+            <SiteFooter />
+          </TRPCReactProvider>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

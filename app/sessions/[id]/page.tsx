@@ -1,0 +1,121 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Badge, TrackLabel } from "~/app/_components/badges";
+import { DemoBanner } from "~/app/_components/demo-banner";
+import { orNotFound, serverApi } from "~/app/_trpc/server";
+import { programmeQuery } from "~/server/programme/rules";
+import { formatZonedTime, zonedDayKey, zoneLabel } from "~/server/programme/time";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const api = await serverApi();
+  const session = await api.programme.session({ id }).catch(() => null);
+  return { title: session?.title ?? "" };
+}
+
+export default async function SessionPage({ params }: Props) {
+  const { id } = await params;
+  const api = await serverApi();
+  const [session, edition, t, format] = await Promise.all([
+    orNotFound(api.programme.session({ id })),
+    api.programme.edition(),
+    getTranslations(),
+    getFormatter(),
+  ]);
+  const tz = edition.timeZone;
+  const day = zonedDayKey(session.startsAt, tz);
+  const moderators = session.speakers.filter((s) => s.role === "MODERATOR");
+  const speakers = session.speakers.filter((s) => s.role === "SPEAKER");
+  const cancelled = session.status === "CANCELLED";
+
+  return (
+    <article>
+      <DemoBanner show={session.isDemo} />
+      <Link href={`/programme${programmeQuery({ day })}`} className="text-sm text-brand-700 hover:underline">
+        {t("session.backToProgramme")}
+      </Link>
+      <div className="mt-3 flex flex-wrap items-center gap-2 text-sm text-slate-600">
+        <span>{t(`formats.${session.format}`)}</span>
+        {session.isClosed && <Badge tone="violet">{t("session.closed")}</Badge>}
+        {cancelled && <Badge tone="red">{t("session.cancelled")}</Badge>}
+      </div>
+      <h1 className="mt-1 text-2xl font-bold leading-tight sm:text-3xl">{session.title}</h1>
+      {cancelled && <p className="mt-3 rounded-md bg-red-50 p-3 text-red-900">{t("session.cancelledNote")}</p>}
+      {session.isClosed && <p className="mt-3 rounded-md bg-violet-50 p-3 text-violet-900">{t("session.closedNote")}</p>}
+
+      <dl className="mt-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
+        <div>
+          <dt className="text-sm text-slate-500">{t("session.when")}</dt>
+          <dd className="font-medium">
+            {format.dateTime(session.startsAt, { day: "numeric", month: "long", weekday: "long", timeZone: tz })},{" "}
+            {t("session.time", {
+              start: formatZonedTime(session.startsAt, tz),
+              end: formatZonedTime(session.endsAt, tz),
+              zone: zoneLabel(tz, session.startsAt),
+            })}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-sm text-slate-500">{t("session.where")}</dt>
+          <dd className="font-medium">
+            {session.room ? [session.room.name, session.room.floor].filter(Boolean).join(", ") : t("session.noRoom")}
+            <span className="block text-sm font-normal text-slate-600">
+              {session.capacity === null ? t("session.noSeatLimit") : t("session.seats", { count: session.capacity })}
+            </span>
+          </dd>
+        </div>
+        <div>
+          <dt className="text-sm text-slate-500">{t("session.track")}</dt>
+          <dd>
+            <TrackLabel track={session.track} fallback={t("session.noTrack")} />
+          </dd>
+        </div>
+        <div>
+          <dt className="text-sm text-slate-500">{t("session.format")}</dt>
+          <dd className="font-medium">{t(`formats.${session.format}`)}</dd>
+        </div>
+      </dl>
+
+      {session.description && (
+        <section className="mt-8 max-w-3xl" aria-labelledby="about">
+          <h2 id="about" className="text-lg font-bold">
+            {t("session.description")}
+          </h2>
+          {session.description.split(/\n{2,}/).map((p, i) => (
+            <p key={i} className="mt-3 whitespace-pre-line text-slate-800">
+              {p}
+            </p>
+          ))}
+        </section>
+      )}
+
+      <PeopleList title={t(moderators.length > 1 ? "session.moderators" : "session.moderator")} people={moderators} />
+      <PeopleList title={t("session.speakers")} people={speakers} />
+      {session.speakers.length === 0 && <p className="mt-8 text-slate-600">{t("session.noSpeakers")}</p>}
+    </article>
+  );
+}
+
+type Person = { speaker: { id: string; fullName: string; position: string; organisation: string } };
+
+function PeopleList({ title, people }: { title: string; people: Person[] }) {
+  if (people.length === 0) return null;
+  return (
+    <section className="mt-8" aria-label={title}>
+      <h2 className="text-lg font-bold">{title}</h2>
+      <ul className="mt-3 grid gap-3 sm:grid-cols-2">
+        {people.map(({ speaker }) => (
+          <li key={speaker.id} className="rounded-lg border border-slate-200 bg-white p-3">
+            <Link href={`/speakers/${speaker.id}`} className="font-semibold text-brand-700 hover:underline">
+              {speaker.fullName}
+            </Link>
+            <p className="text-sm text-slate-600">{[speaker.position, speaker.organisation].filter(Boolean).join(", ")}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

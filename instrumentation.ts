@@ -1,0 +1,8 @@
+/** Runs once when the server starts (Next.js instrumentation hook). */
+export async function register(): Promise<void> {
+  // NEXT_RUNTIME is inlined by Next at build time (the documented pattern), not configuration.
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { installShutdownHandler } = await import("~/server/shutdown");
+    installShutdownHandler();
+  }
+}

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "~/prisma/seed/seed";
+import { createCaller } from "~/server/api/root";
+import { createContextInner } from "~/server/api/trpc";
+import { createTestDb, type TestDb } from "~/server/test/db";
+
+let testDb: TestDb;
+
+beforeAll(async () => {
+  testDb = await createTestDb();
+});
+
+afterAll(async () => {
+  await testDb?.close();
+});
+
+describe("seedDemo", () => {
+  it("creates all regions, the demo edition and its programme, and is safe to run twice", async () => {
+    const { db } = testDb;
+    const first = await seedDemo(db);
+    expect(first).toMatchObject({ regions: 89, editionCreated: true });
+    expect(first.sessionsCreated).toBeGreaterThanOrEqual(80);
+
+    const counts = async () => ({
+      regions: await db.region.count(),
+      editions: await db.edition.count(),
+      tracks: await db.track.count(),
+      rooms: await db.room.count(),
+      speakers: await db.speaker.count(),
+      sessions: await db.programmeSession.count(),
+      links: await db.sessionSpeaker.count(),
+    });
+    const before = await counts();
+    const second = await seedDemo(db);
+    expect(second).toEqual({ regions: 89, editionCreated: false, sessionsCreated: 0 });
+    expect(await counts()).toEqual(before);
+    expect(before).toMatchObject({ regions: 89, editions: 1, tracks: 6 });
+  });
+
+  it("publishes a five-day programme in Moscow time with the closed August meeting on 26 August", async () => {
+    const api = createCaller(createContextInner({ db: testDb.db }));
+    const edition = await api.programme.edition();
+    expect(edition).toMatchObject({ city: "Калуга", timeZone: "Europe/Moscow", isDemo: true });
+    expect(edition.days).toEqual(["2025-08-25", "2025-08-26", "2025-08-27", "2025-08-28", "2025-08-29"]);
+
+    const meeting = await api.programme.list({ day: "2025-08-26", format: "MEETING" });
+    expect(meeting).toHaveLength(1);
+    expect(meeting[0]).toMatchObject({ isClosed: true, isDemo: true });
+    expect(meeting[0]?.startsAt.toISOString()).toBe("2025-08-26T07:00:00.000Z");
+
+    for (const day of edition.days) expect((await api.programme.list({ day })).length).toBeGreaterThan(5);
+    const small = await testDb.db.programmeSession.count({ where: { capacity: { lte: 30 } } });
+    expect(small).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: everything CI checks, in order — lint, types, unit tests, integration tests
+ * (on PostgreSQL when TEST_DATABASE_URL is set, else on in-memory PGlite), then the
+ * end-to-end tests in Debian's Chromium against the app started as `npm start` starts it.
+ * Installs Chromium from Debian when it is missing and we are root.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import path from "node:path";
+import { bin, fail, log, root, run } from "./lib.mjs";
+
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+function ensureChromium() {
+  if (existsSync(chromium)) return;
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  if (!isRoot) {
+    fail(
+      `Chromium is missing at ${chromium}. Install Debian's browser as root ("apt-get install chromium") ` +
+        "or set CHROMIUM_PATH to a Chromium binary, then run npm test again.",
+    );
+  }
+  log("Installing Debian's chromium for the end-to-end tests…");
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
+  execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env });
+  if (!existsSync(chromium)) fail(`apt-get finished but ${chromium} is still missing.`);
+}
+
+const steps = process.argv.slice(2);
+const want = (step) => steps.length === 0 || steps.includes(step);
+const started = Date.now();
+
+try {
+  if (want("lint")) {
+    log("Lint…");
+    await run(bin("eslint"), [".", "--max-warnings=0"]);
+  }
+  if (want("typecheck")) {
+    log("Type check…");
+    await run(bin("tsc"), ["--noEmit"]);
+  }
+  if (want("unit")) {
+    log("Unit tests…");
+    await run(bin("vitest"), ["run", "--project", "unit"]);
+  }
+  if (want("integration")) {
+    log(`Integration tests on ${process.env.TEST_DATABASE_URL ? "PostgreSQL (TEST_DATABASE_URL)" : "in-memory PGlite"}…`);
+    await run(bin("vitest"), ["run", "--project", "integration"]);
+  }
+  if (want("e2e")) {
+    ensureChromium();
+    rmSync(path.join(root, ".data", "e2e"), { recursive: true, force: true });
+    rmSync(path.join(root, ".data", "e2e.lock"), { force: true });
+    log("End-to-end tests (Chromium)…");
+    await run(bin("playwright"), ["test"]);
+  }
+  log(`All tests passed in ${Math.round((Date.now() - started) / 1000)} s.`);
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}

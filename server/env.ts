@@ -1,0 +1,45 @@
+import { defaultPgliteUrl, parseDatabaseUrl, type DatabaseTarget } from "~/prisma/engine/database-url.mjs";
+import { z } from "zod";
+
+/**
+ * The validated environment. This is the only module that reads `process.env`
+ * (prisma.config.ts and scripts/*.mjs run outside the app and read it themselves).
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** postgresql://… for PostgreSQL; unset or file:<dir> for the embedded database. */
+  DATABASE_URL: z.string().trim().min(1).optional(),
+  /** Public base URL, used in links in mail and calendar feeds. */
+  APP_URL: z.url().default("http://localhost:3000"),
+  /** Integration tests: an admin URL of a PostgreSQL server; unset = in-memory PGlite. */
+  TEST_DATABASE_URL: z.string().trim().min(1).optional(),
+  /** Set by `next build`; the database must never be opened while it is set. */
+  NEXT_PHASE: z.string().optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function readEnv(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = readEnv();
+
+export const isBuildPhase = (): boolean => env.NEXT_PHASE === "phase-production-build";
+
+export type { DatabaseTarget };
+
+/**
+ * Which database DATABASE_URL names: `postgresql://…` is a PostgreSQL server (adapter-pg);
+ * `file:<dir>` is an embedded PGlite data directory; unset is `.data/pglite`. The same parser
+ * serves the Prisma CLI's engine (prisma/engine/database-url.mjs), so both always agree.
+ */
+export function databaseTarget(url: string | undefined = env.DATABASE_URL): DatabaseTarget {
+  const root = /* turbopackIgnore: true */ process.cwd();
+  return parseDatabaseUrl(url || defaultPgliteUrl(root), { cwd: root });
+}

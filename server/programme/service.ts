@@ -1,0 +1,162 @@
+import type { Db } from "~/server/db/client";
+import { notFound } from "~/server/errors";
+import type { Prisma } from "~/server/generated/prisma/client";
+import { foldForSearch, searchTerms } from "~/server/programme/rules";
+import type { ProgrammeListInput, SpeakerListInput } from "~/server/programme/schema";
+import { editionDayKeys, isDayKey, zonedDayKey, zonedDayRange } from "~/server/programme/time";
+
+/** What guests may see: never drafts. */
+const VISIBLE_STATUSES = ["PUBLISHED", "CANCELLED"] as const;
+
+const trackSelect = { id: true, code: true, title: true, description: true, color: true, order: true } satisfies Prisma.TrackSelect;
+const roomSelect = { id: true, name: true, floor: true, capacity: true } satisfies Prisma.RoomSelect;
+const speakerSelect = { id: true, fullName: true, position: true, organisation: true } satisfies Prisma.SpeakerSelect;
+
+const sessionCardSelect = {
+  id: true,
+  title: true,
+  format: true,
+  startsAt: true,
+  endsAt: true,
+  capacity: true,
+  isClosed: true,
+  status: true,
+  isDemo: true,
+  track: { select: trackSelect },
+  room: { select: roomSelect },
+  speakers: { select: { role: true, speaker: { select: speakerSelect } }, orderBy: [{ role: "asc" }, { order: "asc" }] },
+} satisfies Prisma.ProgrammeSessionSelect;
+
+export type SessionCard = Prisma.ProgrammeSessionGetPayload<{ select: typeof sessionCardSelect }>;
+
+const editionSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  city: true,
+  venue: true,
+  startsAt: true,
+  endsAt: true,
+  timeZone: true,
+  isDemo: true,
+  registrationOpensAt: true,
+  registrationClosesAt: true,
+  tracks: { select: trackSelect, orderBy: { order: "asc" } },
+} satisfies Prisma.EditionSelect;
+
+export type EditionView = Prisma.EditionGetPayload<{ select: typeof editionSelect }> & { days: string[] };
+
+/** The edition the site is about: the latest one by start date. */
+export async function getCurrentEdition({ db }: { db: Db }): Promise<EditionView> {
+  const edition = await db.edition.findFirst({ select: editionSelect, orderBy: { startsAt: "desc" } });
+  if (!edition) throw notFound("Форум ещё не настроен: нет ни одного выпуска форума.");
+  return { ...edition, days: editionDayKeys(edition.startsAt, edition.endsAt, edition.timeZone) };
+}
+
+function programmeWhere(edition: EditionView, input: ProgrammeListInput): Prisma.ProgrammeSessionWhereInput {
+  const where: Prisma.ProgrammeSessionWhereInput = {
+    editionId: edition.id,
+    status: { in: [...VISIBLE_STATUSES] },
+  };
+  if (input.day && isDayKey(input.day)) {
+    const { from, to } = zonedDayRange(input.day, edition.timeZone);
+    where.startsAt = { gte: from, lt: to };
+  }
+  if (input.track) where.track = { code: input.track };
+  if (input.format) where.format = input.format;
+  const terms = searchTerms(input.q ?? "");
+  if (terms.length > 0) where.AND = terms.map((t) => ({ searchText: { contains: t } }));
+  return where;
+}
+
+/** Published programme of the current edition, filtered; in time order, then by track. */
+export async function listProgramme({ db, input }: { db: Db; input: ProgrammeListInput }): Promise<SessionCard[]> {
+  const edition = await getCurrentEdition({ db });
+  return db.programmeSession.findMany({
+    where: programmeWhere(edition, input),
+    select: sessionCardSelect,
+    orderBy: [{ startsAt: "asc" }, { track: { order: "asc" } }, { title: "asc" }],
+  });
+}
+
+/** How many sessions match the filters on each day of the edition (the day filter is ignored). */
+export async function countProgrammeByDay({ db, input }: { db: Db; input: ProgrammeListInput }): Promise<Record<string, number>> {
+  const edition = await getCurrentEdition({ db });
+  const rows = await db.programmeSession.findMany({
+    where: programmeWhere(edition, { ...input, day: undefined }),
+    select: { startsAt: true },
+  });
+  const counts: Record<string, number> = Object.fromEntries(edition.days.map((d) => [d, 0]));
+  for (const r of rows) {
+    const day = zonedDayKey(r.startsAt, edition.timeZone);
+    counts[day] = (counts[day] ?? 0) + 1;
+  }
+  return counts;
+}
+
+const sessionPageSelect = {
+  ...sessionCardSelect,
+  description: true,
+  updatedAt: true,
+  speakers: {
+    select: { role: true, speaker: { select: { ...speakerSelect, bio: true } } },
+    orderBy: [{ role: "asc" }, { order: "asc" }],
+  },
+} satisfies Prisma.ProgrammeSessionSelect;
+
+export type SessionPage = Prisma.ProgrammeSessionGetPayload<{ select: typeof sessionPageSelect }>;
+
+export async function getSession({ db, input }: { db: Db; input: { id: string } }): Promise<SessionPage> {
+  const session = await db.programmeSession.findFirst({
+    where: { id: input.id, status: { in: [...VISIBLE_STATUSES] } },
+    select: sessionPageSelect,
+  });
+  if (!session) throw notFound("Такого мероприятия в программе нет.");
+  return session;
+}
+
+/** Speakers with at least one visible session, alphabetically, a page at a time. */
+export async function listSpeakers({ db, input }: { db: Db; input: SpeakerListInput }) {
+  const edition = await getCurrentEdition({ db });
+  const where: Prisma.SpeakerWhereInput = {
+    editionId: edition.id,
+    sessions: { some: { session: { status: { in: [...VISIBLE_STATUSES] } } } },
+  };
+  const raw = (input.q ?? "").trim();
+  if (raw) {
+    // ILIKE folds case on every collation we run; "ё" and "е" are tried both ways.
+    const variants = [...new Set([raw, foldForSearch(raw)])];
+    where.OR = variants.flatMap((q) => [
+      { fullName: { contains: q, mode: "insensitive" as const } },
+      { organisation: { contains: q, mode: "insensitive" as const } },
+    ]);
+  }
+  const [total, items] = await Promise.all([
+    db.speaker.count({ where }),
+    db.speaker.findMany({
+      where,
+      select: speakerSelect,
+      orderBy: [{ fullName: "asc" }, { id: "asc" }],
+      skip: (input.page - 1) * input.pageSize,
+      take: input.pageSize,
+    }),
+  ]);
+  return { items, total, page: input.page, pageSize: input.pageSize, pageCount: Math.max(1, Math.ceil(total / input.pageSize)) };
+}
+
+export async function getSpeaker({ db, input }: { db: Db; input: { id: string } }) {
+  const speaker = await db.speaker.findFirst({
+    where: { id: input.id, sessions: { some: { session: { status: { in: [...VISIBLE_STATUSES] } } } } },
+    select: {
+      ...speakerSelect,
+      bio: true,
+      sessions: {
+        where: { session: { status: { in: [...VISIBLE_STATUSES] } } },
+        select: { role: true, session: { select: sessionCardSelect } },
+        orderBy: { session: { startsAt: "asc" } },
+      },
+    },
+  });
+  if (!speaker) throw notFound("Такого спикера нет в программе.");
+  return speaker;
+}
