@@ -27,7 +27,15 @@ const config = [
   },
   {
     // Scripts, tools and config files run outside the app and read their own environment.
-    files: ["scripts/**", "prisma/engine/**", "*.config.*", "instrumentation.ts", "server/env.ts", "e2e/**", "bench/**"],
+    files: [
+      "scripts/**",
+      "prisma/engine/**",
+      "*.config.*",
+      "instrumentation.ts",
+      "server/env.ts",
+      "e2e/**",
+      "bench/**",
+    ],
     rules: { "no-restricted-properties": "off" },
   },
 ];

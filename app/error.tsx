@@ -8,7 +8,11 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
     <section role="alert" className="mx-auto max-w-xl py-10 text-center">
       <h1 className="text-2xl font-bold">{t("errorTitle")}</h1>
       <p className="mt-3 text-slate-700">{t("error")}</p>
-      <button type="button" onClick={reset} className="mt-6 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900">
+      <button
+        type="button"
+        onClick={reset}
+        className="mt-6 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900"
+      >
         {t("retry")}
       </button>
     </section>

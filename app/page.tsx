@@ -24,7 +24,10 @@ export default async function HomePage() {
         <p className="mt-1 text-brand-100">{edition.venue}</p>
         <p className="mt-4 max-w-3xl text-base text-white/90">{t("lead")}</p>
         <div className="mt-6 flex flex-wrap gap-3">
-          <Link href="/programme" className="rounded-md bg-white px-4 py-2 font-semibold text-brand-900 hover:bg-brand-50">
+          <Link
+            href="/programme"
+            className="rounded-md bg-white px-4 py-2 font-semibold text-brand-900 hover:bg-brand-50"
+          >
             {t("toProgramme")}
           </Link>
           <Link
@@ -42,9 +45,17 @@ export default async function HomePage() {
         </h2>
         <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {edition.tracks.map((track) => (
-            <li key={track.id} className="rounded-lg border border-slate-200 bg-white p-4" style={{ borderTop: `4px solid ${track.color}` }}>
+            <li
+              key={track.id}
+              className="rounded-lg border border-slate-200 bg-white p-4"
+              style={{ borderTop: `4px solid ${track.color}` }}
+            >
               <h3 className="font-semibold">
-                <Link href={`/programme?track=${track.code}`} className="hover:underline" style={{ color: track.color }}>
+                <Link
+                  href={`/programme?track=${track.code}`}
+                  className="hover:underline"
+                  style={{ color: track.color }}
+                >
                   {track.title}
                 </Link>
               </h3>

@@ -33,7 +33,13 @@ function sourceFingerprint() {
     }
   };
   for (const dir of ["app", "server", "public"]) if (existsSync(path.join(root, dir))) walk(path.join(root, dir));
-  for (const file of ["next.config.mjs", "postcss.config.mjs", "instrumentation.ts", "package-lock.json", "tsconfig.json"]) {
+  for (const file of [
+    "next.config.mjs",
+    "postcss.config.mjs",
+    "instrumentation.ts",
+    "package-lock.json",
+    "tsconfig.json",
+  ]) {
     const full = path.join(root, file);
     if (existsSync(full)) hash.update(`${file}:${statSync(full).size}:${statSync(full).mtimeMs}\n`);
   }

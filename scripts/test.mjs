@@ -46,7 +46,9 @@ try {
     await run(bin("vitest"), ["run", "--project", "unit"]);
   }
   if (want("integration")) {
-    log(`Integration tests on ${process.env.TEST_DATABASE_URL ? "PostgreSQL (TEST_DATABASE_URL)" : "in-memory PGlite"}…`);
+    log(
+      `Integration tests on ${process.env.TEST_DATABASE_URL ? "PostgreSQL (TEST_DATABASE_URL)" : "in-memory PGlite"}…`,
+    );
     await run(bin("vitest"), ["run", "--project", "integration"]);
   }
   if (want("e2e")) {

@@ -1,5 +1,6 @@
 /** Errors a service raises for people: a code the API maps and a message to show as is. */
-export type AppErrorCode = "BAD_REQUEST" | "NOT_FOUND" | "CONFLICT" | "FORBIDDEN" | "UNAUTHORIZED" | "TOO_MANY_REQUESTS";
+export type AppErrorCode =
+  "BAD_REQUEST" | "NOT_FOUND" | "CONFLICT" | "FORBIDDEN" | "UNAUTHORIZED" | "TOO_MANY_REQUESTS";
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

@@ -9,7 +9,9 @@ const tones = {
 
 export function Badge({ tone, children }: { tone: keyof typeof tones; children: ReactNode }) {
   return (
-    <span className={`inline-flex items-center rounded px-1.5 py-0.5 text-xs font-semibold uppercase ring-1 ${tones[tone]}`}>
+    <span
+      className={`inline-flex items-center rounded px-1.5 py-0.5 text-xs font-semibold uppercase ring-1 ${tones[tone]}`}
+    >
       {children}
     </span>
   );

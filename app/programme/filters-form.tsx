@@ -8,7 +8,13 @@ export async function ProgrammeFiltersForm({ filters, tracks }: Props) {
   const t = await getTranslations();
   const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
   return (
-    <form method="get" action="/programme" role="search" aria-label={t("programme.filters")} className="mt-5 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1.3fr_auto]">
+    <form
+      method="get"
+      action="/programme"
+      role="search"
+      aria-label={t("programme.filters")}
+      className="mt-5 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1.3fr_auto]"
+    >
       <input type="hidden" name="day" value={filters.day} />
       <label className="text-sm font-medium text-slate-700">
         {t("programme.track")}
@@ -44,7 +50,10 @@ export async function ProgrammeFiltersForm({ filters, tracks }: Props) {
         />
       </label>
       <div className="flex items-end">
-        <button type="submit" className="w-full rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-900">
+        <button
+          type="submit"
+          className="w-full rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-900"
+        >
           {t("programme.apply")}
         </button>
       </div>

@@ -32,13 +32,20 @@ export default async function ProgrammePage({ searchParams }: Props) {
   ]);
   const slots = groupBySlot(sessions, tz);
   const dayLabel = (day: string) =>
-    format.dateTime(zonedTimeToUtc(day, "12:00", tz), { day: "numeric", month: "long", weekday: "short", timeZone: tz });
+    format.dateTime(zonedTimeToUtc(day, "12:00", tz), {
+      day: "numeric",
+      month: "long",
+      weekday: "short",
+      timeZone: tz,
+    });
 
   return (
     <>
       <DemoBanner show={edition.isDemo} />
       <h1 className="text-2xl font-bold sm:text-3xl">{t("programme.title")}</h1>
-      <p className="mt-1 text-sm text-slate-600">{t("programme.timeNote", { zone: zoneLabel(tz, edition.startsAt) })}</p>
+      <p className="mt-1 text-sm text-slate-600">
+        {t("programme.timeNote", { zone: zoneLabel(tz, edition.startsAt) })}
+      </p>
 
       <nav aria-label={t("programme.days")} className="-mx-4 mt-5 overflow-x-auto px-4">
         <ul className="flex min-w-max gap-2">
@@ -90,7 +97,10 @@ export default async function ProgrammePage({ searchParams }: Props) {
         <div className="mt-4 space-y-8">
           {slots.map((slot) => (
             <section key={slot.key} aria-labelledby={`slot-${slot.key}`}>
-              <h2 id={`slot-${slot.key}`} className="sticky top-0 z-10 bg-slate-50/95 py-2 text-lg font-bold text-slate-800">
+              <h2
+                id={`slot-${slot.key}`}
+                className="sticky top-0 z-10 bg-slate-50/95 py-2 text-lg font-bold text-slate-800"
+              >
                 {slot.label}
                 <span className="sr-only"> — {t("programme.slot", { time: slot.label })}</span>
               </h2>

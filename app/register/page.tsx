@@ -14,7 +14,10 @@ export default async function RegisterPage() {
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="mt-3 text-slate-700">{t("soon")}</p>
       <p className="mt-1 text-slate-600">{t("meanwhile")}</p>
-      <Link href="/programme" className="mt-5 inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900">
+      <Link
+        href="/programme"
+        className="mt-5 inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900"
+      >
         {t("toProgramme")}
       </Link>
     </section>

@@ -19,7 +19,10 @@ export default async function SpeakersPage({ searchParams }: Props) {
   const requestedPage = Number.parseInt(one(params.page), 10);
   const page = Number.isInteger(requestedPage) && requestedPage >= 1 && requestedPage <= 10_000 ? requestedPage : 1;
   const api = await serverApi();
-  const [list, t] = await Promise.all([api.programme.speakers({ q: q || undefined, page }), getTranslations("speakers")]);
+  const [list, t] = await Promise.all([
+    api.programme.speakers({ q: q || undefined, page }),
+    getTranslations("speakers"),
+  ]);
   const href = (p: number) => `/speakers?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) }).toString()}`;
 
   return (
@@ -38,7 +41,10 @@ export default async function SpeakersPage({ searchParams }: Props) {
           placeholder={t("search")}
           className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
         />
-        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-900">
+        <button
+          type="submit"
+          className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-900"
+        >
           {t("apply")}
         </button>
       </form>

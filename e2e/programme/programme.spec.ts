@@ -3,7 +3,9 @@ import { expect, test } from "@playwright/test";
 test.describe("public programme", () => {
   test("a guest goes from home to a session and its speaker", async ({ page }) => {
     await page.goto("/");
-    await expect(page.getByRole("heading", { level: 1, name: "Форум среднего профессионального образования" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { level: 1, name: "Форум среднего профессионального образования" }),
+    ).toBeVisible();
     await expect(page.getByRole("note")).toContainText("Демонстрационные данные");
     await expect(page.getByRole("heading", { name: "Тематические треки" })).toBeVisible();
 
@@ -32,20 +34,28 @@ test.describe("public programme", () => {
     for (const card of await cards.all()) await expect(card).toContainText("Технологический суверенитет");
 
     // Search a word across the whole forum (the tabs show matches per day).
-    await page.goto("/programme?q=%D0%A0%D0%9E%D0%91%D0%9E%D0%A2%D0%9E%D0%A2%D0%95%D0%A5%D0%9D%D0%98%D0%9A%D0%90&day=2025-08-26");
+    await page.goto(
+      "/programme?q=%D0%A0%D0%9E%D0%91%D0%9E%D0%A2%D0%9E%D0%A2%D0%95%D0%A5%D0%9D%D0%98%D0%9A%D0%90&day=2025-08-26",
+    );
     await expect(page.getByRole("searchbox", { name: "Поиск" })).toHaveValue("РОБОТОТЕХНИКА");
     await expect(page.getByRole("article")).toHaveCount(1);
     await expect(days.getByRole("link", { name: /25 августа.*\(1\)/ })).toBeVisible();
 
     // Open a session on day 1, then its moderator.
-    await page.goto("/programme?day=2025-08-25&q=%D0%BF%D1%80%D0%B5%D0%BF%D0%BE%D0%B4%D0%B0%D0%B2%D0%B0%D1%82%D0%B5%D0%BB%D1%8C+%D1%81%D0%BF%D0%BE+%D1%81%D0%B5%D0%B3%D0%BE%D0%B4%D0%BD%D1%8F");
+    await page.goto(
+      "/programme?day=2025-08-25&q=%D0%BF%D1%80%D0%B5%D0%BF%D0%BE%D0%B4%D0%B0%D0%B2%D0%B0%D1%82%D0%B5%D0%BB%D1%8C+%D1%81%D0%BF%D0%BE+%D1%81%D0%B5%D0%B3%D0%BE%D0%B4%D0%BD%D1%8F",
+    );
     await page.getByRole("link", { name: "Преподаватель СПО сегодня: компетенции, нагрузка, мотивация" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Преподаватель СПО сегодня: компетенции, нагрузка, мотивация");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Преподаватель СПО сегодня: компетенции, нагрузка, мотивация",
+    );
     await expect(page.getByText("12:30–14:00 МСК")).toBeVisible();
     await expect(page.getByText("Зал «Угра»")).toBeVisible();
     await page.getByRole("link", { name: "Верховская Нина Аркадьевна" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Верховская Нина Аркадьевна");
-    await expect(page.getByRole("link", { name: "Преподаватель СПО сегодня: компетенции, нагрузка, мотивация" })).toBeVisible();
+    await expect(
+      page.getByRole("link", { name: "Преподаватель СПО сегодня: компетенции, нагрузка, мотивация" }),
+    ).toBeVisible();
   });
 
   test("filters work without JavaScript, and bad parameters show the unfiltered day", async ({ browser }) => {

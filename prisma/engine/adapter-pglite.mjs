@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { log } from "./log.mjs";
 import { acquirePgliteLock } from "./pglite-lock.mjs";
 import { instrumentScripts } from "./script-errors.mjs";
 
@@ -30,16 +31,9 @@ export async function openPglite(dataDir, options = {}) {
   let db;
   try {
     if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-    db = new PGlite(dataDir ?? "memory://");
-    await db.waitReady;
-    const adapter = await new PrismaPGlite(db).connect();
+    db = await startPglite(dataDir);
     const client = db;
-    instrumentScripts(adapter, {
-      run: async (script) => {
-        await client.exec(script);
-      },
-      onScriptError: options.onScriptError,
-    });
+    const adapter = await adapterFor(client, options.onScriptError);
     return {
       adapter,
       close: async () => {
@@ -55,6 +49,94 @@ export async function openPglite(dataDir, options = {}) {
     release();
     throw error;
   }
+}
+
+/** Empties a database for reuse: every user schema goes, an empty `public` comes back. */
+const RESET_SQL = `DO $$ DECLARE s text; BEGIN
+  FOR s IN SELECT nspname FROM pg_namespace
+    WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND nspname NOT LIKE 'pg\\_%'
+  LOOP EXECUTE format('DROP SCHEMA %I CASCADE', s); END LOOP;
+  CREATE SCHEMA public;
+END $$;`;
+
+/**
+ * A pool of in-memory PGlite databases for shadow databases. Starting one runs initdb (about
+ * two seconds) and `migrate dev` asks for a shadow database several times, so a returned
+ * database is emptied and lent again instead.
+ * @param {{ onScriptError?: ScriptErrorSink }} [options]
+ */
+export function createMemoryPool(options = {}) {
+  /** @type {PGlite[]} */
+  const idle = [];
+  /** @type {Set<PGlite>} */
+  const all = new Set();
+  /** @returns {Promise<PGlite>} */
+  const take = async () => {
+    const reused = idle.pop();
+    if (reused) {
+      try {
+        await reused.exec(RESET_SQL);
+        return reused;
+      } catch (error) {
+        log("DEBUG", `Discarding an in-memory PGlite that could not be reset: ${/** @type {Error} */ (error).message}`);
+        all.delete(reused);
+        await reused.close().catch(() => {});
+      }
+    }
+    const db = await startPglite(null);
+    all.add(db);
+    return db;
+  };
+  return {
+    /** @returns {Promise<OpenedDatabase>} closing it gives the database back to the pool. */
+    borrow: async () => {
+      const db = await take();
+      const adapter = await adapterFor(db, options.onScriptError);
+      let returned = false;
+      return {
+        adapter,
+        close: async () => {
+          if (returned) return;
+          returned = true;
+          if (all.has(db)) idle.push(db);
+        },
+      };
+    },
+    /** Closes every database of the pool. */
+    close: async () => {
+      const dbs = [...all];
+      all.clear();
+      idle.length = 0;
+      await Promise.allSettled(dbs.map((db) => db.close()));
+    },
+  };
+}
+
+/**
+ * @param {string | null} dataDir
+ * @returns {Promise<PGlite>}
+ */
+async function startPglite(dataDir) {
+  const started = Date.now();
+  const db = new PGlite(dataDir ?? "memory://");
+  await db.waitReady;
+  log("DEBUG", `Opened PGlite ${dataDir ?? "in memory"} in ${Date.now() - started} ms`);
+  return db;
+}
+
+/**
+ * @param {PGlite} db
+ * @param {ScriptErrorSink | undefined} onScriptError
+ */
+async function adapterFor(db, onScriptError) {
+  const adapter = await new PrismaPGlite(db).connect();
+  instrumentScripts(adapter, {
+    run: async (script) => {
+      await db.exec(script);
+    },
+    onScriptError,
+  });
+  return adapter;
 }
 
 /**

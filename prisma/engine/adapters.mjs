@@ -10,7 +10,7 @@
 //    because the wasm engine does not reset it (bug 3).
 
 import { openPostgres, openTemporaryPostgres, quoteIdent } from "./adapter-pg.mjs";
-import { openPglite } from "./adapter-pglite.mjs";
+import { createMemoryPool, openPglite } from "./adapter-pglite.mjs";
 import { parseDatabaseUrl } from "./database-url.mjs";
 
 /**
@@ -63,13 +63,14 @@ export function createEngineAdapters({ datasource, cwd }) {
     return mainOpened;
   };
 
+  const memoryPool = createMemoryPool({ onScriptError });
   /** In-memory stand-in for the main database, for requests that never read it. */
   /** @type {Promise<OpenedDatabase> | null} */
   let scratchOpened = null;
-  const openScratch = () => (scratchOpened ??= track(() => openPglite(null, { onScriptError })));
+  const openScratch = () => (scratchOpened ??= track(() => memoryPool.borrow()));
 
   const connectToShadowDb = async () => {
-    const promise = track(() => openShadow(main, shadow, onScriptError));
+    const promise = track(() => openShadow(main, shadow, { onScriptError, memoryPool }));
     const { adapter, close } = await promise;
     let disposed = false;
     return withDispose(adapter, async () => {
@@ -100,6 +101,7 @@ export function createEngineAdapters({ datasource, cwd }) {
       const pending = [...opened];
       opened.clear();
       await Promise.allSettled(pending.map(async (promise) => (await promise).close()));
+      await memoryPool.close();
     },
   };
 }
@@ -118,10 +120,10 @@ function openTarget(target, onScriptError) {
 /**
  * @param {DatabaseTarget | null} main
  * @param {DatabaseTarget | null} shadow
- * @param {import("./script-errors.mjs").ScriptErrorSink} onScriptError
+ * @param {{ onScriptError: import("./script-errors.mjs").ScriptErrorSink, memoryPool: ReturnType<typeof createMemoryPool> }} options
  * @returns {Promise<OpenedDatabase>}
  */
-async function openShadow(main, shadow, onScriptError) {
+async function openShadow(main, shadow, { onScriptError, memoryPool }) {
   if (shadow) {
     const opened = await openTarget(shadow, onScriptError);
     try {
@@ -134,7 +136,7 @@ async function openShadow(main, shadow, onScriptError) {
     return opened;
   }
   if (main?.kind === "postgres") return openTemporaryPostgres(main.url);
-  return openPglite(null, { onScriptError });
+  return memoryPool.borrow();
 }
 
 /**

@@ -8,7 +8,10 @@ import { openDb } from "~/server/db/client";
 import { databaseTarget } from "~/server/env";
 
 const target = databaseTarget();
-const release = target.kind === "pglite" && target.dataDir ? await acquirePgliteLock(target.dataDir, { owner: "db:seed", waitMs: 15_000 }) : () => {};
+const release =
+  target.kind === "pglite" && target.dataDir
+    ? await acquirePgliteLock(target.dataDir, { owner: "db:seed", waitMs: 15_000 })
+    : () => {};
 try {
   const { db, close } = await openDb(target);
   try {
@@ -17,7 +20,7 @@ try {
     } else {
       const report = await seedDemo(db);
       console.log(
-      `Seed: ${report.regions} regions; demo edition ${report.editionCreated ? "created" : "already present"}; ` +
+        `Seed: ${report.regions} regions; demo edition ${report.editionCreated ? "created" : "already present"}; ` +
           `${report.sessionsCreated} sessions created${report.sessionsCreated === 0 ? " (programme already present)" : ""}.`,
       );
     }

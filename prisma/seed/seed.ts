@@ -63,7 +63,14 @@ export async function seedDemo(db: Db): Promise<SeedReport> {
       for (const t of trackSeeds) {
         const row = await tx.track.upsert({
           where: { editionId_code: { editionId: edition.id, code: t.code } },
-          create: { editionId: edition.id, code: t.code, title: t.title, description: t.description, color: t.color, order: t.order },
+          create: {
+            editionId: edition.id,
+            code: t.code,
+            title: t.title,
+            description: t.description,
+            color: t.color,
+            order: t.order,
+          },
           update: {},
           select: { id: true },
         });

@@ -15,11 +15,21 @@ beforeAll(async () => {
   api = createCaller(createContextInner({ db }));
 
   const edition = await createEdition(db);
-  const sovereignty = await createTrack(db, edition.id, { code: "sovereignty", title: "Технологический суверенитет", order: 1 });
+  const sovereignty = await createTrack(db, edition.id, {
+    code: "sovereignty",
+    title: "Технологический суверенитет",
+    order: 1,
+  });
   const quality = await createTrack(db, edition.id, { code: "quality", title: "Качество СПО", order: 2 });
   const hall = await createRoom(db, edition.id, { name: "Большой зал" });
-  const elkina = await createSpeaker(db, edition.id, { fullName: "Ёлкина Мария Петровна", organisation: "Калужский колледж" });
-  const petrov = await createSpeaker(db, edition.id, { fullName: "Петров Иван Сергеевич", organisation: "Завод «Прогресс»" });
+  const elkina = await createSpeaker(db, edition.id, {
+    fullName: "Ёлкина Мария Петровна",
+    organisation: "Калужский колледж",
+  });
+  const petrov = await createSpeaker(db, edition.id, {
+    fullName: "Петров Иван Сергеевич",
+    organisation: "Завод «Прогресс»",
+  });
   const hidden = await createSpeaker(db, edition.id, { fullName: "Скрытов Олег" });
   ids.elkina = elkina.id;
   ids.hidden = hidden.id;
@@ -28,7 +38,14 @@ beforeAll(async () => {
     ids[key] = (await createSession(db, over)).id;
   };
   const base = { editionId: edition.id, roomId: hall.id };
-  await s("opening", { ...base, format: "PLENARY", title: "Открытие форума", start: "10:00", end: "11:30", capacity: null });
+  await s("opening", {
+    ...base,
+    format: "PLENARY",
+    title: "Открытие форума",
+    start: "10:00",
+    end: "11:30",
+    capacity: null,
+  });
   await s("robots", {
     ...base,
     trackId: sovereignty.id,
@@ -66,7 +83,13 @@ beforeAll(async () => {
     day: "2025-08-26",
     people: [{ id: hidden.id, fullName: hidden.fullName, role: "SPEAKER" }],
   });
-  await s("cancelled", { ...base, trackId: quality.id, status: "CANCELLED", title: "Отменённый круглый стол", day: "2025-08-27" });
+  await s("cancelled", {
+    ...base,
+    trackId: quality.id,
+    status: "CANCELLED",
+    title: "Отменённый круглый стол",
+    day: "2025-08-27",
+  });
 });
 
 afterAll(async () => {
@@ -112,7 +135,10 @@ describe("programme.list", () => {
   });
 
   it("searches titles, descriptions and people, case-insensitively and with ё as е", async () => {
-    expect(titles(await api.programme.list({ q: "РОБОТ" }))).toEqual(["Робототехника в колледжах", "Оценка качества подготовки"]);
+    expect(titles(await api.programme.list({ q: "РОБОТ" }))).toEqual([
+      "Робототехника в колледжах",
+      "Оценка качества подготовки",
+    ]);
     expect(titles(await api.programme.list({ q: "елкина" }))).toEqual(["Робототехника в колледжах"]);
     expect(titles(await api.programme.list({ q: "робот экзамен" }))).toEqual(["Оценка качества подготовки"]);
     expect(await api.programme.list({ q: "черновик" })).toEqual([]);
@@ -160,7 +186,9 @@ describe("speakers", () => {
   });
 
   it("searches by name or organisation and pages", async () => {
-    expect((await api.programme.speakers({ q: "завод" })).items.map((s) => s.fullName)).toEqual(["Петров Иван Сергеевич"]);
+    expect((await api.programme.speakers({ q: "завод" })).items.map((s) => s.fullName)).toEqual([
+      "Петров Иван Сергеевич",
+    ]);
     const page2 = await api.programme.speakers({ page: 2, pageSize: 1 });
     expect(page2).toMatchObject({ total: 2, page: 2, pageCount: 2 });
     expect(page2.items).toHaveLength(1);

@@ -15,7 +15,10 @@ const trackCodes = ["sovereignty", "quality"];
 describe("parseProgrammeFilters", () => {
   it("reads valid filters", () => {
     expect(
-      parseProgrammeFilters({ day: "2025-08-26", track: "quality", format: "ROUND_TABLE", q: "  робот  " }, { days, trackCodes }),
+      parseProgrammeFilters(
+        { day: "2025-08-26", track: "quality", format: "ROUND_TABLE", q: "  робот  " },
+        { days, trackCodes },
+      ),
     ).toEqual({ day: "2025-08-26", track: "quality", format: "ROUND_TABLE", q: "робот" });
   });
 

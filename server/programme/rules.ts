@@ -74,7 +74,11 @@ export function foldForSearch(text: string): string {
 }
 
 /** The stored search text of a session: its title, description and people. */
-export function buildSessionSearchText(input: { title: string; description: string; people: readonly string[] }): string {
+export function buildSessionSearchText(input: {
+  title: string;
+  description: string;
+  people: readonly string[];
+}): string {
   return foldForSearch([input.title, input.description, ...input.people].join(" \n "));
 }
 

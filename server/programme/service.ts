@@ -8,7 +8,14 @@ import { editionDayKeys, isDayKey, zonedDayKey, zonedDayRange } from "~/server/p
 /** What guests may see: never drafts. */
 const VISIBLE_STATUSES = ["PUBLISHED", "CANCELLED"] as const;
 
-const trackSelect = { id: true, code: true, title: true, description: true, color: true, order: true } satisfies Prisma.TrackSelect;
+const trackSelect = {
+  id: true,
+  code: true,
+  title: true,
+  description: true,
+  color: true,
+  order: true,
+} satisfies Prisma.TrackSelect;
 const roomSelect = { id: true, name: true, floor: true, capacity: true } satisfies Prisma.RoomSelect;
 const speakerSelect = { id: true, fullName: true, position: true, organisation: true } satisfies Prisma.SpeakerSelect;
 
@@ -24,7 +31,10 @@ const sessionCardSelect = {
   isDemo: true,
   track: { select: trackSelect },
   room: { select: roomSelect },
-  speakers: { select: { role: true, speaker: { select: speakerSelect } }, orderBy: [{ role: "asc" }, { order: "asc" }] },
+  speakers: {
+    select: { role: true, speaker: { select: speakerSelect } },
+    orderBy: [{ role: "asc" }, { order: "asc" }],
+  },
 } satisfies Prisma.ProgrammeSessionSelect;
 
 export type SessionCard = Prisma.ProgrammeSessionGetPayload<{ select: typeof sessionCardSelect }>;
@@ -80,7 +90,13 @@ export async function listProgramme({ db, input }: { db: Db; input: ProgrammeLis
 }
 
 /** How many sessions match the filters on each day of the edition (the day filter is ignored). */
-export async function countProgrammeByDay({ db, input }: { db: Db; input: ProgrammeListInput }): Promise<Record<string, number>> {
+export async function countProgrammeByDay({
+  db,
+  input,
+}: {
+  db: Db;
+  input: ProgrammeListInput;
+}): Promise<Record<string, number>> {
   const edition = await getCurrentEdition({ db });
   const rows = await db.programmeSession.findMany({
     where: programmeWhere(edition, { ...input, day: undefined }),
@@ -141,7 +157,13 @@ export async function listSpeakers({ db, input }: { db: Db; input: SpeakerListIn
       take: input.pageSize,
     }),
   ]);
-  return { items, total, page: input.page, pageSize: input.pageSize, pageCount: Math.max(1, Math.ceil(total / input.pageSize)) };
+  return {
+    items,
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+    pageCount: Math.max(1, Math.ceil(total / input.pageSize)),
+  };
 }
 
 export async function getSpeaker({ db, input }: { db: Db; input: { id: string } }) {

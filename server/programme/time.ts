@@ -91,7 +91,9 @@ export function zonedTimeToUtc(dayKey: string, time: string, timeZone: string): 
 /** The half-open UTC range [from, to) covering a calendar day in the zone. */
 export function zonedDayRange(dayKey: string, timeZone: string): { from: Date; to: Date } {
   const from = zonedTimeToUtc(dayKey, "00:00", timeZone);
-  const next = new Date(Date.UTC(Number(dayKey.slice(0, 4)), Number(dayKey.slice(5, 7)) - 1, Number(dayKey.slice(8, 10)) + 1));
+  const next = new Date(
+    Date.UTC(Number(dayKey.slice(0, 4)), Number(dayKey.slice(5, 7)) - 1, Number(dayKey.slice(8, 10)) + 1),
+  );
   const nextKey = `${next.getUTCFullYear()}-${pad(next.getUTCMonth() + 1)}-${pad(next.getUTCDate())}`;
   return { from, to: zonedTimeToUtc(nextKey, "00:00", timeZone) };
 }

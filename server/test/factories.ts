@@ -27,7 +27,11 @@ export async function createEdition(db: Db, over: { startDay?: string; days?: nu
   });
 }
 
-export async function createTrack(db: Db, editionId: string, over: { code?: string; title?: string; order?: number } = {}) {
+export async function createTrack(
+  db: Db,
+  editionId: string,
+  over: { code?: string; title?: string; order?: number } = {},
+) {
   return db.track.create({
     data: {
       editionId,
@@ -43,7 +47,11 @@ export async function createRoom(db: Db, editionId: string, over: { name?: strin
   return db.room.create({ data: { editionId, name: over.name ?? `Зал ${uid()}`, capacity: over.capacity ?? 100 } });
 }
 
-export async function createSpeaker(db: Db, editionId: string, over: { fullName?: string; organisation?: string } = {}) {
+export async function createSpeaker(
+  db: Db,
+  editionId: string,
+  over: { fullName?: string; organisation?: string } = {},
+) {
   return db.speaker.create({
     data: { editionId, fullName: over.fullName ?? `Спикер ${uid()}`, organisation: over.organisation ?? "Колледж" },
   });

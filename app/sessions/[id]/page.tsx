@@ -44,7 +44,9 @@ export default async function SessionPage({ params }: Props) {
       </div>
       <h1 className="mt-1 text-2xl font-bold leading-tight sm:text-3xl">{session.title}</h1>
       {cancelled && <p className="mt-3 rounded-md bg-red-50 p-3 text-red-900">{t("session.cancelledNote")}</p>}
-      {session.isClosed && <p className="mt-3 rounded-md bg-violet-50 p-3 text-violet-900">{t("session.closedNote")}</p>}
+      {session.isClosed && (
+        <p className="mt-3 rounded-md bg-violet-50 p-3 text-violet-900">{t("session.closedNote")}</p>
+      )}
 
       <dl className="mt-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
         <div>
@@ -112,7 +114,9 @@ function PeopleList({ title, people }: { title: string; people: Person[] }) {
             <Link href={`/speakers/${speaker.id}`} className="font-semibold text-brand-700 hover:underline">
               {speaker.fullName}
             </Link>
-            <p className="text-sm text-slate-600">{[speaker.position, speaker.organisation].filter(Boolean).join(", ")}</p>
+            <p className="text-sm text-slate-600">
+              {[speaker.position, speaker.organisation].filter(Boolean).join(", ")}
+            </p>
           </li>
         ))}
       </ul>
