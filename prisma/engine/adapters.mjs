@@ -20,6 +20,7 @@ import { parseDatabaseUrl } from "./database-url.mjs";
  * @typedef {"main" | "detached"} FactoryMode
  * @typedef {{
  *   factoryFor: (mode: FactoryMode) => object,
+ *   releaseScratch: () => Promise<void>,
  *   takeScriptFailure: () => ScriptFailure | null,
  *   close: () => Promise<void>,
  * }} EngineAdapters
@@ -92,6 +93,11 @@ export function createEngineAdapters({ datasource, cwd }) {
 
   return {
     factoryFor: (mode) => (mode === "detached" ? detachedFactory : mainFactory),
+    // The engine reads its main database only in SchemaEngine.new (checked for `diff`): once
+    // it is created, the scratch database can serve as the shadow database (saves an initdb).
+    releaseScratch: async () => {
+      if (scratchOpened) await (await scratchOpened).close();
+    },
     takeScriptFailure: () => {
       const failure = lastFailure;
       lastFailure = null;

@@ -46,11 +46,13 @@ export function createEngineSession({ datamodels, datasource, cwd }) {
     next.engine = (async () => {
       const { bound, errorRegistry } = await bindAdapterFactory(factory);
       next.registry = errorRegistry;
-      return createWasmEngine({
+      const engine = await createWasmEngine({
         datamodels: datamodels.length > 0 ? datamodels : undefined,
         boundFactory: bound,
         onLog: forwardEngineLog,
       });
+      if (mode === "detached") await adapters?.releaseScratch();
+      return engine;
     })();
     next.engine.catch(() => {
       if (state === next) state = null;

@@ -6,15 +6,21 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Db } from "~/server/db/client";
+import { hasRole, type SessionUser } from "~/server/auth/roles";
 import { AppError } from "~/server/errors";
+import type { UserRole } from "~/server/generated/prisma/enums";
 
 export type Context = {
   db: Db;
+  /** The signed-in person, or null for a guest. */
+  user: SessionUser | null;
+  /** Client address, for rate limits; null when unknown. */
+  ip: string | null;
 };
 
-/** The context from its parts: tests call this with their own database. */
-export function createContextInner(opts: { db: Db }): Context {
-  return { db: opts.db };
+/** The context from its parts: tests call this with their own database and user. */
+export function createContextInner(opts: { db: Db; user?: SessionUser | null; ip?: string | null }): Context {
+  return { db: opts.db, user: opts.user ?? null, ip: opts.ip ?? null };
 }
 
 const t = initTRPC.context<Context>().create({
@@ -47,3 +53,20 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure.use(mapErrors);
+
+function requireRole(role: UserRole) {
+  return t.middleware(({ ctx, next }) => {
+    if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Войдите на сайт, чтобы продолжить." });
+    if (!hasRole(ctx.user, role)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "У вас нет прав для этого действия." });
+    }
+    return next({ ctx: { ...ctx, user: ctx.user } });
+  });
+}
+
+/** Any signed-in person. */
+export const participantProcedure = publicProcedure.use(requireRole("PARTICIPANT"));
+/** Organisers and admins. */
+export const organiserProcedure = publicProcedure.use(requireRole("ORGANISER"));
+/** Admins only. */
+export const adminProcedure = publicProcedure.use(requireRole("ADMIN"));

@@ -1,8 +1,5 @@
 import { getRequestConfig } from "next-intl/server";
 import { defaultLocale, forumTimeZone } from "~/server/i18n/config";
+import { messages } from "~/server/i18n/messages/ru";
 
-export default getRequestConfig(async () => {
-  const locale = defaultLocale;
-  const messages = (await import(`./messages/${locale}.json`)) as { default: Record<string, unknown> };
-  return { locale, messages: messages.default, timeZone: forumTimeZone };
-});
+export default getRequestConfig(async () => ({ locale: defaultLocale, messages, timeZone: forumTimeZone }));
