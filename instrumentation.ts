@@ -2,7 +2,7 @@
 export async function register(): Promise<void> {
   // NEXT_RUNTIME is inlined by Next at build time (the documented pattern), not configuration.
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { installShutdownHandler } = await import("~/server/shutdown");
-    installShutdownHandler();
+    const { startServerServices } = await import("~/server/shutdown");
+    startServerServices();
   }
 }

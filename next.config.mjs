@@ -6,6 +6,8 @@ const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // forbidden() renders app/forbidden.tsx with HTTP 403 for signed-in people without the role.
+  experimental: { authInterrupts: true },
   // Database drivers load WebAssembly and native modules at run time: keep them out of the bundle.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg"],
 };

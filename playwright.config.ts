@@ -43,6 +43,13 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-    env: { PORT: String(port), DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:.data/e2e" },
+    env: {
+      PORT: String(port),
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:.data/e2e",
+      APP_URL: `http://localhost:${port}`,
+      // The tests read mail in the development mail viewer (no SMTP server in the test run).
+      DEV_MAIL_VIEWER: "1",
+      SMTP_URL: "",
+    },
   },
 });

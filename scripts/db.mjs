@@ -21,7 +21,10 @@ switch (command) {
     await prisma(["migrate", "reset", "--force"]);
     await tsx("prisma/seed/main.ts");
     break;
+  case "admin-create":
+    await tsx("scripts/admin-create.ts", rest);
+    break;
   default:
-    console.error("Usage: node scripts/db.mjs migrate | seed [--if-empty] | reset");
+    console.error("Usage: node scripts/db.mjs migrate | seed [--if-empty] | reset | admin-create <email> [--password <p>]");
     process.exit(2);
 }

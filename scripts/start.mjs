@@ -5,8 +5,8 @@
  * DATABASE_URL chooses the database; unset is the embedded PGlite directory .data/pglite.
  */
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { log, prisma, root, tsx, run, fail } from "./lib.mjs";
 
@@ -73,12 +73,29 @@ function serve() {
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 }
 
+/**
+ * Sessions are signed with AUTH_SECRET. For the zero-setup start one is generated once and
+ * kept in .data/auth-secret (git-ignored); production sets AUTH_SECRET in the environment.
+ */
+function ensureAuthSecret() {
+  if (process.env.AUTH_SECRET) return;
+  const file = path.join(root, ".data", "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    log("Generated a session secret in .data/auth-secret (set AUTH_SECRET in production).");
+  }
+  process.env.AUTH_SECRET = readFileSync(file, "utf8").trim();
+}
+
 try {
+  ensureAuthSecret();
   log(process.env.DATABASE_URL ? "Database: DATABASE_URL" : "Database: embedded PGlite in .data/pglite");
   log("Applying migrations…");
   await prisma(["migrate", "deploy"]);
   log("Seeding demo data if the database is empty…");
   await tsx("prisma/seed/main.ts", ["--if-empty"]);
+  if (process.env.ADMIN_EMAIL) await tsx("scripts/admin-create.ts", [process.env.ADMIN_EMAIL]);
   if (!dev) await buildIfNeeded();
   serve();
 } catch (error) {

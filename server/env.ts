@@ -9,12 +9,31 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** postgresql://… for PostgreSQL; unset or file:<dir> for the embedded database. */
   DATABASE_URL: z.string().trim().min(1).optional(),
+  /** Secret that signs session cookies (32+ characters). `npm start` creates one in .data/ when unset. */
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   /** Public base URL, used in links in mail and calendar feeds. */
   APP_URL: z.url().default("http://localhost:3000"),
   /** Integration tests: an admin URL of a PostgreSQL server; unset = in-memory PGlite. */
   TEST_DATABASE_URL: z.string().trim().min(1).optional(),
   /** Set by `next build`; the database must never be opened while it is set. */
   NEXT_PHASE: z.string().optional(),
+  /**
+   * Outgoing mail server, e.g. smtp://user:pass@host:587 or smtps://…:465 (percent-encode
+   * special characters in the password). Unset or empty: mail is not sent; it stays in the
+   * outbox and shows in the development mail viewer (/dev/mail).
+   */
+  SMTP_URL: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  ),
+  /** The From of every message. */
+  MAIL_FROM: z.string().trim().min(3).default("Форум СПО <noreply@forum-spo.local>"),
+  /**
+   * "1" shows the development mail viewer (/dev/mail) in production mode too: the e2e tests
+   * run against `next start`. Never set it on a public server: the viewer shows every message,
+   * confirmation links included, to anyone.
+   */
+  DEV_MAIL_VIEWER: z.stringbool().default(false),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { formatZonedTime, zoneLabel } from "~/server/programme/time";
 import type { SessionCard as SessionCardData } from "~/server/programme/service";
@@ -9,9 +10,11 @@ type Props = {
   timeZone: string;
   /** Show the date too (speaker pages list several days). */
   dayLabel?: string;
+  /** Booking controls (seats left, buttons), placed at the bottom of the card. */
+  children?: ReactNode;
 };
 
-export async function SessionCard({ session, timeZone, dayLabel }: Props) {
+export async function SessionCard({ session, timeZone, dayLabel, children }: Props) {
   const t = await getTranslations();
   const moderators = session.speakers.filter((s) => s.role === "MODERATOR");
   const speakers = session.speakers.filter((s) => s.role === "SPEAKER");
@@ -62,6 +65,7 @@ export async function SessionCard({ session, timeZone, dayLabel }: Props) {
           )}
         </p>
       )}
+      {children}
     </article>
   );
 }

@@ -1,19 +1,24 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
+import { headers } from "next/headers";
 import { connection } from "next/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { createCaller } from "~/server/api/root";
 import { createContextInner } from "~/server/api/trpc";
+import { requestIp } from "~/server/auth/request-ip";
+import { getSessionUser } from "~/server/auth/session";
 import { getDb } from "~/server/db";
 
 /**
- * The tRPC caller for Server Components, one per request. Reading data makes the page
+ * The tRPC caller for Server Components and Server Actions, one per request, as the
+ * signed-in person. Reading data makes the page
  * dynamic (`connection()`), so `next build` never opens the database.
  */
 export const serverApi = cache(async () => {
   await connection();
-  return createCaller(createContextInner({ db: await getDb() }));
+  const [db, user, h] = await Promise.all([getDb(), getSessionUser(), headers()]);
+  return createCaller(createContextInner({ db, user, ip: requestIp(h) }));
 });
 
 /** Awaits a query and turns NOT_FOUND into the 404 page. */

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DemoBanner } from "~/app/_components/demo-banner";
 import { ProgrammeFiltersForm } from "~/app/programme/filters-form";
+import { BookingControls } from "~/app/_components/booking/booking-controls";
+import { BookingScope } from "~/app/_components/booking/booking-scope";
 import { SessionCard } from "~/app/_components/session-card";
 import { serverApi } from "~/app/_trpc/server";
 import { groupBySlot, parseProgrammeFilters, programmeQuery } from "~/server/programme/rules";
@@ -31,6 +33,9 @@ export default async function ProgrammePage({ searchParams }: Props) {
     filtered ? api.programme.dayCounts(query) : Promise.resolve(null),
   ]);
   const slots = groupBySlot(sessions, tz);
+  const sessionIds = sessions.map((s) => s.id);
+  const bookingStatus = await api.booking.status({ sessionIds });
+  const trackTitle = filters.track ? edition.tracks.find((tr) => tr.code === filters.track)?.title : undefined;
   const dayLabel = (day: string) =>
     format.dateTime(zonedTimeToUtc(day, "12:00", tz), {
       day: "numeric",
@@ -45,6 +50,20 @@ export default async function ProgrammePage({ searchParams }: Props) {
       <h1 className="text-2xl font-bold sm:text-3xl">{t("programme.title")}</h1>
       <p className="mt-1 text-sm text-slate-600">
         {t("programme.timeNote", { zone: zoneLabel(tz, edition.startsAt) })}
+      </p>
+      <p className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        <a href="/programme.ics" className="text-brand-700 underline hover:text-brand-900" download>
+          {t("booking.programmeIcs")}
+        </a>
+        {filters.track && trackTitle && (
+          <a
+            href={`/programme.ics?track=${encodeURIComponent(filters.track)}`}
+            className="text-brand-700 underline hover:text-brand-900"
+            download
+          >
+            {t("booking.trackIcs")}: {trackTitle}
+          </a>
+        )}
       </p>
 
       <nav aria-label={t("programme.days")} className="-mx-4 mt-5 overflow-x-auto px-4">
@@ -94,26 +113,30 @@ export default async function ProgrammePage({ searchParams }: Props) {
           <p className="mt-1 text-sm text-slate-600">{t("programme.emptyHint")}</p>
         </div>
       ) : (
-        <div className="mt-4 space-y-8">
-          {slots.map((slot) => (
-            <section key={slot.key} aria-labelledby={`slot-${slot.key}`}>
-              <h2
-                id={`slot-${slot.key}`}
-                className="sticky top-0 z-10 bg-slate-50/95 py-2 text-lg font-bold text-slate-800"
-              >
-                {slot.label}
-                <span className="sr-only"> — {t("programme.slot", { time: slot.label })}</span>
-              </h2>
-              <ul className="grid gap-3 md:grid-cols-2">
-                {slot.items.map((s) => (
-                  <li key={s.id}>
-                    <SessionCard session={s} timeZone={tz} />
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ))}
-        </div>
+        <BookingScope sessionIds={sessionIds} initial={bookingStatus} returnTo={`/programme${programmeQuery(filters)}`}>
+          <div className="mt-4 space-y-8">
+            {slots.map((slot) => (
+              <section key={slot.key} aria-labelledby={`slot-${slot.key}`}>
+                <h2
+                  id={`slot-${slot.key}`}
+                  className="sticky top-0 z-10 bg-slate-50/95 py-2 text-lg font-bold text-slate-800"
+                >
+                  {slot.label}
+                  <span className="sr-only"> — {t("programme.slot", { time: slot.label })}</span>
+                </h2>
+                <ul className="grid gap-3 md:grid-cols-2">
+                  {slot.items.map((s) => (
+                    <li key={s.id}>
+                      <SessionCard session={s} timeZone={tz}>
+                        <BookingControls sessionId={s.id} title={s.title} />
+                      </SessionCard>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </div>
+        </BookingScope>
       )}
     </>
   );

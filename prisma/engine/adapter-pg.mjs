@@ -1,7 +1,8 @@
 // PostgreSQL server connections for the wasm schema engine, through @prisma/adapter-pg,
 // with the workarounds its use as a *migration* adapter needs:
 //  - bug 1: adapter-pg rejects pg_catalog columns of type "char" (OID 18) that the schema
-//    describer reads; they are handed to it as text (OID 25).
+//    describer reads; they are returned as ColumnType Character (plain text is not enough:
+//    the describer panics on the constraint query as soon as a CHECK constraint exists).
 //  - bug 2: PrismaPg.connectToShadowDb() drops its temporary database before closing its pool
 //    and leaks the admin pool; we create and drop the shadow database ourselves, with
 //    DROP DATABASE … WITH (FORCE), naming it in the URL (pg lets a connectionString override
@@ -11,6 +12,7 @@
 
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { ColumnTypeEnum } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { databaseName, postgresSchema, withDatabase } from "./database-url.mjs";
 import { instrumentScripts } from "./script-errors.mjs";
@@ -145,17 +147,34 @@ export function quoteIdent(name) {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
+/** Rows arrays of results that had "char" columns, and those columns' indexes. */
+const charColumnsOfRows = new WeakMap();
+
 /**
- * Makes the adapter (and its transactions) report "char" columns as text (bug 1).
+ * Makes the adapter (and its transactions) report "char" columns as ColumnType Character,
+ * which the schema describer reads with get_char (bug 1). adapter-pg throws on OID 18 before
+ * returning anything, so performIO hands it OID 25 (text) and notes the columns; queryRaw then
+ * corrects their type. Its result keeps the rows array of performIO, which links the two.
  * @param {any} queryable a PrismaPg adapter or transaction (both route queries through performIO).
  */
 function patchCharColumns(queryable) {
   const performIO = queryable.performIO.bind(queryable);
   queryable.performIO = async (/** @type {unknown} */ query) => {
     const result = await performIO(query);
-    for (const field of result?.fields ?? []) {
-      if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
-    }
+    /** @type {number[]} */
+    const charColumns = [];
+    (result?.fields ?? []).forEach((/** @type {{ dataTypeID: number }} */ field, /** @type {number} */ index) => {
+      if (field.dataTypeID !== PG_CHAR_OID) return;
+      field.dataTypeID = PG_TEXT_OID;
+      charColumns.push(index);
+    });
+    if (charColumns.length > 0 && Array.isArray(result.rows)) charColumnsOfRows.set(result.rows, charColumns);
+    return result;
+  };
+  const queryRaw = queryable.queryRaw.bind(queryable);
+  queryable.queryRaw = async (/** @type {unknown} */ query) => {
+    const result = await queryRaw(query);
+    for (const index of charColumnsOfRows.get(result.rows) ?? []) result.columnTypes[index] = ColumnTypeEnum.Character;
     return result;
   };
   if (typeof queryable.startTransaction === "function") {

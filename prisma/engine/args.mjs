@@ -119,7 +119,7 @@ function parseJson(text, flag) {
 function parseDatasource(text) {
   const parsed = parseJson(text, "--datasource");
   if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
-    throw new Error("--datasource must be a JSON object like {\"url\": \"…\"}");
+    throw new Error('--datasource must be a JSON object like {"url": "…"}');
   }
   /** @type {DatasourceArg} */
   const datasource = {};

@@ -70,7 +70,15 @@ function errorFields(failure) {
   return failure.code ? { error_code: failure.code } : {};
 }
 
-const UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ECONNRESET"]);
+const UNREACHABLE = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ECONNRESET",
+]);
 
 /**
  * Maps a connection error to the native engine's user-facing error.
@@ -88,7 +96,10 @@ export function describePgError(error, url) {
     };
   }
   if (code === "3D000") {
-    return { code: "P1003", message: `Database \`${database}\` does not exist on the database server at \`${host}:${port}\`.` };
+    return {
+      code: "P1003",
+      message: `Database \`${database}\` does not exist on the database server at \`${host}:${port}\`.`,
+    };
   }
   if (code === "28P01" || code === "28000") {
     return {
@@ -97,7 +108,10 @@ export function describePgError(error, url) {
     };
   }
   if (code === "42P04") {
-    return { code: "P1009", message: `Database \`${database}\` already exists on the database server at \`${host}:${port}\`` };
+    return {
+      code: "P1009",
+      message: `Database \`${database}\` already exists on the database server at \`${host}:${port}\``,
+    };
   }
   return { message: String(error?.message ?? error) };
 }

@@ -4,6 +4,8 @@
 //    promise never settles and the instance is unusable afterwards. The same happens when the
 //    adapter fails inside SchemaEngine.new (e.g. the PGlite lock is busy). The call is failed
 //    with that error and the next call gets a fresh instance.
+//  - A Rust panic traps; its message comes from the panic registry (wasm-engine.mjs) and is
+//    reported with is_panic, as the native engine does. The instance is replaced.
 //  - JavaScript errors of our adapters reach the engine as an opaque "External error id#N";
 //    the original is looked up in the adapter factory's error registry.
 //  - Bug 8: a failing migration gives "external connector error"; we rebuild P3018.
@@ -12,7 +14,7 @@
 import { createEngineAdapters } from "./adapters.mjs";
 import { forwardEngineLog, log } from "./log.mjs";
 import { migrationFailureError } from "./script-errors.mjs";
-import { bindAdapterFactory, createWasmEngine } from "./wasm-engine.mjs";
+import { bindAdapterFactory, createWasmEngine, takePanicMessage } from "./wasm-engine.mjs";
 
 /**
  * @typedef {import("./adapters.mjs").FactoryMode} FactoryMode
@@ -75,13 +77,24 @@ export function createEngineSession({ datamodels, datasource, cwd }) {
    * @param {any} params
    */
   const call = async (method, params) => {
-    if (WARM_UP_METHODS.has(method) && (params?.migrationsList?.migrationDirectories?.length ?? 0) > 0) {
-      const warmUp = { migrationsList: params.migrationsList, optInToShadowDatabase: true, filters: params.filters };
-      await callOnce("diagnoseMigrationHistory", warmUp).catch((error) =>
-        log("DEBUG", `Shadow database warm-up failed: ${describe(error)}`),
+    if (!WARM_UP_METHODS.has(method) || (params?.migrationsList?.migrationDirectories?.length ?? 0) === 0) {
+      return callOnce(method, params);
+    }
+    /** @type {unknown} */
+    let warmUpError = null;
+    const warmUp = { migrationsList: params.migrationsList, optInToShadowDatabase: true, filters: params.filters };
+    await callOnce("diagnoseMigrationHistory", warmUp).catch((error) => (warmUpError = error));
+    try {
+      return await callOnce(method, params);
+    } catch (error) {
+      if (!/shadow DB must be provided through an external factory/.test(describe(error))) throw error;
+      // The warm-up's own failure (e.g. a migration that does not apply) is the real cause.
+      if (warmUpError) throw warmUpError;
+      throw new Error(
+        `${describe(error)}\n\nThe wasm schema engine can only replay the migrations on the shadow database ` +
+          "once the migrations table exists: run `prisma migrate deploy` (or `migrate dev`) first.",
       );
     }
-    return callOnce(method, params);
   };
 
   /**
@@ -94,12 +107,17 @@ export function createEngineSession({ datamodels, datasource, cwd }) {
       return await new Promise((resolve, reject) => {
         crashInFlight = (error) => {
           if (state === current) state = null; // this instance is unusable now
-          const original = externalError(error, current.registry);
+          const original = panicError() ?? externalError(error, current.registry);
           reject(original ?? Object.assign(asError(error), { invalidParams: true }));
         };
         current.engine.then((engine) => invoke(engine, method, params)).then(resolve, reject);
       });
     } catch (error) {
+      const panic = panicError();
+      if (panic) {
+        if (state === current) state = null;
+        throw panic;
+      }
       throw refineError(error, { method, params, adapters, registry: current.registry });
     } finally {
       crashInFlight = null;
@@ -133,7 +151,7 @@ const WARM_UP_METHODS = new Set(["evaluateDataLoss", "createMigration"]);
  */
 async function invoke(engine, method, params) {
   if (method === "getDatabaseVersion") return engine.version(params ?? undefined);
-  if (method === "debugPanic") throw Object.assign(new Error("This is the debugPanic artificial panic"), { isPanic: true });
+  if (method === "debugPanic") return engine.debugPanic() ?? null;
   return (await engine[method](params)) ?? null;
 }
 
@@ -147,6 +165,12 @@ export function needsMainDatabase(method, params) {
   if (method !== "diff") return true;
   const detached = new Set(["empty", "schemaDatamodel", "migrations"]);
   return !(detached.has(params?.from?.tag) && detached.has(params?.to?.tag));
+}
+
+/** A panic of the wasm engine (a Rust panic traps as "RuntimeError: unreachable"), if any. */
+function panicError() {
+  const message = takePanicMessage();
+  return message === null ? null : Object.assign(new Error(message), { isPanic: true });
 }
 
 /**

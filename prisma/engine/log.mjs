@@ -113,7 +113,10 @@ function safeJson(value) {
  */
 export function installStdioGuards() {
   /** @param {LogLevel} level */
-  const toLog = (level) => (/** @type {unknown[]} */ ...args) => log(level, formatArgs(args));
+  const toLog =
+    (level) =>
+    (/** @type {unknown[]} */ ...args) =>
+      log(level, formatArgs(args));
   console.log = toLog("INFO");
   console.info = toLog("INFO");
   console.warn = toLog("WARN");

@@ -42,7 +42,9 @@ const PRINT_ACK_TIMEOUT_MS = 10_000;
  * @returns {Promise<void>} resolves when every request is answered and the databases are closed.
  */
 export async function serveRpc({ datamodelPaths, datasource, cwd }) {
-  const datamodels = datamodelPaths.map((file) => /** @type {[string, string]} */ ([file, fs.readFileSync(file, "utf8")]));
+  const datamodels = datamodelPaths.map(
+    (file) => /** @type {[string, string]} */ ([file, fs.readFileSync(file, "utf8")]),
+  );
   const session = createEngineSession({ datamodels, datasource: datasource ?? {}, cwd });
 
   /** @type {Map<number, () => void>} */
@@ -138,7 +140,10 @@ function toRpcError(error, method) {
     data.error_code = error.code;
     data.meta = error.meta ?? {};
   }
-  if (isPanic) data.backtrace = error?.stack ?? null;
+  if (isPanic) {
+    // The CLI shows the top-level message of a panic (data.message goes to the bug report).
+    data.backtrace = error?.stack ?? null;
+    return { code: 4466, message, data };
+  }
   return { code: 4466, message: "An error happened. Check the data field for details.", data };
 }
-

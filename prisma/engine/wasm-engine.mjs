@@ -18,6 +18,26 @@ const require = createRequire(import.meta.url);
 /** @type {Promise<WasmGlue> | null} */
 let gluePromise = null;
 
+/** Message of the last Rust panic inside the wasm engine, until taken. */
+let lastPanic = /** @type {string | null} */ (null);
+// The engine's panic hook reports the panic message to this host object before trapping
+// (Prisma's own loader installs it; without it the hook itself throws a TypeError).
+/** @type {any} */ (globalThis).PRISMA_WASM_PANIC_REGISTRY ??= {
+  set_message: (/** @type {string} */ message) => {
+    lastPanic = message;
+  },
+};
+
+/**
+ * Returns and forgets the message of the last panic of the wasm engine.
+ * @returns {string | null}
+ */
+export function takePanicMessage() {
+  const message = lastPanic;
+  lastPanic = null;
+  return message;
+}
+
 /**
  * Returns the initialised wasm glue module (loaded once per process).
  * @returns {Promise<WasmGlue>}

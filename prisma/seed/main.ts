@@ -21,7 +21,8 @@ try {
       const report = await seedDemo(db);
       console.log(
         `Seed: ${report.regions} regions; demo edition ${report.editionCreated ? "created" : "already present"}; ` +
-          `${report.sessionsCreated} sessions created${report.sessionsCreated === 0 ? " (programme already present)" : ""}.`,
+          `${report.sessionsCreated} sessions created${report.sessionsCreated === 0 ? " (programme already present)" : ""}; ` +
+            `${report.accountsCreated} demo accounts created.`,
       );
     }
   } finally {

@@ -29,10 +29,13 @@ describe("seedDemo", () => {
       speakers: await db.speaker.count(),
       sessions: await db.programmeSession.count(),
       links: await db.sessionSpeaker.count(),
+      users: await db.user.count(),
+      registrations: await db.registration.count(),
     });
     const before = await counts();
     const second = await seedDemo(db);
-    expect(second).toEqual({ regions: 89, editionCreated: false, sessionsCreated: 0 });
+    expect(second).toEqual({ regions: 89, editionCreated: false, sessionsCreated: 0, accountsCreated: 0 });
+    expect(first.accountsCreated).toBe(4);
     expect(await counts()).toEqual(before);
     expect(before).toMatchObject({ regions: 89, editions: 1, tracks: 6 });
   });

@@ -6,13 +6,14 @@
 import type { Db } from "~/server/db/client";
 import { buildSessionSearchText } from "~/server/programme/rules";
 import { zonedTimeToUtc } from "~/server/programme/time";
+import { seedDemoAccounts } from "~/prisma/seed/accounts";
 import { demoEdition } from "~/prisma/seed/data/edition";
 import { sessions as sessionSeeds, speakers as speakerSeeds } from "~/prisma/seed/data/programme";
 import { regions } from "~/prisma/seed/data/regions";
 import { rooms as roomSeeds } from "~/prisma/seed/data/rooms";
 import { tracks as trackSeeds } from "~/prisma/seed/data/tracks";
 
-export type SeedReport = { regions: number; editionCreated: boolean; sessionsCreated: number };
+export type SeedReport = { regions: number; editionCreated: boolean; sessionsCreated: number; accountsCreated: number };
 
 const dayKey = (day: number): string => {
   const start = new Date(`${demoEdition.startDate}T00:00:00Z`);
@@ -54,8 +55,9 @@ export async function seedDemo(db: Db): Promise<SeedReport> {
       select: { id: true },
     }));
 
+  const accountsCreated = await seedDemoAccounts(db, edition.id);
   const hasProgramme = (await db.programmeSession.count({ where: { editionId: edition.id } })) > 0;
-  if (hasProgramme) return { regions: regionCount, editionCreated, sessionsCreated: 0 };
+  if (hasProgramme) return { regions: regionCount, editionCreated, sessionsCreated: 0, accountsCreated };
 
   const created = await db.$transaction(
     async (tx) => {
@@ -137,5 +139,5 @@ export async function seedDemo(db: Db): Promise<SeedReport> {
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
-  return { regions: regionCount, editionCreated, sessionsCreated: created };
+  return { regions: regionCount, editionCreated, sessionsCreated: created, accountsCreated };
 }

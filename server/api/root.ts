@@ -1,8 +1,17 @@
+import { accountRouter } from "~/server/api/routers/account";
+import { adminRouter, organiserRouter } from "~/server/api/routers/admin";
+import { bookingRouter } from "~/server/api/routers/booking";
+import { devMailRouter } from "~/server/api/routers/dev-mail";
 import { programmeRouter } from "~/server/api/routers/programme";
 import { createCallerFactory, createTRPCRouter } from "~/server/api/trpc";
 
 export const appRouter = createTRPCRouter({
   programme: programmeRouter,
+  devMail: devMailRouter,
+  account: accountRouter,
+  organiser: organiserRouter,
+  admin: adminRouter,
+  booking: bookingRouter,
 });
 
 export type AppRouter = typeof appRouter;

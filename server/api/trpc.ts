@@ -8,6 +8,7 @@ import { ZodError, z } from "zod";
 import type { Db } from "~/server/db/client";
 import { hasRole, type SessionUser } from "~/server/auth/roles";
 import { AppError } from "~/server/errors";
+import { Prisma } from "~/server/generated/prisma/client";
 import type { UserRole } from "~/server/generated/prisma/enums";
 
 export type Context = {

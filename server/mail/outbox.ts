@@ -8,7 +8,10 @@ import type { RenderedMail } from "~/server/mail/layout";
 
 export type OutboxWriter = Db | Prisma.TransactionClient;
 
-export async function enqueueMail(db: OutboxWriter, message: RenderedMail & { kind: string; to: string }): Promise<void> {
+export async function enqueueMail(
+  db: OutboxWriter,
+  message: RenderedMail & { kind: string; to: string },
+): Promise<void> {
   await db.outboxMessage.create({
     data: { kind: message.kind, to: message.to, subject: message.subject, text: message.text, html: message.html },
   });

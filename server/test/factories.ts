@@ -4,7 +4,13 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Db } from "~/server/db/client";
-import type { SessionFormat, SessionStatus, SpeakerRole } from "~/server/generated/prisma/client";
+import type {
+  RegistrationStatus,
+  SessionFormat,
+  SessionStatus,
+  SpeakerRole,
+  UserRole,
+} from "~/server/generated/prisma/client";
 import { buildSessionSearchText } from "~/server/programme/rules";
 import { zonedTimeToUtc } from "~/server/programme/time";
 
@@ -70,6 +76,7 @@ type SessionOver = {
   end?: string;
   capacity?: number | null;
   isClosed?: boolean;
+  bookingRequired?: boolean;
   people?: { id: string; fullName: string; role: SpeakerRole }[];
 };
 
@@ -91,8 +98,65 @@ export async function createSession(db: Db, over: SessionOver) {
       endsAt: zonedTimeToUtc(day, over.end ?? "11:30", "Europe/Moscow"),
       capacity: over.capacity === undefined ? 50 : over.capacity,
       isClosed: over.isClosed ?? false,
+      bookingRequired: over.bookingRequired ?? true,
       searchText: buildSessionSearchText({ title, description, people: people.map((p) => p.fullName) }),
       speakers: { create: people.map((p, order) => ({ speakerId: p.id, role: p.role, order })) },
     },
   });
+}
+
+/**
+ * A person who may book: a User with a registration for the edition (CONFIRMED unless told
+ * otherwise). Returns the SessionUser shape the tRPC context takes, plus the registration id.
+ */
+export async function createParticipant(
+  db: Db,
+  editionId: string,
+  over: { status?: RegistrationStatus; email?: string; firstName?: string; role?: UserRole } = {},
+) {
+  const email = over.email ?? `participant-${uid()}${uid()}@example.test`;
+  const status = over.status ?? "CONFIRMED";
+  const user = await db.user.create({
+    data: { email, role: over.role ?? "PARTICIPANT" },
+    select: { id: true, email: true, role: true },
+  });
+  const registration = await db.registration.create({
+    data: {
+      editionId,
+      userId: user.id,
+      email,
+      surname: "Участникова",
+      firstName: over.firstName ?? "Анна",
+      patronymic: "Сергеевна",
+      phone: "+79990000000",
+      organisation: "Калужский колледж (тест)",
+      position: "Преподаватель",
+      category: "TEACHER",
+      consentVersion: "test",
+      consentAt: new Date(),
+      status,
+      confirmedAt: status === "CONFIRMED" ? new Date() : null,
+    },
+    select: { id: true },
+  });
+  return { ...user, registrationId: registration.id };
+}
+
+/** A valid registration form, with a unique email; override any field. */
+export function registrationForm(over: Partial<Record<string, unknown>> = {}) {
+  return {
+    surname: "Иванова",
+    firstName: "Мария",
+    patronymic: "Сергеевна",
+    phone: "8 (910) 123-45-67",
+    regionId: 1,
+    organisation: "Калужский колледж",
+    position: "Преподаватель",
+    category: "TEACHER" as const,
+    cluster: "",
+    email: `person-${uid()}@example.ru`,
+    password: "correct horse battery",
+    consent: true as const,
+    ...over,
+  };
 }

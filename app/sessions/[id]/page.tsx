@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge, TrackLabel } from "~/app/_components/badges";
+import { BookingControls } from "~/app/_components/booking/booking-controls";
+import { BookingScope } from "~/app/_components/booking/booking-scope";
 import { DemoBanner } from "~/app/_components/demo-banner";
 import { orNotFound, serverApi } from "~/app/_trpc/server";
 import { programmeQuery } from "~/server/programme/rules";
@@ -19,11 +21,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SessionPage({ params }: Props) {
   const { id } = await params;
   const api = await serverApi();
-  const [session, edition, t, format] = await Promise.all([
+  const [session, edition, t, format, bookingStatus] = await Promise.all([
     orNotFound(api.programme.session({ id })),
     api.programme.edition(),
     getTranslations(),
     getFormatter(),
+    api.booking.status({ sessionIds: [id] }),
   ]);
   const tz = edition.timeZone;
   const day = zonedDayKey(session.startsAt, tz);
@@ -80,6 +83,15 @@ export default async function SessionPage({ params }: Props) {
           <dd className="font-medium">{t(`formats.${session.format}`)}</dd>
         </div>
       </dl>
+
+      <section
+        aria-label={t("booking.sectionLabel")}
+        className="mt-4 rounded-lg border border-slate-200 bg-white px-4 pb-4"
+      >
+        <BookingScope sessionIds={[session.id]} initial={bookingStatus} returnTo={`/sessions/${session.id}`}>
+          <BookingControls sessionId={session.id} title={session.title} showAlternatives />
+        </BookingScope>
+      </section>
 
       {session.description && (
         <section className="mt-8 max-w-3xl" aria-labelledby="about">

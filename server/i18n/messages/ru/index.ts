@@ -2,9 +2,12 @@
  * Russian messages, one JSON file per area so that areas can grow independently.
  * Top-level keys (namespaces) must not repeat across files: a test checks it.
  */
+import account from "./account.json";
+import booking from "./booking.json";
 import common from "./common.json";
+import mail from "./mail.json";
 import programme from "./programme.json";
 
-export const parts: Record<string, Record<string, unknown>> = { common, programme };
+export const parts: Record<string, Record<string, unknown>> = { account, booking, common, programme, mail };
 
 export const messages: Record<string, unknown> = Object.assign({}, ...Object.values(parts));

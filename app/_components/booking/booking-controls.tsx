@@ -1,0 +1,248 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { Alternatives } from "~/app/_components/booking/alternatives";
+import { useBookingScope } from "~/app/_components/booking/booking-scope";
+import { ConfirmStep } from "~/app/_components/booking/confirm-step";
+import { serverMessage } from "~/app/_components/booking/errors";
+import { SeatLine } from "~/app/_components/booking/seat-line";
+import { StarButton } from "~/app/_components/booking/star-button";
+import { useTRPC } from "~/app/_trpc/react";
+import type { ClashInfo } from "~/server/booking/service";
+import { formatZonedTime, zoneLabel } from "~/server/programme/time";
+
+export const buttonPrimary =
+  "inline-flex min-h-10 items-center justify-center rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-900 disabled:cursor-not-allowed disabled:opacity-60";
+export const buttonSecondary =
+  "inline-flex min-h-10 items-center justify-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:border-brand-600 hover:text-brand-700 disabled:cursor-not-allowed disabled:opacity-60";
+
+const noopSubscribe = () => () => {};
+
+type Mode =
+  { kind: "idle" } | { kind: "confirmCancel" } | { kind: "clash"; clashes: ClashInfo[] } | { kind: "nowFull" };
+
+/**
+ * Seats left and the booking actions for one session: book, join the waitlist, swap after a
+ * clash, cancel (with a confirm step), leave the queue, star. Needs JavaScript: without it the
+ * seat count still renders, the buttons stay disabled and a note says why.
+ */
+export function BookingControls({
+  sessionId,
+  title,
+  showAlternatives = false,
+}: {
+  sessionId: string;
+  title: string;
+  /** The session page proposes same-slot sessions as soon as this one is full. */
+  showAlternatives?: boolean;
+}) {
+  const t = useTranslations("booking");
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const { status, refresh, signInHref } = useBookingScope();
+  const [mode, setMode] = useState<Mode>({ kind: "idle" });
+  const [error, setError] = useState<string | null>(null);
+  const [altOpen, setAltOpen] = useState(showAlternatives);
+  const hydrated = useSyncExternalStore(
+    noopSubscribe,
+    () => true,
+    () => false,
+  );
+  const liveRef = useRef<HTMLDivElement>(null);
+  // After an action the button that had focus may be gone: keep focus in the controls.
+  const [actions, setActions] = useState(0);
+  useEffect(() => {
+    if (actions > 0) liveRef.current?.focus();
+  }, [actions]);
+
+  const onError = (e: unknown) => setError(serverMessage(e) ?? t("errorUnknown"));
+  const settle = async () => {
+    await refresh();
+    setActions((n) => n + 1);
+  };
+  const book = useMutation(
+    trpc.booking.book.mutationOptions({
+      onMutate: () => setError(null),
+      onError,
+      onSuccess: async (r) => {
+        setMode(
+          r.outcome === "CLASH"
+            ? { kind: "clash", clashes: r.clashes }
+            : r.outcome === "FULL"
+              ? { kind: "nowFull" }
+              : { kind: "idle" },
+        );
+        await settle();
+      },
+    }),
+  );
+  const cancel = useMutation(
+    trpc.booking.cancel.mutationOptions({
+      onMutate: () => setError(null),
+      onError,
+      onSuccess: async () => {
+        setMode({ kind: "idle" });
+        await settle();
+      },
+    }),
+  );
+  const leave = useMutation(
+    trpc.booking.leaveWaitlist.mutationOptions({ onMutate: () => setError(null), onError, onSuccess: settle }),
+  );
+
+  const state = status.sessions[sessionId];
+  if (!state) return null;
+  const tz = status.timeZone;
+  const busy = !hydrated || book.isPending || cancel.isPending || leave.isPending;
+  const viewer = status.viewer;
+  const bookable = state.refusal === "ok";
+  const full = state.seatsLeft === 0;
+  const timeOf = (c: { startsAt: Date; endsAt: Date }) =>
+    `${formatZonedTime(c.startsAt, tz)}–${formatZonedTime(c.endsAt, tz)}`;
+
+  let body: React.ReactNode = null;
+  if (state.booked) {
+    body =
+      mode.kind === "confirmCancel" ? (
+        <ConfirmStep
+          question={t("cancelQuestion", { title })}
+          yes={cancel.isPending ? t("cancelling") : t("cancelYes")}
+          no={t("cancelNo")}
+          busy={busy}
+          onYes={() => cancel.mutate({ sessionId })}
+          onNo={() => setMode({ kind: "idle" })}
+        />
+      ) : (
+        <div className="flex flex-wrap items-center gap-3">
+          <span className="rounded bg-green-100 px-2 py-1 text-sm font-semibold text-green-900">✓ {t("booked")}</span>
+          <button
+            type="button"
+            className={buttonSecondary}
+            disabled={busy}
+            onClick={() => setMode({ kind: "confirmCancel" })}
+          >
+            {t("cancel")}
+          </button>
+        </div>
+      );
+  } else if (state.waitlistPosition !== null) {
+    body = (
+      <div className="flex flex-wrap items-center gap-3">
+        <span className="rounded bg-amber-100 px-2 py-1 text-sm font-semibold text-amber-900">
+          {t("waitlisted", { position: state.waitlistPosition })}
+        </span>
+        <button type="button" className={buttonSecondary} disabled={busy} onClick={() => leave.mutate({ sessionId })}>
+          {leave.isPending ? t("leaving") : t("leaveWaitlist")}
+        </button>
+      </div>
+    );
+  } else if (state.refusal === "closed") {
+    body = <p className="text-sm text-violet-900">{t("closed")}</p>;
+  } else if (state.refusal === "cancelled" || state.refusal === "freeEntry" || state.refusal === "draft") {
+    body = null;
+  } else if (viewer === "guest") {
+    body = (
+      <Link href={signInHref} className="text-sm font-medium text-brand-700 underline hover:text-brand-900">
+        {t("signIn")}
+      </Link>
+    );
+  } else if (state.refusal === "notOpenYet" && status.window.state === "notOpenYet") {
+    const opens = status.window.opensAt;
+    body = (
+      <p className="text-sm font-medium text-slate-700">
+        {t("notOpenYet", {
+          day: format.dateTime(opens, { day: "numeric", month: "long", timeZone: tz }),
+          time: formatZonedTime(opens, tz),
+          zone: zoneLabel(tz, opens),
+        })}
+      </p>
+    );
+  } else if (state.refusal === "windowClosed") {
+    body = <p className="text-sm font-medium text-slate-700">{t("windowClosed")}</p>;
+  } else if (viewer === "unregistered") {
+    body = (
+      <p className="text-sm text-slate-700">
+        {t("unregistered")}{" "}
+        <Link href="/register" className="font-medium text-brand-700 underline">
+          {t("toRegister")}
+        </Link>
+      </p>
+    );
+  } else if (viewer === "pending") {
+    body = <p className="text-sm text-slate-700">{t("pending")}</p>;
+  } else if (bookable && mode.kind === "clash") {
+    body = (
+      <ConfirmStep
+        tone="amber"
+        question={t("clash", { titles: mode.clashes.map((c) => `«${c.title}» (${timeOf(c)})`).join(", ") })}
+        yes={book.isPending ? t("swapping") : t("swap")}
+        no={t("keep")}
+        busy={busy}
+        onYes={() => book.mutate({ sessionId, replaceSessionIds: mode.clashes.map((c) => c.id) })}
+        onNo={() => setMode({ kind: "idle" })}
+      />
+    );
+  } else if (bookable) {
+    body = (
+      <div className="flex flex-wrap items-center gap-3">
+        {full ? (
+          <button
+            type="button"
+            className={buttonPrimary}
+            disabled={busy}
+            onClick={() => book.mutate({ sessionId, waitlistIfFull: true })}
+          >
+            {book.isPending ? t("joining") : t("joinWaitlist")}
+          </button>
+        ) : (
+          <button type="button" className={buttonPrimary} disabled={busy} onClick={() => book.mutate({ sessionId })}>
+            {book.isPending ? t("booking") : t("book")}
+          </button>
+        )}
+        {full && !showAlternatives && (
+          <button
+            type="button"
+            className={buttonSecondary}
+            aria-expanded={altOpen}
+            onClick={() => setAltOpen((o) => !o)}
+            disabled={!hydrated}
+          >
+            {altOpen ? t("hideAlternatives") : t("showAlternatives")}
+          </button>
+        )}
+      </div>
+    );
+  }
+
+  const canStar = viewer !== "guest" && state.refusal !== "draft";
+  return (
+    <div className="mt-3 space-y-2 border-t border-slate-100 pt-3" aria-busy={busy && hydrated ? true : undefined}>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <SeatLine state={state} />
+        {canStar && <StarButton sessionId={sessionId} title={title} starred={state.starred} disabled={!hydrated} />}
+      </div>
+      <div ref={liveRef} tabIndex={-1} className="outline-none">
+        {mode.kind === "nowFull" && !state.booked && state.waitlistPosition === null && (
+          <p className="mb-2 text-sm text-amber-900">{t("nowFull")}</p>
+        )}
+        {body}
+      </div>
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {t("error", { message: error })}
+        </p>
+      )}
+      {bookable && full && !state.booked && (altOpen || mode.kind === "nowFull") && viewer === "participant" && (
+        <Alternatives sessionId={sessionId} timeZone={tz} />
+      )}
+      {!hydrated && body !== null && (
+        <noscript>
+          <p className="text-xs text-slate-500">{t("needsJs")}</p>
+        </noscript>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { RoleButton } from "~/app/admin/users/role-button";
+import { serverApi } from "~/app/_trpc/server";
+import { requirePageRole } from "~/server/auth/guard";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("adminUsers");
+  return { title: t("title") };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+
+export default async function AdminUsersPage({ searchParams }: Props) {
+  const me = await requirePageRole("ADMIN", "/admin/users");
+  const params = await searchParams;
+  const q = one(params.q).trim().slice(0, 100);
+  const requested = Number.parseInt(one(params.page), 10);
+  const page = Number.isInteger(requested) && requested >= 1 && requested <= 10_000 ? requested : 1;
+  const api = await serverApi();
+  const [list, t] = await Promise.all([api.admin.users({ q: q || undefined, page }), getTranslations()]);
+  const href = (p: number) => `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) }).toString()}`;
+  return (
+    <section>
+      <h1 className="text-2xl font-bold sm:text-3xl">{t("adminUsers.title")}</h1>
+      <form method="get" role="search" className="mt-4 flex flex-wrap gap-2">
+        <label htmlFor="user-q" className="sr-only">
+          {t("adminUsers.search")}
+        </label>
+        <input
+          id="user-q"
+          type="search"
+          name="q"
+          defaultValue={q}
+          placeholder={t("adminUsers.search")}
+          className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+        />
+        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white">
+          {t("adminUsers.find")}
+        </button>
+      </form>
+      <p className="mt-3 text-sm text-slate-600" role="status">
+        {t("adminUsers.count", { count: list.total })}
+      </p>
+      {list.items.length === 0 ? (
+        <p className="mt-4 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center">{t("adminUsers.empty")}</p>
+      ) : (
+        <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <thead className="bg-slate-50 text-slate-600">
+              <tr>
+                <th className="px-3 py-2">{t("adminUsers.email")}</th>
+                <th className="px-3 py-2">{t("adminUsers.name")}</th>
+                <th className="px-3 py-2">{t("adminUsers.role")}</th>
+                <th className="px-3 py-2">{t("adminUsers.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.items.map((u) => (
+                <tr key={u.id} className="border-t border-slate-100 align-top">
+                  <td className="px-3 py-2 break-all">{u.email}</td>
+                  <td className="px-3 py-2">{u.name ?? "—"}</td>
+                  <td className="px-3 py-2">{t(`roles.${u.role}`)}</td>
+                  <td className="px-3 py-2">
+                    {u.id === me.id ? (
+                      <span className="text-slate-500">{t("adminUsers.you")}</span>
+                    ) : u.role === "ADMIN" ? (
+                      "—"
+                    ) : (
+                      <RoleButton userId={u.id} makeOrganiser={u.role === "PARTICIPANT"} />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {list.pageCount > 1 && (
+        <nav aria-label={t("speakers.pagination")} className="mt-4 flex items-center justify-between text-sm">
+          {list.page > 1 ? <Link href={href(list.page - 1)}>{t("adminUsers.prev")}</Link> : <span />}
+          <span>{t("adminUsers.page", { page: list.page, pageCount: list.pageCount })}</span>
+          {list.page < list.pageCount ? <Link href={href(list.page + 1)}>{t("adminUsers.next")}</Link> : <span />}
+        </nav>
+      )}
+    </section>
+  );
+}

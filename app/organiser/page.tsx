@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { serverApi } from "~/app/_trpc/server";
+import { requirePageRole } from "~/server/auth/guard";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("organiserHome");
+  return { title: t("title") };
+}
+
+export default async function OrganiserPage() {
+  // Layouts and pages render in parallel: each page checks the role itself too.
+  await requirePageRole("ORGANISER", "/organiser");
+  const api = await serverApi();
+  const [overview, t] = await Promise.all([api.organiser.overview(), getTranslations("organiserHome")]);
+  const figures = [
+    [t("pending"), overview.registrations.pending],
+    [t("confirmed"), overview.registrations.confirmed],
+    [t("cancelled"), overview.registrations.cancelled],
+  ] as const;
+  return (
+    <section>
+      <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
+      <p className="mt-1 text-slate-600">{overview.edition.name}</p>
+      <h2 className="mt-6 text-lg font-bold">{t("registrations")}</h2>
+      <dl className="mt-3 grid gap-3 sm:grid-cols-3">
+        {figures.map(([label, value]) => (
+          <div key={label} className="rounded-lg border border-slate-200 bg-white p-4">
+            <dt className="text-sm text-slate-600">{label}</dt>
+            <dd className="text-3xl font-bold">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="mt-6 text-slate-700">{t("sessions", { count: overview.sessions })}</p>
+      <p className="mt-2 text-sm text-slate-600">{t("soon")}</p>
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import { expect, test } from "@playwright/test";
+import { demo, linkFromMail, signIn } from "../helpers";
+
+test.describe("registration and accounts", () => {
+  test("register → confirm by mail → sign in → edit the profile → sign out", async ({ page }) => {
+    const email = `e2e-${Date.now()}@example.ru`;
+    await page.goto("/register");
+    await expect(page.getByRole("heading", { level: 1, name: "Регистрация участника форума" })).toBeVisible();
+
+    // A first try without consent and with a bad phone keeps what was typed and says what is wrong.
+    await page.getByLabel("Фамилия").fill("Петрова");
+    await page.getByRole("textbox", { name: "Имя", exact: true }).fill("Ольга");
+    await page.getByLabel("Телефон").fill("12345");
+    await page.getByRole("searchbox", { name: /найти регион/ }).fill("калуж");
+    await page.getByRole("combobox", { name: "Регион" }).selectOption({ label: "Калужская область" });
+    await page.getByLabel("Организация").fill("Калужский техникум электронных приборов");
+    await page.getByLabel("Должность").fill("Методист");
+    await page.getByRole("combobox", { name: "Категория участника" }).selectOption({ label: "Эксперт" });
+    await page.getByLabel("Электронная почта").fill(email);
+    await page.getByLabel("Пароль").fill("e2e-password-123");
+    await page.getByRole("button", { name: "Зарегистрироваться" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Проверьте поля" })).toBeVisible();
+    await expect(page.getByText("Проверьте номер")).toBeVisible();
+    await expect(page.getByText("Без согласия на обработку персональных данных регистрация невозможна.")).toBeVisible();
+    await expect(page.getByLabel("Фамилия")).toHaveValue("Петрова");
+
+    await page.getByLabel("Телефон").fill("8 (910) 555-12-34");
+    await page.getByLabel("Пароль").fill("e2e-password-123");
+    await page.getByLabel(/даю согласие/).check();
+    await page.getByRole("button", { name: "Зарегистрироваться" }).click();
+    await expect(page.getByRole("status")).toContainText(`Проверьте почту ${email}`);
+
+    const confirmUrl = await linkFromMail(page, email, "Подтвердите регистрацию на Форуме СПО", "/register/confirm?token=");
+    await page.goto(confirmUrl);
+    await page.getByRole("button", { name: "Подтвердить регистрацию" }).click();
+    await expect(page.getByRole("status")).toContainText(`адрес ${email} подтверждён`);
+    await page.getByRole("link", { name: "Войти в личный кабинет" }).click();
+    await expect(page.getByText("Адрес подтверждён.")).toBeVisible();
+
+    await signIn(page, { email, password: "e2e-password-123" });
+    await expect(page.getByRole("heading", { level: 1, name: "Личный кабинет" })).toBeVisible();
+    await expect(page.getByText("подтверждена")).toBeVisible();
+
+    const profile = page.locator("form").filter({ has: page.getByRole("button", { name: "Сохранить изменения" }) });
+    await profile.getByLabel("Должность").fill("Заместитель директора");
+    await profile.getByRole("button", { name: "Сохранить изменения" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Изменения сохранены." })).toBeVisible();
+    await page.reload();
+    await expect(profile.getByLabel("Должность")).toHaveValue("Заместитель директора");
+
+    await page.getByRole("banner").getByRole("button", { name: "Выйти" }).click();
+    await expect(page).toHaveURL(/\/signin\?signedOut=1/);
+    await expect(page.getByText("Вы вышли из учётной записи.")).toBeVisible();
+    await page.goto("/account");
+    await expect(page).toHaveURL(/\/signin\?next=(%2F|\/)account/);
+  });
+
+  test("a wrong password is refused without saying whether the email exists", async ({ page }) => {
+    for (const email of [demo.participant.email, "nobody-here@example.ru"]) {
+      await page.goto("/signin");
+      const form = page.locator("form").filter({ has: page.getByLabel("Пароль") });
+      await form.getByLabel("Электронная почта").fill(email);
+      await form.getByLabel("Пароль").fill("not-the-password");
+      await form.getByRole("button", { name: "Войти" }).click();
+      await expect(page.getByRole("alert").filter({ hasText: "Неверная" })).toHaveText("Неверная электронная почта или пароль.");
+    }
+  });
+
+  test("the organiser reaches /organiser; a participant gets 403; a guest is asked to sign in", async ({ page, browser }) => {
+    const response = await page.goto("/organiser");
+    expect(response?.url()).toContain("/signin?next=%2Forganiser");
+
+    await signIn(page, demo.organiser, "/organiser");
+    await expect(page.getByRole("heading", { level: 1, name: "Кабинет организатора" })).toBeVisible();
+    await expect(page.getByRole("banner").getByRole("link", { name: "Организаторам" })).toBeVisible();
+
+    const other = await browser.newContext();
+    const participantPage = await other.newPage();
+    await signIn(participantPage, demo.participant);
+    const forbidden = await participantPage.goto("/organiser");
+    expect(forbidden?.status()).toBe(403);
+    await expect(participantPage.getByRole("heading", { name: "Доступ запрещён" })).toBeVisible();
+    const adminOnly = await participantPage.goto("/admin/users");
+    expect(adminOnly?.status()).toBe(403);
+    await other.close();
+  });
+
+  test("an admin grants and revokes the organiser role", async ({ page }) => {
+    await signIn(page, demo.admin, "/admin/users");
+    await page.getByRole("searchbox").fill("participant2@");
+    await page.getByRole("button", { name: "Найти" }).click();
+    const row = page.getByRole("row").filter({ hasText: demo.participant2.email });
+    await row.getByRole("button", { name: "Сделать организатором" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "организатор" }).first()).toBeVisible();
+    await page.reload();
+    await expect(row.getByRole("cell", { name: "организатор", exact: true })).toBeVisible();
+    await row.getByRole("button", { name: "Снять роль организатора" }).click();
+    await page.reload();
+    await expect(row.getByRole("cell", { name: "участник", exact: true })).toBeVisible();
+  });
+});

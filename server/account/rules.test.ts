@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { normaliseEmail, normalisePhone, registrationWindow } from "~/server/account/rules";
+
+describe("normalisePhone", () => {
+  it.each([
+    ["8 (910) 123-45-67", "+79101234567"],
+    ["+7 910 123 45 67", "+79101234567"],
+    ["7-910-123-45-67", "+79101234567"],
+    ["9101234567", "+79101234567"],
+    ["+375 29 123-45-67", "+375291234567"],
+    ["+86 138 0013 8000", "+8613800138000"],
+  ])("normalises %s to %s", (raw, e164) => {
+    expect(normalisePhone(raw)).toBe(e164);
+  });
+
+  it.each(["", "123", "8 910 123", "+7 910 123 45 678", "phone", "+0 123 456 789", "8 (910) 123-45-67 доб. 5", "4951234567"])(
+    "rejects %s",
+    (raw) => {
+      expect(normalisePhone(raw)).toBeNull();
+    },
+  );
+});
+
+describe("registrationWindow", () => {
+  const base = { registrationOpensAt: null, registrationClosesAt: null, registrationCap: null, registrationCount: 0 };
+  const now = new Date("2025-08-01T10:00:00Z");
+
+  it("is open without dates or cap", () => {
+    expect(registrationWindow(base, now)).toEqual({ state: "open" });
+  });
+
+  it("is not yet open before the opening and closed from the closing moment", () => {
+    const opensAt = new Date("2025-08-02T00:00:00Z");
+    expect(registrationWindow({ ...base, registrationOpensAt: opensAt }, now)).toEqual({ state: "not-yet", opensAt });
+    const closesAt = new Date("2025-08-01T10:00:00Z");
+    expect(registrationWindow({ ...base, registrationClosesAt: closesAt }, now)).toEqual({
+      state: "closed",
+      closedAt: closesAt,
+    });
+  });
+
+  it("is full when the count reaches the cap", () => {
+    expect(registrationWindow({ ...base, registrationCap: 2, registrationCount: 1 }, now)).toEqual({ state: "open" });
+    expect(registrationWindow({ ...base, registrationCap: 2, registrationCount: 2 }, now)).toEqual({ state: "full" });
+  });
+
+  it("normalises emails", () => {
+    expect(normaliseEmail("  Anna.Petrova@Example.RU ")).toBe("anna.petrova@example.ru");
+  });
+});

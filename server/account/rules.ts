@@ -1,0 +1,67 @@
+/** Registration rules that need no database. */
+
+export const PARTICIPANT_CATEGORIES = [
+  "COLLEGE_LEADERSHIP",
+  "TEACHER",
+  "STUDENT",
+  "EMPLOYER",
+  "REGIONAL_AUTHORITY",
+  "EXPERT",
+  "MEDIA",
+  "INTERNATIONAL_GUEST",
+  "OTHER",
+] as const;
+export type ParticipantCategoryValue = (typeof PARTICIPANT_CATEGORIES)[number];
+
+/**
+ * Normalises a phone number to E.164. Russian numbers in the usual spellings
+ * ("8 (910) 123-45-67", "+7 910 123 45 67", "9101234567") become "+79101234567";
+ * other countries must be written with "+" and the country code. Null when invalid.
+ */
+export function normalisePhone(raw: string): string | null {
+  const trimmed = raw.trim();
+  if (!/^[+\d\s().-]+$/.test(trimmed)) return null;
+  const digits = trimmed.replace(/\D/g, "");
+  if (trimmed.startsWith("+")) {
+    if (digits.startsWith("7")) return digits.length === 11 ? `+${digits}` : null;
+    return digits.length >= 8 && digits.length <= 15 && !digits.startsWith("0") ? `+${digits}` : null;
+  }
+  if (digits.length === 11 && (digits.startsWith("8") || digits.startsWith("7"))) return `+7${digits.slice(1)}`;
+  if (digits.length === 10 && digits.startsWith("9")) return `+7${digits}`;
+  return null;
+}
+
+export type WindowState =
+  | { state: "open" }
+  | { state: "not-yet"; opensAt: Date }
+  | { state: "closed"; closedAt: Date }
+  | { state: "full" };
+
+/** Whether registration is open now: its window and its cap. */
+export function registrationWindow(
+  edition: { registrationOpensAt: Date | null; registrationClosesAt: Date | null; registrationCap: number | null; registrationCount: number },
+  now: Date,
+): WindowState {
+  if (edition.registrationOpensAt && now < edition.registrationOpensAt) {
+    return { state: "not-yet", opensAt: edition.registrationOpensAt };
+  }
+  if (edition.registrationClosesAt && now >= edition.registrationClosesAt) {
+    return { state: "closed", closedAt: edition.registrationClosesAt };
+  }
+  if (edition.registrationCap !== null && edition.registrationCount >= edition.registrationCap) return { state: "full" };
+  return { state: "open" };
+}
+
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+
+/**
+ * The consent to personal-data processing (152-FZ) shown on the form. Changing the text
+ * means a new version: the version and the time of consent are stored with each registration.
+ */
+export const CONSENT_VERSION = "2025-08-01";
+export const CONSENT_TEXT =
+  "Я даю согласие организаторам Форума среднего профессионального образования на обработку моих персональных данных " +
+  "(фамилия, имя, отчество, адрес электронной почты, номер телефона, регион, организация, должность, категория участника) " +
+  "в соответствии с Федеральным законом от 27.07.2006 № 152-ФЗ «О персональных данных» в целях регистрации и участия в форуме, " +
+  "записи на мероприятия программы и направления информационных сообщений о форуме. Согласие действует до его отзыва; " +
+  "отозвать его можно, удалив учётную запись в личном кабинете.";

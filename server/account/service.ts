@@ -1,0 +1,276 @@
+/**
+ * Registration and account flows. Every multi-step write is one transaction; the
+ * registration cap and "one registration per email per edition" are enforced by the
+ * database (conditional counter update, unique constraints), not by reads in JS.
+ */
+import { CONSENT_VERSION, registrationWindow, type WindowState } from "~/server/account/rules";
+import {
+  alreadyRegisteredMail,
+  changeEmailMail,
+  confirmRegistrationMail,
+  passwordChangedMail,
+  resetPasswordMail,
+  signInLinkMail,
+} from "~/server/account/mail";
+import type { ProfileFields, RegistrationInput } from "~/server/account/schema";
+import { hashPassword, verifyPassword } from "~/server/auth/password";
+import type { SessionUser } from "~/server/auth/roles";
+import { consumeToken, issueToken } from "~/server/auth/tokens";
+import type { Db } from "~/server/db/client";
+import { env } from "~/server/env";
+import { AppError } from "~/server/errors";
+import { Prisma } from "~/server/generated/prisma/client";
+import { enqueueMail } from "~/server/mail/outbox";
+import { assertRateLimits } from "~/server/security/rate-limit";
+
+type Deps = { db: Db; now?: Date };
+
+const INVALID_LINK = "Ссылка недействительна или устарела. Запросите новую.";
+
+const isUniqueViolation = (error: unknown): boolean =>
+  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+
+async function currentEdition(db: Db) {
+  const edition = await db.edition.findFirst({
+    orderBy: { startsAt: "desc" },
+    select: {
+      id: true,
+      name: true,
+      registrationOpensAt: true,
+      registrationClosesAt: true,
+      registrationCap: true,
+      registrationCount: true,
+    },
+  });
+  if (!edition) throw new AppError("NOT_FOUND", "Форум ещё не настроен.");
+  return edition;
+}
+
+/** What the registration page needs before anyone types: is it open, the regions, the consent. */
+export async function registrationForm({ db, now = new Date() }: Deps) {
+  const edition = await currentEdition(db);
+  const regions = await db.region.findMany({
+    select: { id: true, code: true, name: true, federalDistrict: true },
+    orderBy: { name: "asc" },
+  });
+  return { window: registrationWindow(edition, now), regions };
+}
+
+function windowError(window: WindowState): AppError | null {
+  switch (window.state) {
+    case "open":
+      return null;
+    case "not-yet":
+      return new AppError("FORBIDDEN", "Регистрация ещё не открыта.");
+    case "closed":
+      return new AppError("FORBIDDEN", "Регистрация на форум завершена.");
+    case "full":
+      return new AppError("CONFLICT", "Все места на форуме заняты: регистрация закрыта.");
+  }
+}
+
+/**
+ * Registers a participant. The answer is the same whether the email is new or known
+ * (a known owner gets a mail with a sign-in link instead), so the form reveals nothing.
+ */
+export async function register({ db, input, ip, now = new Date() }: Deps & { input: RegistrationInput; ip: string | null }) {
+  await assertRateLimits({
+    db,
+    checks: [
+      { key: `signup:ip:${ip ?? "unknown"}`, limit: 20, windowSeconds: 3600 },
+      { key: `signup:email:${input.email}`, limit: 5, windowSeconds: 3600 },
+    ],
+  });
+  const edition = await currentEdition(db);
+  const closed = windowError(registrationWindow(edition, now));
+  if (closed) throw closed;
+
+  const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (existing) {
+    await mailExistingOwner(db, existing.id, input.email);
+    return { email: input.email };
+  }
+
+  const passwordHash = await hashPassword(input.password);
+  try {
+    await db.$transaction(async (tx) => {
+      const counted = await tx.$executeRaw`
+        UPDATE "Edition" SET "registrationCount" = "registrationCount" + 1
+        WHERE "id" = ${edition.id} AND ("registrationCap" IS NULL OR "registrationCount" < "registrationCap")`;
+      if (counted !== 1) throw new AppError("CONFLICT", "Все места на форуме заняты: регистрация закрыта.");
+      const user = await tx.user.create({
+        data: { email: input.email, passwordHash, name: `${input.firstName} ${input.surname}` },
+        select: { id: true },
+      });
+      await tx.registration.create({
+        data: {
+          editionId: edition.id,
+          userId: user.id,
+          email: input.email,
+          ...profileData(input),
+          consentVersion: CONSENT_VERSION,
+          consentAt: now,
+        },
+      });
+      const token = await issueToken(tx, { userId: user.id, purpose: "CONFIRM_REGISTRATION", now });
+      await enqueueMail(tx, {
+        kind: "registration.confirm",
+        to: input.email,
+        ...confirmRegistrationMail({ appUrl: env.APP_URL, token, firstName: input.firstName }),
+      });
+    });
+  } catch (error) {
+    // Someone registered this email a moment ago: the transaction rolled back whole.
+    if (!isUniqueViolation(error)) throw error;
+    const owner = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+    if (owner) await mailExistingOwner(db, owner.id, input.email);
+  }
+  return { email: input.email };
+}
+
+async function mailExistingOwner(db: Db, userId: string, email: string) {
+  await db.$transaction(async (tx) => {
+    const token = await issueToken(tx, { userId, purpose: "SIGN_IN" });
+    await enqueueMail(tx, { kind: "registration.duplicate", to: email, ...alreadyRegisteredMail({ appUrl: env.APP_URL, token }) });
+  });
+}
+
+function profileData(input: ProfileFields) {
+  return {
+    surname: input.surname,
+    firstName: input.firstName,
+    patronymic: input.patronymic ?? null,
+    phone: input.phone,
+    regionId: input.regionId,
+    organisation: input.organisation,
+    position: input.position,
+    category: input.category,
+    cluster: input.cluster ?? null,
+  };
+}
+
+/** Follows the confirmation link: the registration becomes CONFIRMED and the email verified. */
+export async function confirmRegistration({ db, token, now = new Date() }: Deps & { token: string }) {
+  return db.$transaction(async (tx) => {
+    const owner = await consumeToken(tx, { token, purpose: "CONFIRM_REGISTRATION", now });
+    if (!owner) throw new AppError("BAD_REQUEST", INVALID_LINK);
+    const user = await tx.user.update({
+      where: { id: owner.userId },
+      data: { emailVerified: now },
+      select: { email: true },
+    });
+    await tx.registration.updateMany({
+      where: { userId: owner.userId, status: "PENDING" },
+      data: { status: "CONFIRMED", confirmedAt: now },
+    });
+    return { email: user.email };
+  });
+}
+
+export type AuthenticatedUser = SessionUser & { sessionVersion: number };
+
+const authSelect = { id: true, email: true, role: true, sessionVersion: true, passwordHash: true } as const;
+
+/** Email + password. Null for a wrong password and for an unknown email alike. */
+export async function verifyCredentials({
+  db,
+  email,
+  password,
+  ip,
+}: Deps & { email: string; password: string; ip: string | null }): Promise<AuthenticatedUser | null> {
+  await assertRateLimits({
+    db,
+    checks: [
+      { key: `signin:ip:${ip ?? "unknown"}`, limit: 30, windowSeconds: 900 },
+      { key: `signin:email:${email}`, limit: 10, windowSeconds: 900 },
+    ],
+  });
+  const user = await db.user.findUnique({ where: { email }, select: authSelect });
+  if (!(await verifyPassword(user?.passwordHash, password)) || !user) return null;
+  return { id: user.id, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
+}
+
+/** Mails a one-time sign-in link if the email has an account; silent otherwise. */
+export async function requestSignInLink({ db, email, ip }: Deps & { email: string; ip: string | null }) {
+  await assertRateLimits({
+    db,
+    checks: [
+      { key: `link:ip:${ip ?? "unknown"}`, limit: 20, windowSeconds: 3600 },
+      { key: `link:email:${email}`, limit: 5, windowSeconds: 3600 },
+    ],
+  });
+  const user = await db.user.findUnique({ where: { email }, select: { id: true } });
+  if (!user) return;
+  await db.$transaction(async (tx) => {
+    const token = await issueToken(tx, { userId: user.id, purpose: "SIGN_IN" });
+    await enqueueMail(tx, { kind: "auth.signin-link", to: email, ...signInLinkMail({ appUrl: env.APP_URL, token }) });
+  });
+}
+
+/** Uses a sign-in link; following it also proves the address, so it is marked verified. */
+export async function consumeSignInLink({ db, token, now = new Date() }: Deps & { token: string }) {
+  return db.$transaction(async (tx) => {
+    const owner = await consumeToken(tx, { token, purpose: "SIGN_IN", now });
+    if (!owner) return null;
+    const user = await tx.user.update({
+      where: { id: owner.userId },
+      data: { emailVerified: now },
+      select: authSelect,
+    });
+    return { id: user.id, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
+  });
+}
+
+export async function requestPasswordReset({ db, email, ip }: Deps & { email: string; ip: string | null }) {
+  await assertRateLimits({
+    db,
+    checks: [
+      { key: `reset:ip:${ip ?? "unknown"}`, limit: 20, windowSeconds: 3600 },
+      { key: `reset:email:${email}`, limit: 5, windowSeconds: 3600 },
+    ],
+  });
+  const user = await db.user.findUnique({ where: { email }, select: { id: true } });
+  if (!user) return;
+  await db.$transaction(async (tx) => {
+    const token = await issueToken(tx, { userId: user.id, purpose: "RESET_PASSWORD" });
+    await enqueueMail(tx, { kind: "auth.reset", to: email, ...resetPasswordMail({ appUrl: env.APP_URL, token }) });
+  });
+}
+
+/** Sets a new password from a reset link and ends every existing session. */
+export async function resetPassword({ db, token, password, now = new Date() }: Deps & { token: string; password: string }) {
+  const passwordHash = await hashPassword(password);
+  await db.$transaction(async (tx) => {
+    const owner = await consumeToken(tx, { token, purpose: "RESET_PASSWORD", now });
+    if (!owner) throw new AppError("BAD_REQUEST", INVALID_LINK);
+    const user = await tx.user.update({
+      where: { id: owner.userId },
+      data: { passwordHash, sessionVersion: { increment: 1 }, emailVerified: now },
+      select: { email: true },
+    });
+    await enqueueMail(tx, { kind: "auth.password-changed", to: user.email, ...passwordChangedMail({ appUrl: env.APP_URL }) });
+  });
+}
+
+/** Changes the password; other sessions end, the caller's session gets the new version. */
+export async function changePassword({
+  db,
+  user,
+  currentPassword,
+  newPassword,
+}: Deps & { user: SessionUser; currentPassword: string; newPassword: string }) {
+  const row = await db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true, email: true } });
+  if (!row || !(await verifyPassword(row.passwordHash, currentPassword))) {
+    throw new AppError("BAD_REQUEST", "Текущий пароль указан неверно.");
+  }
+  const passwordHash = await hashPassword(newPassword);
+  return db.$transaction(async (tx) => {
+    const updated = await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+      select: { sessionVersion: true },
+    });
+    await enqueueMail(tx, { kind: "auth.password-changed", to: row.email, ...passwordChangedMail({ appUrl: env.APP_URL }) });
+    return { sessionVersion: updated.sessionVersion };
+  });
+}

@@ -1,0 +1,56 @@
+import * as account from "~/server/account/service";
+import * as profile from "~/server/account/profile-service";
+import {
+  changePasswordInput,
+  deleteAccountInput,
+  emailInput,
+  profileFields,
+  registrationInput,
+  resetPasswordInput,
+  tokenInput,
+} from "~/server/account/schema";
+import { createTRPCRouter, participantProcedure, publicProcedure } from "~/server/api/trpc";
+
+export const accountRouter = createTRPCRouter({
+  registrationForm: publicProcedure.query(({ ctx }) => account.registrationForm({ db: ctx.db })),
+  register: publicProcedure
+    .input(registrationInput)
+    .mutation(({ ctx, input }) => account.register({ db: ctx.db, input, ip: ctx.ip })),
+  confirm: publicProcedure
+    .input(tokenInput)
+    .mutation(({ ctx, input }) => account.confirmRegistration({ db: ctx.db, token: input.token })),
+  requestSignInLink: publicProcedure
+    .input(emailInput)
+    .mutation(({ ctx, input }) => account.requestSignInLink({ db: ctx.db, email: input.email, ip: ctx.ip })),
+  requestPasswordReset: publicProcedure
+    .input(emailInput)
+    .mutation(({ ctx, input }) => account.requestPasswordReset({ db: ctx.db, email: input.email, ip: ctx.ip })),
+  resetPassword: publicProcedure
+    .input(resetPasswordInput)
+    .mutation(({ ctx, input }) => account.resetPassword({ db: ctx.db, ...input })),
+  confirmEmailChange: publicProcedure
+    .input(tokenInput)
+    .mutation(({ ctx, input }) => profile.confirmEmailChange({ db: ctx.db, token: input.token })),
+
+  me: participantProcedure.query(({ ctx }) => profile.getAccount({ db: ctx.db, user: ctx.user })),
+  updateProfile: participantProcedure
+    .input(profileFields)
+    .mutation(({ ctx, input }) => profile.updateProfile({ db: ctx.db, user: ctx.user, input })),
+  requestEmailChange: participantProcedure
+    .input(emailInput)
+    .mutation(({ ctx, input }) =>
+      profile.requestEmailChange({ db: ctx.db, user: ctx.user, newEmail: input.email, ip: ctx.ip }),
+    ),
+  changePassword: participantProcedure
+    .input(changePasswordInput)
+    .mutation(({ ctx, input }) => account.changePassword({ db: ctx.db, user: ctx.user, ...input })),
+  exportData: participantProcedure.query(({ ctx }) => profile.exportMyData({ db: ctx.db, user: ctx.user })),
+  cancelRegistration: participantProcedure.mutation(({ ctx }) =>
+    profile.cancelRegistration({ db: ctx.db, user: ctx.user }),
+  ),
+  deleteAccount: participantProcedure
+    .input(deleteAccountInput)
+    .mutation(({ ctx, input }) =>
+      profile.deleteAccount({ db: ctx.db, user: ctx.user, confirmEmail: input.confirmEmail }),
+    ),
+});

@@ -1,0 +1,30 @@
+import { createTRPCRouter, participantProcedure, publicProcedure } from "~/server/api/trpc";
+import { getCalendarFeed, revokeCalendarFeed, rotateCalendarFeed } from "~/server/booking/calendar/feed";
+import { getAlternatives, getBookingStatus, getMySchedule } from "~/server/booking/queries";
+import { bookInput, sessionInput, starInput, statusInput } from "~/server/booking/schema";
+import { bookSession, cancelBooking, leaveWaitlist, setStar } from "~/server/booking/service";
+
+export const bookingRouter = createTRPCRouter({
+  status: publicProcedure
+    .input(statusInput)
+    .query(({ ctx, input }) => getBookingStatus({ db: ctx.db, actor: ctx.user, input })),
+  alternatives: publicProcedure
+    .input(sessionInput)
+    .query(({ ctx, input }) => getAlternatives({ db: ctx.db, actor: ctx.user, input })),
+  book: participantProcedure
+    .input(bookInput)
+    .mutation(({ ctx, input }) => bookSession({ db: ctx.db, actor: ctx.user, input })),
+  cancel: participantProcedure
+    .input(sessionInput)
+    .mutation(({ ctx, input }) => cancelBooking({ db: ctx.db, actor: ctx.user, input })),
+  leaveWaitlist: participantProcedure
+    .input(sessionInput)
+    .mutation(({ ctx, input }) => leaveWaitlist({ db: ctx.db, actor: ctx.user, input })),
+  star: participantProcedure
+    .input(starInput)
+    .mutation(({ ctx, input }) => setStar({ db: ctx.db, actor: ctx.user, input })),
+  mySchedule: participantProcedure.query(({ ctx }) => getMySchedule({ db: ctx.db, userId: ctx.user.id })),
+  calendarFeed: participantProcedure.query(({ ctx }) => getCalendarFeed({ db: ctx.db, actor: ctx.user })),
+  rotateCalendarFeed: participantProcedure.mutation(({ ctx }) => rotateCalendarFeed({ db: ctx.db, actor: ctx.user })),
+  revokeCalendarFeed: participantProcedure.mutation(({ ctx }) => revokeCalendarFeed({ db: ctx.db, actor: ctx.user })),
+});

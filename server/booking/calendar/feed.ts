@@ -1,0 +1,154 @@
+/**
+ * Calendar exports: the public programme (whole or one track), the personal schedule as a
+ * download, and the personal subscription feed behind a secret token (User.calendarToken).
+ */
+import { randomBytes } from "node:crypto";
+import { createTranslator } from "use-intl/core";
+import type { SessionUser } from "~/server/auth/roles";
+import { buildCalendar, type IcsEvent, type IcsStatus } from "~/server/booking/calendar/ics";
+import { getMySchedule, type ScheduleItem } from "~/server/booking/queries";
+import { isCalendarToken } from "~/server/booking/rules";
+import type { Db } from "~/server/db/client";
+import { env } from "~/server/env";
+import type { Prisma } from "~/server/generated/prisma/client";
+import booking from "~/server/i18n/messages/ru/booking.json";
+import programme from "~/server/i18n/messages/ru/programme.json";
+
+const t = createTranslator({ locale: "ru", messages: { ...booking, ...programme } });
+
+const appUrl = (): string => env.APP_URL.replace(/\/$/, "");
+
+const eventSelect = {
+  id: true,
+  title: true,
+  description: true,
+  format: true,
+  status: true,
+  isClosed: true,
+  startsAt: true,
+  endsAt: true,
+  updatedAt: true,
+  room: { select: { name: true, floor: true } },
+  track: { select: { title: true } },
+  speakers: {
+    select: { role: true, speaker: { select: { fullName: true } } },
+    orderBy: [{ role: "asc" }, { order: "asc" }],
+  },
+  edition: { select: { venue: true } },
+} satisfies Prisma.ProgrammeSessionSelect;
+
+type EventSession = Prisma.ProgrammeSessionGetPayload<{ select: typeof eventSelect }>;
+
+function toEvent(s: EventSession, extra: { note?: string; status?: IcsStatus; modifiedAt?: Date } = {}): IcsEvent {
+  const cancelled = s.status === "CANCELLED";
+  const names = (role: "MODERATOR" | "SPEAKER") =>
+    s.speakers.filter((p) => p.role === role).map((p) => p.speaker.fullName);
+  const url = `${appUrl()}/sessions/${s.id}`;
+  const description = [
+    extra.note,
+    [t(`formats.${s.format}`), s.track?.title].filter(Boolean).join(" · "),
+    s.isClosed ? t("bookingMail.closedNote") : undefined,
+    names("MODERATOR").length ? t("bookingMail.moderators", { names: names("MODERATOR").join(", ") }) : undefined,
+    names("SPEAKER").length ? t("bookingMail.speakers", { names: names("SPEAKER").join(", ") }) : undefined,
+    s.description || undefined,
+    url,
+  ].filter((p): p is string => Boolean(p));
+  return {
+    uid: `${s.id}@forum-spo`,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    summary: cancelled ? t("bookingMail.cancelledEvent", { title: s.title }) : s.title,
+    description: description.join("\n\n"),
+    location: [s.room?.name, s.room?.floor, s.edition.venue].filter(Boolean).join(", "),
+    url,
+    status: cancelled ? "CANCELLED" : (extra.status ?? "CONFIRMED"),
+    modifiedAt: extra.modifiedAt && extra.modifiedAt > s.updatedAt ? extra.modifiedAt : s.updatedAt,
+    categories: s.track ? [s.track.title] : undefined,
+  };
+}
+
+/** The published programme (cancelled sessions included, marked so), whole or one track; null for an unknown track. */
+export async function programmeCalendar({ db, trackCode }: { db: Db; trackCode?: string | null }) {
+  const edition = await db.edition.findFirst({
+    select: { id: true, timeZone: true, tracks: { select: { code: true, title: true } } },
+    orderBy: { startsAt: "desc" },
+  });
+  if (!edition) return null;
+  const track = trackCode ? edition.tracks.find((tr) => tr.code === trackCode) : undefined;
+  if (trackCode && !track) return null;
+  const sessions = await db.programmeSession.findMany({
+    where: {
+      editionId: edition.id,
+      status: { in: ["PUBLISHED", "CANCELLED"] },
+      ...(track ? { track: { code: track.code } } : {}),
+    },
+    select: eventSelect,
+    orderBy: { startsAt: "asc" },
+  });
+  return buildCalendar({
+    name: track ? t("bookingMail.calTrackName", { track: track.title }) : t("bookingMail.calProgrammeName"),
+    description: t("bookingMail.calProgrammeDescription"),
+    timeZone: edition.timeZone,
+    events: sessions.map((s) => toEvent(s)),
+    refreshMinutes: 360,
+  });
+}
+
+function personalExtras(it: ScheduleItem): { note: string; status: IcsStatus; modifiedAt: Date } {
+  const times = [it.bookedAt, it.waitlistedAt, it.starredAt].filter((d): d is Date => d !== null);
+  const modifiedAt = new Date(Math.max(...times.map((d) => d.getTime())));
+  if (it.booked) return { note: t("my.bookedNote"), status: "CONFIRMED", modifiedAt };
+  if (it.waitlistPosition !== null) {
+    return { note: t("my.waitlistNote", { position: it.waitlistPosition }), status: "TENTATIVE", modifiedAt };
+  }
+  return { note: t("my.starredNote"), status: "CONFIRMED", modifiedAt };
+}
+
+/** A person's schedule (seats, waitlist places as tentative, stars) as an iCalendar file. */
+export async function personalCalendar({ db, userId }: { db: Db; userId: string }): Promise<string> {
+  const schedule = await getMySchedule({ db, userId });
+  const items = schedule.days.flatMap((d) => d.items);
+  const sessions = await db.programmeSession.findMany({
+    where: { id: { in: items.map((i) => i.session.id) } },
+    select: eventSelect,
+  });
+  const byId = new Map(sessions.map((s) => [s.id, s]));
+  return buildCalendar({
+    name: t("my.calName"),
+    description: t("my.calDescription"),
+    timeZone: schedule.timeZone,
+    events: items.flatMap((it) => {
+      const s = byId.get(it.session.id);
+      return s ? [toEvent(s, personalExtras(it))] : [];
+    }),
+    refreshMinutes: 60,
+  });
+}
+
+/** The feed behind a token, or null (unknown, revoked or malformed token → 404). */
+export async function calendarByToken({ db, token }: { db: Db; token: string }): Promise<string | null> {
+  if (!isCalendarToken(token)) return null;
+  const user = await db.user.findUnique({ where: { calendarToken: token }, select: { id: true } });
+  return user ? personalCalendar({ db, userId: user.id }) : null;
+}
+
+export type CalendarFeed = { url: string | null };
+
+const feedUrl = (token: string | null): string | null => (token ? `${appUrl()}/api/calendar/${token}.ics` : null);
+
+export async function getCalendarFeed({ db, actor }: { db: Db; actor: SessionUser }): Promise<CalendarFeed> {
+  const user = await db.user.findUnique({ where: { id: actor.id }, select: { calendarToken: true } });
+  return { url: feedUrl(user?.calendarToken ?? null) };
+}
+
+/** Creates the feed secret, or replaces it (the old URL stops working at once). */
+export async function rotateCalendarFeed({ db, actor }: { db: Db; actor: SessionUser }): Promise<CalendarFeed> {
+  const token = randomBytes(32).toString("base64url");
+  await db.user.update({ where: { id: actor.id }, data: { calendarToken: token }, select: { id: true } });
+  return { url: feedUrl(token) };
+}
+
+export async function revokeCalendarFeed({ db, actor }: { db: Db; actor: SessionUser }): Promise<CalendarFeed> {
+  await db.user.update({ where: { id: actor.id }, data: { calendarToken: null }, select: { id: true } });
+  return { url: null };
+}
