@@ -1,5 +1,6 @@
 /** Admin tasks: people and their roles. */
 import type { UserListInput, SetRoleInput } from "~/server/admin/schema";
+import { recordAudit } from "~/server/audit/log";
 import type { SessionUser } from "~/server/auth/roles";
 import type { Db } from "~/server/db/client";
 import { AppError } from "~/server/errors";
@@ -36,11 +37,22 @@ export async function setRole({ db, actor, input }: { db: Db; actor: SessionUser
   if (target.role === "ADMIN") {
     throw new AppError("FORBIDDEN", "Роль администратора меняется только командой npm run admin:create.");
   }
-  return db.user.update({
-    where: { id: input.userId },
+  return db.$transaction(async (tx) => {
     // A role change takes effect at once: the next request reads the role from the database.
-    data: { role: input.role },
-    select: { id: true, email: true, role: true },
+    const user = await tx.user.update({
+      where: { id: input.userId },
+      data: { role: input.role },
+      select: { id: true, email: true, role: true },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "user.role",
+      entity: "User",
+      entityId: user.id,
+      before: { role: target.role },
+      after: { role: user.role },
+    });
+    return user;
   });
 }
 
