@@ -313,3 +313,29 @@ describe("mail over real SMTP", () => {
     expect((await latestMailTo(String(input.email)))?.status).toBe("SENT");
   });
 });
+
+describe("seats when a registration ends", () => {
+  it("cancelling a registration gives the seat to the first on the waitlist", async () => {
+    const { createSession } = await import("~/server/test/factories");
+    const session = await createSession(db, { editionId, title: `Малый зал ${uid()}`, capacity: 1, day: "2025-08-28" });
+    const register = async () => {
+      const input = form();
+      await guest().account.register(input);
+      const token = tokenFrom((await latestMailTo(String(input.email)))!.text);
+      await guest().account.confirm({ token });
+      return userOf(String(input.email));
+    };
+    const holder = await register();
+    const waiting = await register();
+    await as(holder).booking.book({ sessionId: session.id });
+    const queued = await as(waiting).booking.book({ sessionId: session.id, waitlistIfFull: true });
+    expect(queued).toMatchObject({ outcome: "WAITLISTED" });
+
+    await as(holder).account.cancelRegistration();
+    const seats = await db.booking.findMany({ where: { sessionId: session.id }, select: { userId: true } });
+    expect(seats).toEqual([{ userId: waiting.id }]);
+    expect((await db.programmeSession.findUniqueOrThrow({ where: { id: session.id } })).bookedCount).toBe(1);
+    expect(await db.waitlistEntry.count({ where: { sessionId: session.id } })).toBe(0);
+    expect((await latestMailTo(waiting.email))?.kind).toBe("booking.promoted");
+  });
+});
