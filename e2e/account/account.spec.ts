@@ -98,4 +98,23 @@ test.describe("registration and accounts", () => {
     await page.reload();
     await expect(row.getByRole("cell", { name: "участник", exact: true })).toBeVisible();
   });
+
+  test("sign in by a one-time link from a mail; the link works only once", async ({ page }) => {
+    await page.goto("/signin");
+    const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Прислать ссылку" }) });
+    await form.getByLabel("Электронная почта").fill(demo.participant2.email);
+    await form.getByRole("button", { name: "Прислать ссылку" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Если этот адрес зарегистрирован" })).toBeVisible();
+
+    const url = await linkFromMail(page, demo.participant2.email, "Вход на сайт Форума СПО", "/signin/link?token=");
+    await page.goto(url);
+    await page.getByRole("button", { name: "Войти" }).last().click();
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(page.getByText(`Вы вошли как ${demo.participant2.email}`)).toBeVisible();
+
+    await page.getByRole("banner").getByRole("button", { name: "Выйти" }).click();
+    await page.goto(url);
+    await page.getByRole("button", { name: "Войти" }).last().click();
+    await expect(page.getByRole("alert").filter({ hasText: "Ссылка недействительна" })).toBeVisible();
+  });
 });

@@ -55,7 +55,8 @@ export function BookingControls({
   // After an action the button that had focus may be gone: keep focus in the controls.
   const [actions, setActions] = useState(0);
   useEffect(() => {
-    if (actions > 0) liveRef.current?.focus();
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (actions > 0 && lost) liveRef.current?.focus();
   }, [actions]);
 
   const onError = (e: unknown) => setError(serverMessage(e) ?? t("errorUnknown"));

@@ -25,7 +25,13 @@ export function ConfirmStep({
 }) {
   const id = useId();
   const noRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => noRef.current?.focus(), []);
+  const focused = useRef(false);
+  // Focus the safe choice once it can take focus (the step may appear while a request finishes).
+  useEffect(() => {
+    if (busy || focused.current) return;
+    focused.current = true;
+    noRef.current?.focus();
+  }, [busy]);
   const box = tone === "red" ? "border-red-200 bg-red-50 text-red-950" : "border-amber-300 bg-amber-50 text-amber-950";
   const yesClass =
     tone === "red" ? "bg-red-700 hover:bg-red-800 text-white" : "bg-brand-700 hover:bg-brand-900 text-white";
