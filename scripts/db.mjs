@@ -25,6 +25,8 @@ switch (command) {
     await tsx("scripts/admin-create.ts", rest);
     break;
   default:
-    console.error("Usage: node scripts/db.mjs migrate | seed [--if-empty] | reset | admin-create <email> [--password <p>]");
+    console.error(
+      "Usage: node scripts/db.mjs migrate | seed [--if-empty] | reset | admin-create <email> [--password <p>]",
+    );
     process.exit(2);
 }

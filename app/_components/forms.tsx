@@ -15,12 +15,31 @@ type FieldProps = {
   required?: boolean;
 };
 
-function FieldShell({ id, label, hint, errors, required, children }: { id: string; label: string; hint?: string; errors?: string[]; required?: boolean; children: ReactNode }) {
+function FieldShell({
+  id,
+  label,
+  hint,
+  errors,
+  required,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+  required?: boolean;
+  children: ReactNode;
+}) {
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
-        {required && <span aria-hidden className="text-red-700"> *</span>}
+        {required && (
+          <span aria-hidden className="text-red-700">
+            {" "}
+            *
+          </span>
+        )}
       </label>
       {children}
       {hint && (
@@ -110,7 +129,15 @@ export function SelectField({
   );
 }
 
-export function SubmitButton({ children, pendingLabel, tone = "primary" }: { children: ReactNode; pendingLabel: string; tone?: "primary" | "danger" }) {
+export function SubmitButton({
+  children,
+  pendingLabel,
+  tone = "primary",
+}: {
+  children: ReactNode;
+  pendingLabel: string;
+  tone?: "primary" | "danger";
+}) {
   const { pending } = useFormStatus();
   const colours =
     tone === "danger" ? "bg-red-700 hover:bg-red-800 text-white" : "bg-brand-700 hover:bg-brand-900 text-white";

@@ -10,14 +10,24 @@ type Option = { value: string; label: string };
  * The region list with a filter box: typing narrows the options. Without JavaScript the
  * plain select still works (and is searchable by typing the first letters).
  */
-export function RegionField({ state, options, defaultValue }: { state: FormState; options: Option[]; defaultValue?: string }) {
+export function RegionField({
+  state,
+  options,
+  defaultValue,
+}: {
+  state: FormState;
+  options: Option[];
+  defaultValue?: string;
+}) {
   const t = useTranslations("registration");
   const id = useId();
   const [filter, setFilter] = useState("");
   const selected = state.values?.regionId ?? defaultValue ?? "";
   const needle = filter.trim().toLocaleLowerCase("ru-RU").replace(/ё/g, "е");
   const visible = needle
-    ? options.filter((o) => o.value === selected || o.label.toLocaleLowerCase("ru-RU").replace(/ё/g, "е").includes(needle))
+    ? options.filter(
+        (o) => o.value === selected || o.label.toLocaleLowerCase("ru-RU").replace(/ё/g, "е").includes(needle),
+      )
     : options;
   const errors = state.fieldErrors?.regionId;
   return (

@@ -17,7 +17,10 @@ export async function SiteHeader() {
         <div className="order-2 ml-auto flex items-center gap-3 text-sm sm:order-3">
           {user ? (
             <form action={signOutAction}>
-              <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50">
+              <button
+                type="submit"
+                className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50"
+              >
                 {t("header.signOut")}
               </button>
             </form>
@@ -26,13 +29,19 @@ export async function SiteHeader() {
               <Link href="/signin" className={linkClass}>
                 {t("header.signIn")}
               </Link>
-              <Link href="/register" className="rounded-md bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-900">
+              <Link
+                href="/register"
+                className="rounded-md bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-900"
+              >
                 {t("nav.register")}
               </Link>
             </>
           )}
         </div>
-        <nav aria-label={t("nav.menu")} className="order-3 flex w-full flex-wrap items-center gap-x-5 text-sm sm:order-2 sm:w-auto">
+        <nav
+          aria-label={t("nav.menu")}
+          className="order-3 flex w-full flex-wrap items-center gap-x-5 text-sm sm:order-2 sm:w-auto"
+        >
           <Link href="/programme" className={linkClass}>
             {t("nav.programme")}
           </Link>

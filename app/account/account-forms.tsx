@@ -15,7 +15,15 @@ import {
 
 type Option = { value: string; label: string };
 
-export function ProfileForm({ regions, categories, initial }: { regions: Option[]; categories: Option[]; initial: Record<string, string> }) {
+export function ProfileForm({
+  regions,
+  categories,
+  initial,
+}: {
+  regions: Option[];
+  categories: Option[];
+  initial: Record<string, string>;
+}) {
   const t = useTranslations();
   const [state, action] = useActionState(updateProfileAction, emptyForm);
   const shown = { ...state, values: { ...initial, ...state.values } };
@@ -27,7 +35,14 @@ export function ProfileForm({ regions, categories, initial }: { regions: Option[
       <TextField name="surname" label={t("registration.surname")} state={shown} required />
       <TextField name="firstName" label={t("registration.firstName")} state={shown} required />
       <TextField name="patronymic" label={t("registration.patronymic")} state={shown} />
-      <TextField name="phone" label={t("registration.phone")} state={shown} type="tel" hint={t("registration.phoneHint")} required />
+      <TextField
+        name="phone"
+        label={t("registration.phone")}
+        state={shown}
+        type="tel"
+        hint={t("registration.phoneHint")}
+        required
+      />
       <div className="sm:col-span-2">
         <RegionField state={shown} options={regions} />
       </div>
@@ -67,7 +82,14 @@ export function ChangePasswordForm() {
   return (
     <form key={state.stamp ?? 0} action={action} className="mt-3 space-y-3">
       <FormAlert state={state} />
-      <TextField name="currentPassword" label={t("accountPage.currentPassword")} state={state} type="password" autoComplete="current-password" required />
+      <TextField
+        name="currentPassword"
+        label={t("accountPage.currentPassword")}
+        state={state}
+        type="password"
+        autoComplete="current-password"
+        required
+      />
       <TextField
         name="newPassword"
         label={t("accountPage.newPassword")}
@@ -89,7 +111,11 @@ export function CancelRegistrationForm() {
   const [state, action] = useActionState(cancelRegistrationAction, emptyForm);
   if (!asking && !state.message) {
     return (
-      <button type="button" onClick={() => setAsking(true)} className="mt-3 rounded-md border border-red-300 px-4 py-2 text-sm font-medium text-red-800 hover:bg-red-50">
+      <button
+        type="button"
+        onClick={() => setAsking(true)}
+        className="mt-3 rounded-md border border-red-300 px-4 py-2 text-sm font-medium text-red-800 hover:bg-red-50"
+      >
         {t("cancelAsk")}
       </button>
     );
@@ -117,7 +143,11 @@ export function DeleteAccountForm() {
   const [state, action] = useActionState(deleteAccountAction, emptyForm);
   if (!asking && !state.message) {
     return (
-      <button type="button" onClick={() => setAsking(true)} className="mt-3 rounded-md border border-red-300 px-4 py-2 text-sm font-medium text-red-800 hover:bg-red-50">
+      <button
+        type="button"
+        onClick={() => setAsking(true)}
+        className="mt-3 rounded-md border border-red-300 px-4 py-2 text-sm font-medium text-red-800 hover:bg-red-50"
+      >
         {t("deleteAsk")}
       </button>
     );

@@ -44,7 +44,10 @@ export default async function AccountPage() {
           <p className="text-sm text-slate-600">{t("signedInAs", { email: account.email })}</p>
         </div>
         <form action={signOutAction}>
-          <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
+          <button
+            type="submit"
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+          >
             {t("signOut")}
           </button>
         </form>
@@ -118,7 +121,11 @@ export default async function AccountPage() {
         {registration && (
           <p className="mt-1 text-sm text-slate-600">
             {t("consent", {
-              date: format.dateTime(registration.consentAt, { dateStyle: "long", timeStyle: "short", timeZone: forumTimeZone }),
+              date: format.dateTime(registration.consentAt, {
+                dateStyle: "long",
+                timeStyle: "short",
+                timeZone: forumTimeZone,
+              }),
               version: registration.consentVersion,
             })}
           </p>

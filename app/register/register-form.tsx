@@ -9,7 +9,12 @@ import { registerAction } from "~/app/register/actions";
 
 type Option = { value: string; label: string };
 
-export function RegisterForm(props: { regions: Option[]; categories: Option[]; consentText: string; consentVersion: string }) {
+export function RegisterForm(props: {
+  regions: Option[];
+  categories: Option[];
+  consentText: string;
+  consentVersion: string;
+}) {
   const t = useTranslations("registration");
   const [state, action] = useActionState(registerAction, emptyForm);
   const consentId = useId();
@@ -22,7 +27,12 @@ export function RegisterForm(props: { regions: Option[]; categories: Option[]; c
   }
   const consentErrors = state.fieldErrors?.consent;
   return (
-    <form key={state.stamp ?? 0} action={action} noValidate className="mt-6 space-y-8 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+    <form
+      key={state.stamp ?? 0}
+      action={action}
+      noValidate
+      className="mt-6 space-y-8 rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+    >
       <FormAlert state={state} />
       <p className="text-sm text-slate-600">{t("required")}</p>
       <fieldset className="grid gap-4 sm:grid-cols-2">
@@ -60,7 +70,15 @@ export function RegisterForm(props: { regions: Option[]; categories: Option[]; c
       </fieldset>
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-lg font-semibold">{t("account")}</legend>
-        <TextField name="email" label={t("email")} state={state} required type="email" inputMode="email" autoComplete="email" />
+        <TextField
+          name="email"
+          label={t("email")}
+          state={state}
+          required
+          type="email"
+          inputMode="email"
+          autoComplete="email"
+        />
         <TextField
           name="password"
           label={t("password")}
@@ -73,7 +91,10 @@ export function RegisterForm(props: { regions: Option[]; categories: Option[]; c
       </fieldset>
       <fieldset>
         <legend className="mb-2 text-lg font-semibold">{t("consentTitle")}</legend>
-        <div className="max-h-40 overflow-y-auto rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700" tabIndex={0}>
+        <div
+          className="max-h-40 overflow-y-auto rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700"
+          tabIndex={0}
+        >
           <p>{props.consentText}</p>
           <p className="mt-2 text-xs text-slate-500">{t("consentVersion", { version: props.consentVersion })}</p>
         </div>

@@ -18,7 +18,13 @@ export default async function SignInPage({ searchParams }: Props) {
   const next = safeNextPath(typeof params.next === "string" ? params.next : undefined);
   if (await getSessionUser()) redirect(next);
   const t = await getTranslations("signin");
-  const notice = params.confirmed ? t("confirmed") : params.reset ? t("reset") : params.signedOut ? t("signedOut") : null;
+  const notice = params.confirmed
+    ? t("confirmed")
+    : params.reset
+      ? t("reset")
+      : params.signedOut
+        ? t("signedOut")
+        : null;
   return (
     <div className="mx-auto grid max-w-3xl gap-6 md:grid-cols-2">
       <section className="rounded-lg border border-slate-200 bg-white p-6">

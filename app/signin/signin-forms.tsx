@@ -14,7 +14,14 @@ export function PasswordSignInForm({ next }: { next: string }) {
       <FormAlert state={state} />
       <input type="hidden" name="next" value={next} />
       <TextField name="email" label={t("email")} state={state} type="email" autoComplete="username" required />
-      <TextField name="password" label={t("password")} state={state} type="password" autoComplete="current-password" required />
+      <TextField
+        name="password"
+        label={t("password")}
+        state={state}
+        type="password"
+        autoComplete="current-password"
+        required
+      />
       <SubmitButton pendingLabel={t("submitting")}>{t("submit")}</SubmitButton>
     </form>
   );

@@ -30,7 +30,12 @@ test.describe("registration and accounts", () => {
     await page.getByRole("button", { name: "Зарегистрироваться" }).click();
     await expect(page.getByRole("status")).toContainText(`Проверьте почту ${email}`);
 
-    const confirmUrl = await linkFromMail(page, email, "Подтвердите регистрацию на Форуме СПО", "/register/confirm?token=");
+    const confirmUrl = await linkFromMail(
+      page,
+      email,
+      "Подтвердите регистрацию на Форуме СПО",
+      "/register/confirm?token=",
+    );
     await page.goto(confirmUrl);
     await page.getByRole("button", { name: "Подтвердить регистрацию" }).click();
     await expect(page.getByRole("status")).toContainText(`адрес ${email} подтверждён`);
@@ -62,11 +67,16 @@ test.describe("registration and accounts", () => {
       await form.getByLabel("Электронная почта").fill(email);
       await form.getByLabel("Пароль").fill("not-the-password");
       await form.getByRole("button", { name: "Войти" }).click();
-      await expect(page.getByRole("alert").filter({ hasText: "Неверная" })).toHaveText("Неверная электронная почта или пароль.");
+      await expect(page.getByRole("alert").filter({ hasText: "Неверная" })).toHaveText(
+        "Неверная электронная почта или пароль.",
+      );
     }
   });
 
-  test("the organiser reaches /organiser; a participant gets 403; a guest is asked to sign in", async ({ page, browser }) => {
+  test("the organiser reaches /organiser; a participant gets 403; a guest is asked to sign in", async ({
+    page,
+    browser,
+  }) => {
     const response = await page.goto("/organiser");
     expect(response?.url()).toContain("/signin?next=%2Forganiser");
 

@@ -26,7 +26,13 @@ export const demoAccounts = [
   email: string;
   password: string;
   role: UserRole;
-  person: { surname: string; firstName: string; patronymic: string; category: ParticipantCategory; regionCode: string } | null;
+  person: {
+    surname: string;
+    firstName: string;
+    patronymic: string;
+    category: ParticipantCategory;
+    regionCode: string;
+  } | null;
 }[];
 
 export async function seedDemoAccounts(db: Db, editionId: string): Promise<number> {
@@ -36,7 +42,9 @@ export async function seedDemoAccounts(db: Db, editionId: string): Promise<numbe
     const passwordHash = await hashPassword(account.password);
     const now = new Date();
     const person = account.person;
-    const region = person ? await db.region.findUnique({ where: { code: person.regionCode }, select: { id: true } }) : null;
+    const region = person
+      ? await db.region.findUnique({ where: { code: person.regionCode }, select: { id: true } })
+      : null;
     await db.$transaction(async (tx) => {
       const user = await tx.user.create({
         data: {

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ZodError } from "zod";
+import { type ZodError } from "zod";
 import { consumeSignInLink, verifyCredentials } from "~/server/account/service";
 import { createCaller } from "~/server/api/root";
 import { createContextInner } from "~/server/api/trpc";
@@ -19,14 +19,19 @@ let regionId: number;
 let ipCounter = 0;
 
 /** A caller as a guest from a fresh IP, so that per-IP rate limits don't leak between tests. */
-const guest = () => createCaller(createContextInner({ db, ip: `10.0.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}` }));
+const guest = () =>
+  createCaller(createContextInner({ db, ip: `10.0.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}` }));
 const as = (user: SessionUser) => createCaller(createContextInner({ db, user, ip: `10.1.0.${++ipCounter % 250}` }));
 
 beforeAll(async () => {
   testDb = await createTestDb();
   db = testDb.db;
   editionId = (await createEdition(db)).id;
-  regionId = (await db.region.create({ data: { code: "40", name: "Калужская область", federalDistrict: "CENTRAL", sortOrder: 1 } })).id;
+  regionId = (
+    await db.region.create({
+      data: { code: "40", name: "Калужская область", federalDistrict: "CENTRAL", sortOrder: 1 },
+    })
+  ).id;
 });
 
 afterAll(async () => {
@@ -85,7 +90,9 @@ describe("registration", () => {
     ["password", { password: "short" }],
     ["consent", { consent: false }],
   ])("refuses a bad %s with a message for that field", async (field, over) => {
-    const error = await guest().account.register(form(over) as never).catch((e: unknown) => e);
+    const error = await guest()
+      .account.register(form(over) as never)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe("BAD_REQUEST");
     const issues = ((error as TRPCError).cause as ZodError).issues;
@@ -128,7 +135,10 @@ describe("registration", () => {
   it("is refused before the window opens, after it closes and over the cap", async () => {
     const hour = 3_600_000;
     await db.edition.update({ where: { id: editionId }, data: { registrationOpensAt: new Date(Date.now() + hour) } });
-    await expect(guest().account.register(form())).rejects.toMatchObject({ code: "FORBIDDEN", message: "Регистрация ещё не открыта." });
+    await expect(guest().account.register(form())).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "Регистрация ещё не открыта.",
+    });
     await db.edition.update({
       where: { id: editionId },
       data: { registrationOpensAt: null, registrationClosesAt: new Date(Date.now() - hour) },
@@ -151,11 +161,17 @@ describe("registration", () => {
     await guest().account.register(input);
     const token = tokenFrom((await latestMailTo(String(input.email)))!.text);
     await expect(guest().account.confirm({ token })).resolves.toEqual({ email: input.email });
-    expect((await db.registration.findFirstOrThrow({ where: { email: String(input.email) } })).status).toBe("CONFIRMED");
+    expect((await db.registration.findFirstOrThrow({ where: { email: String(input.email) } })).status).toBe(
+      "CONFIRMED",
+    );
     await expect(guest().account.confirm({ token })).rejects.toMatchObject({ code: "BAD_REQUEST" });
 
     const user = await userOf(String(input.email));
-    const old = await issueToken(db, { userId: user.id, purpose: "CONFIRM_REGISTRATION", now: new Date(Date.now() - 49 * 3_600_000) });
+    const old = await issueToken(db, {
+      userId: user.id,
+      purpose: "CONFIRM_REGISTRATION",
+      now: new Date(Date.now() - 49 * 3_600_000),
+    });
     await expect(guest().account.confirm({ token: old })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     // A token of another purpose is no confirmation token.
     const signIn = await issueToken(db, { userId: user.id, purpose: "SIGN_IN" });
@@ -168,9 +184,13 @@ describe("signing in", () => {
     const input = form();
     await guest().account.register(input);
     const email = String(input.email);
-    await expect(verifyCredentials({ db, email, password: "correct horse battery", ip: "1.1.1.1" })).resolves.toMatchObject({ email, role: "PARTICIPANT" });
+    await expect(
+      verifyCredentials({ db, email, password: "correct horse battery", ip: "1.1.1.1" }),
+    ).resolves.toMatchObject({ email, role: "PARTICIPANT" });
     await expect(verifyCredentials({ db, email, password: "wrong password!", ip: "1.1.1.1" })).resolves.toBeNull();
-    await expect(verifyCredentials({ db, email: `nobody-${uid()}@example.ru`, password: "whatever12", ip: "1.1.1.1" })).resolves.toBeNull();
+    await expect(
+      verifyCredentials({ db, email: `nobody-${uid()}@example.ru`, password: "whatever12", ip: "1.1.1.1" }),
+    ).resolves.toBeNull();
   });
 
   it("limits attempts per email and says when to try again", async () => {
@@ -207,8 +227,12 @@ describe("signing in", () => {
     await guest().account.resetPassword({ token, password: "a brand new password" });
     const after = await db.user.findUniqueOrThrow({ where: { email } });
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
-    await expect(verifyCredentials({ db, email, password: "a brand new password", ip: "3.3.3.3" })).resolves.not.toBeNull();
-    await expect(guest().account.resetPassword({ token, password: "another new password" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      verifyCredentials({ db, email, password: "a brand new password", ip: "3.3.3.3" }),
+    ).resolves.not.toBeNull();
+    await expect(guest().account.resetPassword({ token, password: "another new password" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 });
 
@@ -225,7 +249,9 @@ describe("the account", () => {
     await as(user).account.updateProfile({ ...profile, position: "Директор", phone: "+375 29 123-45-67" });
     const me = await as(user).account.me();
     expect(me.registration).toMatchObject({ position: "Директор", phone: "+375291234567" });
-    await expect(as(user).account.updateProfile({ ...profile, phone: "нет" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(as(user).account.updateProfile({ ...profile, phone: "нет" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 
   it("changes the email only after the new address is confirmed", async () => {
@@ -273,7 +299,9 @@ describe("the account", () => {
     const user = await registered();
     const count = async () => (await db.edition.findUniqueOrThrow({ where: { id: editionId } })).registrationCount;
     const before = await count();
-    await expect(as(user).account.deleteAccount({ confirmEmail: "someone@else.ru" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(as(user).account.deleteAccount({ confirmEmail: "someone@else.ru" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     await as(user).account.deleteAccount({ confirmEmail: user.email });
     expect(await count()).toBe(before - 1);
     const registration = await db.registration.findFirstOrThrow({ where: { userId: user.id } });

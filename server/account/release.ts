@@ -7,7 +7,13 @@ import { fillFreedSeats } from "~/server/booking/service";
 import { lockSessions, lockUser } from "~/server/booking/locks";
 import type { Prisma } from "~/server/generated/prisma/client";
 
-export async function releaseUserSeats({ tx, userId }: { tx: Prisma.TransactionClient; userId: string }): Promise<void> {
+export async function releaseUserSeats({
+  tx,
+  userId,
+}: {
+  tx: Prisma.TransactionClient;
+  userId: string;
+}): Promise<void> {
   await lockUser(tx, userId);
   await tx.waitlistEntry.deleteMany({ where: { userId } });
   await tx.favourite.deleteMany({ where: { userId } });

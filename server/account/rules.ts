@@ -32,14 +32,16 @@ export function normalisePhone(raw: string): string | null {
 }
 
 export type WindowState =
-  | { state: "open" }
-  | { state: "not-yet"; opensAt: Date }
-  | { state: "closed"; closedAt: Date }
-  | { state: "full" };
+  { state: "open" } | { state: "not-yet"; opensAt: Date } | { state: "closed"; closedAt: Date } | { state: "full" };
 
 /** Whether registration is open now: its window and its cap. */
 export function registrationWindow(
-  edition: { registrationOpensAt: Date | null; registrationClosesAt: Date | null; registrationCap: number | null; registrationCount: number },
+  edition: {
+    registrationOpensAt: Date | null;
+    registrationClosesAt: Date | null;
+    registrationCap: number | null;
+    registrationCount: number;
+  },
   now: Date,
 ): WindowState {
   if (edition.registrationOpensAt && now < edition.registrationOpensAt) {
@@ -48,7 +50,8 @@ export function registrationWindow(
   if (edition.registrationClosesAt && now >= edition.registrationClosesAt) {
     return { state: "closed", closedAt: edition.registrationClosesAt };
   }
-  if (edition.registrationCap !== null && edition.registrationCount >= edition.registrationCap) return { state: "full" };
+  if (edition.registrationCap !== null && edition.registrationCount >= edition.registrationCap)
+    return { state: "full" };
   return { state: "open" };
 }
 

@@ -6,7 +6,6 @@
 import { CONSENT_VERSION, registrationWindow, type WindowState } from "~/server/account/rules";
 import {
   alreadyRegisteredMail,
-  changeEmailMail,
   confirmRegistrationMail,
   passwordChangedMail,
   resetPasswordMail,
@@ -73,7 +72,12 @@ function windowError(window: WindowState): AppError | null {
  * Registers a participant. The answer is the same whether the email is new or known
  * (a known owner gets a mail with a sign-in link instead), so the form reveals nothing.
  */
-export async function register({ db, input, ip, now = new Date() }: Deps & { input: RegistrationInput; ip: string | null }) {
+export async function register({
+  db,
+  input,
+  ip,
+  now = new Date(),
+}: Deps & { input: RegistrationInput; ip: string | null }) {
   await assertRateLimits({
     db,
     checks: [
@@ -131,7 +135,11 @@ export async function register({ db, input, ip, now = new Date() }: Deps & { inp
 async function mailExistingOwner(db: Db, userId: string, email: string) {
   await db.$transaction(async (tx) => {
     const token = await issueToken(tx, { userId, purpose: "SIGN_IN" });
-    await enqueueMail(tx, { kind: "registration.duplicate", to: email, ...alreadyRegisteredMail({ appUrl: env.APP_URL, token }) });
+    await enqueueMail(tx, {
+      kind: "registration.duplicate",
+      to: email,
+      ...alreadyRegisteredMail({ appUrl: env.APP_URL, token }),
+    });
   });
 }
 
@@ -238,7 +246,12 @@ export async function requestPasswordReset({ db, email, ip }: Deps & { email: st
 }
 
 /** Sets a new password from a reset link and ends every existing session. */
-export async function resetPassword({ db, token, password, now = new Date() }: Deps & { token: string; password: string }) {
+export async function resetPassword({
+  db,
+  token,
+  password,
+  now = new Date(),
+}: Deps & { token: string; password: string }) {
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     const owner = await consumeToken(tx, { token, purpose: "RESET_PASSWORD", now });
@@ -248,7 +261,11 @@ export async function resetPassword({ db, token, password, now = new Date() }: D
       data: { passwordHash, sessionVersion: { increment: 1 }, emailVerified: now },
       select: { email: true },
     });
-    await enqueueMail(tx, { kind: "auth.password-changed", to: user.email, ...passwordChangedMail({ appUrl: env.APP_URL }) });
+    await enqueueMail(tx, {
+      kind: "auth.password-changed",
+      to: user.email,
+      ...passwordChangedMail({ appUrl: env.APP_URL }),
+    });
   });
 }
 
@@ -270,7 +287,11 @@ export async function changePassword({
       data: { passwordHash, sessionVersion: { increment: 1 } },
       select: { sessionVersion: true },
     });
-    await enqueueMail(tx, { kind: "auth.password-changed", to: row.email, ...passwordChangedMail({ appUrl: env.APP_URL }) });
+    await enqueueMail(tx, {
+      kind: "auth.password-changed",
+      to: row.email,
+      ...passwordChangedMail({ appUrl: env.APP_URL }),
+    });
     return { sessionVersion: updated.sessionVersion };
   });
 }

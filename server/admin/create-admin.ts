@@ -6,7 +6,15 @@ import type { Db } from "~/server/db/client";
 
 export type CreateAdminResult = { email: string; created: boolean; generatedPassword: string | null };
 
-export async function createAdmin({ db, email, password }: { db: Db; email: string; password?: string }): Promise<CreateAdminResult> {
+export async function createAdmin({
+  db,
+  email,
+  password,
+}: {
+  db: Db;
+  email: string;
+  password?: string;
+}): Promise<CreateAdminResult> {
   const parsedEmail = emailSchema.safeParse(email);
   if (!parsedEmail.success) throw new Error(`Not an email address: ${email}`);
   const address = parsedEmail.data;

@@ -40,12 +40,14 @@ const t = initTRPC.context<Context>().create({
 /** Turns domain errors into API errors; everything else stays an internal error. */
 const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) {
-    throw new TRPCError({
-      code: result.error.cause.code,
-      message: result.error.cause.message,
-      cause: result.error.cause,
-    });
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof AppError) {
+    throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  // Two requests raced to create the same thing: a unique index refused the second one.
+  if (cause instanceof Prisma.PrismaClientKnownRequestError && cause.code === "P2002") {
+    throw new TRPCError({ code: "CONFLICT", message: "Такая запись уже существует.", cause });
   }
   return result;
 });

@@ -21,7 +21,8 @@ export default async function AdminUsersPage({ searchParams }: Props) {
   const page = Number.isInteger(requested) && requested >= 1 && requested <= 10_000 ? requested : 1;
   const api = await serverApi();
   const [list, t] = await Promise.all([api.admin.users({ q: q || undefined, page }), getTranslations()]);
-  const href = (p: number) => `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) }).toString()}`;
+  const href = (p: number) =>
+    `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) }).toString()}`;
   return (
     <section>
       <h1 className="text-2xl font-bold sm:text-3xl">{t("adminUsers.title")}</h1>
@@ -45,7 +46,9 @@ export default async function AdminUsersPage({ searchParams }: Props) {
         {t("adminUsers.count", { count: list.total })}
       </p>
       {list.items.length === 0 ? (
-        <p className="mt-4 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center">{t("adminUsers.empty")}</p>
+        <p className="mt-4 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center">
+          {t("adminUsers.empty")}
+        </p>
       ) : (
         <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">

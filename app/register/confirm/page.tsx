@@ -20,7 +20,10 @@ export default async function ConfirmPage({ searchParams }: Props) {
             submit={t("submit")}
             pending={t("submitting")}
             done={
-              <Link href="/signin?confirmed=1" className="inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white">
+              <Link
+                href="/signin?confirmed=1"
+                className="inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white"
+              >
                 {t("signIn")}
               </Link>
             }
