@@ -1,6 +1,7 @@
 /**
  * Demo accounts, created only by the demo seed (never in a real deployment's data):
- * two confirmed participants, an organiser and an admin. The README lists them.
+ * two confirmed participants, a regional education head (the August meeting), an organiser
+ * and an admin. The README lists them.
  */
 import { CONSENT_VERSION } from "~/server/account/rules";
 import { hashPassword } from "~/server/auth/password";
@@ -20,6 +21,21 @@ export const demoAccounts = [
     role: "PARTICIPANT",
     person: { surname: "Орлов", firstName: "Денис", patronymic: "Павлович", category: "EMPLOYER", regionCode: "71" },
   },
+  {
+    // The head of a regional education authority: may apply to the August meeting.
+    email: "head@forum-spo.local",
+    password: "demo-head-2025",
+    role: "PARTICIPANT",
+    person: {
+      surname: "Кедрова",
+      firstName: "Ирина",
+      patronymic: "Алексеевна",
+      category: "REGIONAL_AUTHORITY",
+      regionCode: "40",
+      organisation: "Министерство образования и науки Калужской области (демо)",
+      position: "Министр образования и науки (демо)",
+    },
+  },
   { email: "organiser@forum-spo.local", password: "demo-organiser-2025", role: "ORGANISER", person: null },
   { email: "admin@forum-spo.local", password: "demo-admin-2025", role: "ADMIN", person: null },
 ] as const satisfies readonly {
@@ -32,6 +48,8 @@ export const demoAccounts = [
     patronymic: string;
     category: ParticipantCategory;
     regionCode: string;
+    organisation?: string;
+    position?: string;
   } | null;
 }[];
 
@@ -66,8 +84,8 @@ export async function seedDemoAccounts(db: Db, editionId: string): Promise<numbe
             patronymic: person.patronymic,
             phone: "+79100000000",
             regionId: region?.id ?? null,
-            organisation: "Демонстрационный колледж",
-            position: "Демонстрационная должность",
+            organisation: ("organisation" in person && person.organisation) || "Демонстрационный колледж",
+            position: ("position" in person && person.position) || "Демонстрационная должность",
             category: person.category,
             consentVersion: CONSENT_VERSION,
             consentAt: now,

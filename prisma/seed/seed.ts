@@ -110,7 +110,7 @@ export async function seedDemo(db: Db): Promise<SeedReport> {
           return { ...p, speaker };
         });
         const day = dayKey(s.day);
-        await tx.programmeSession.create({
+        const created = await tx.programmeSession.create({
           data: {
             editionId: edition.id,
             trackId: s.trackCode ? (trackIds.get(s.trackCode) ?? null) : null,
@@ -121,6 +121,8 @@ export async function seedDemo(db: Db): Promise<SeedReport> {
             startsAt: zonedTimeToUtc(day, s.start, tz),
             endsAt: zonedTimeToUtc(day, s.end, tz),
             capacity: s.capacity,
+            // Items without a seat limit (the plenaries) are free entry: star them, no booking.
+            bookingRequired: s.capacity !== null,
             isClosed: s.isClosed,
             status: "PUBLISHED",
             isDemo: true,
@@ -133,7 +135,12 @@ export async function seedDemo(db: Db): Promise<SeedReport> {
               create: people.map((p, order) => ({ speakerId: p.speaker.id, role: p.role, order })),
             },
           },
+          select: { id: true },
         });
+        // The demo August meeting is the edition's meeting: applications, accreditation, roll-call.
+        if (s.key === "d2-august-meeting") {
+          await tx.edition.update({ where: { id: edition.id }, data: { meetingSessionId: created.id } });
+        }
       }
       return sessionSeeds.length;
     },

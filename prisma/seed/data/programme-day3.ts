@@ -352,6 +352,19 @@ const rows: Row[] = [
     moderator: "c-kuzmina",
     speakers: ["c-morozov"],
   },
+  {
+    key: "d3-quality-expert-consultation",
+    day: 3,
+    time: "16:30-17:15",
+    track: "quality",
+    room: KAMPUS,
+    format: "PROJECT_SESSION",
+    capacity: 1,
+    title: "Консультация эксперта: аудит образовательной программы колледжа",
+    description:
+      "Индивидуальная консультация: эксперт разбирает образовательную программу одного колледжа. Одно место.",
+    moderator: "q-romanova",
+  },
 ];
 
 export const day3Sessions: SessionSeed[] = rows.map(session);
