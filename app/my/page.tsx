@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge, TrackLabel } from "~/app/_components/badges";
 import { serverApi } from "~/app/_trpc/server";
+import { AugustApplication } from "~/app/my/august-application";
 import { CalendarFeedPanel } from "~/app/my/calendar-feed";
 import { ScheduleItemActions } from "~/app/my/schedule-item-actions";
 import { getSessionUser } from "~/server/auth/session";
@@ -38,17 +39,14 @@ export default async function MyProgrammePage() {
         <p className="mt-1 text-sm text-slate-600">{t("lead")}</p>
         {items.length > 0 && (
           <p className="mt-2 text-sm text-slate-700">
-            {t("summary", {
-              booked: items.filter((i) => i.booked).length,
-              waitlisted: items.filter((i) => i.waitlistPosition !== null).length,
-              starred: items.filter((i) => i.starred).length,
-            })}
+            {summaryParts(items, t).join(", ")}
             {clashCount > 0 && (
               <span className="ml-2 font-medium text-amber-800">· {t("clashCount", { count: clashCount })}</span>
             )}
           </p>
         )}
       </header>
+      <AugustApplication />
 
       {items.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center">
@@ -105,6 +103,18 @@ export default async function MyProgrammePage() {
 }
 
 type T = Awaited<ReturnType<typeof getTranslations<"my">>>;
+
+/** «1 запись, 2 листа ожидания, 3 в избранном», leaving out what is zero. */
+function summaryParts(items: ScheduleItem[], t: T): string[] {
+  const booked = items.filter((i) => i.booked).length;
+  const waitlisted = items.filter((i) => i.waitlistPosition !== null).length;
+  const starred = items.filter((i) => i.starred).length;
+  return [
+    booked ? t("summaryBooked", { count: booked }) : "",
+    waitlisted ? t("summaryWaitlisted", { count: waitlisted }) : "",
+    starred ? t("summaryStarred", { count: starred }) : "",
+  ].filter(Boolean);
+}
 
 function ScheduleCard({ item, timeZone, t }: { item: ScheduleItem; timeZone: string; t: T }) {
   const s = item.session;

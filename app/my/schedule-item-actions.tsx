@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { buttonSecondary } from "~/app/_components/booking/booking-controls";
+import { buttonSecondary, useHydrated } from "~/app/_components/booking/booking-controls";
 import { ConfirmStep } from "~/app/_components/booking/confirm-step";
 import { serverMessage } from "~/app/_components/booking/errors";
 import { StarButton } from "~/app/_components/booking/star-button";
@@ -43,7 +43,8 @@ export function ScheduleItemActions({
   const leave = useMutation(
     trpc.booking.leaveWaitlist.mutationOptions({ onMutate: () => setError(null), onError, onSuccess: done }),
   );
-  const busy = cancel.isPending || leave.isPending || refreshing;
+  const hydrated = useHydrated();
+  const busy = !hydrated || cancel.isPending || leave.isPending || refreshing;
 
   return (
     <div className="mt-3 space-y-2" aria-busy={busy || undefined}>
@@ -77,6 +78,7 @@ export function ScheduleItemActions({
             sessionId={sessionId}
             title={title}
             starred={starred}
+            disabled={!hydrated}
             onChanged={() => startRefresh(() => router.refresh())}
           />
         </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { serverApi } from "~/app/_trpc/server";
+import { AugustMeetingLink } from "~/app/organiser/august-meeting/console-nav";
 import { requirePageRole } from "~/server/auth/guard";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -32,6 +33,7 @@ export default async function OrganiserPage() {
         ))}
       </dl>
       <p className="mt-6 text-slate-700">{t("sessions", { count: overview.sessions })}</p>
+      <AugustMeetingLink />
       <p className="mt-2 text-sm text-slate-600">{t("soon")}</p>
     </section>
   );

@@ -161,10 +161,17 @@ test.describe("booking and the personal schedule", () => {
     expect(feed.headers()["content-type"]).toContain("text/calendar");
     expect(await feed.text()).toContain("X-WR-CALNAME:Форум СПО — моя программа");
 
+    await page.getByRole("button", { name: "Заменить ссылку" }).click();
+    await page.getByRole("group").getByRole("button", { name: "Заменить ссылку" }).click();
+    await expect(field).not.toHaveValue(url.toString());
+    expect((await request.get(url.pathname)).status()).toBe(404);
+    const replaced = new URL(await field.inputValue());
+    expect((await request.get(replaced.pathname)).status()).toBe(200);
+
     await page.getByRole("button", { name: "Отключить подписку" }).click();
     await page.getByRole("group").getByRole("button", { name: "Отключить подписку" }).click();
     await expect(page.getByRole("button", { name: "Получить ссылку для подписки" })).toBeVisible();
-    expect((await request.get(url.pathname)).status()).toBe(404);
+    expect((await request.get(replaced.pathname)).status()).toBe(404);
   });
 
   test("guests see seats and are asked to sign in; /my needs sign-in; the programme exports", async ({

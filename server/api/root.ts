@@ -2,6 +2,8 @@ import { accountRouter } from "~/server/api/routers/account";
 import { adminRouter, organiserRouter } from "~/server/api/routers/admin";
 import { bookingRouter } from "~/server/api/routers/booking";
 import { devMailRouter } from "~/server/api/routers/dev-mail";
+import { organiserProgrammeRouter } from "~/server/api/routers/organiser-programme";
+import { meetingRouter } from "~/server/api/routers/meeting";
 import { programmeRouter } from "~/server/api/routers/programme";
 import { createCallerFactory, createTRPCRouter } from "~/server/api/trpc";
 
@@ -12,6 +14,8 @@ export const appRouter = createTRPCRouter({
   organiser: organiserRouter,
   admin: adminRouter,
   booking: bookingRouter,
+  programmeAdmin: organiserProgrammeRouter,
+  meeting: meetingRouter,
 });
 
 export type AppRouter = typeof appRouter;

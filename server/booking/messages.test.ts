@@ -26,10 +26,12 @@ describe("seat wording in Russian", () => {
   });
 
   it("the schedule summary agrees in number", () => {
-    expect(t("my.summary", { booked: 1, waitlisted: 2, starred: 5 })).toBe("1 запись, 2 листа ожидания, 5 в избранном");
-    expect(t("my.summary", { booked: 5, waitlisted: 1, starred: 21 })).toBe(
-      "5 записей, 1 лист ожидания, 21 в избранном",
-    );
+    expect(t("my.summaryBooked", { count: 1 })).toBe("1 запись");
+    expect(t("my.summaryBooked", { count: 3 })).toBe("3 записи");
+    expect(t("my.summaryBooked", { count: 5 })).toBe("5 записей");
+    expect(t("my.summaryWaitlisted", { count: 2 })).toBe("2 листа ожидания");
+    expect(t("my.summaryWaitlisted", { count: 11 })).toBe("11 листов ожидания");
+    expect(t("my.summaryWaitlisted", { count: 21 })).toBe("21 лист ожидания");
     expect(t("my.clashCount", { count: 3 })).toBe("3 пересечения по времени");
   });
 });

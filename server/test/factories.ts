@@ -5,6 +5,8 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "~/server/db/client";
 import type {
+  FederalDistrict,
+  ParticipantCategory,
   RegistrationStatus,
   SessionFormat,
   SessionStatus,
@@ -112,7 +114,16 @@ export async function createSession(db: Db, over: SessionOver) {
 export async function createParticipant(
   db: Db,
   editionId: string,
-  over: { status?: RegistrationStatus; email?: string; firstName?: string; role?: UserRole } = {},
+  over: {
+    status?: RegistrationStatus;
+    email?: string;
+    firstName?: string;
+    surname?: string;
+    role?: UserRole;
+    category?: ParticipantCategory;
+    regionId?: number | null;
+    position?: string;
+  } = {},
 ) {
   const email = over.email ?? `participant-${uid()}${uid()}@example.test`;
   const status = over.status ?? "CONFIRMED";
@@ -125,13 +136,14 @@ export async function createParticipant(
       editionId,
       userId: user.id,
       email,
-      surname: "Участникова",
+      surname: over.surname ?? "Участникова",
       firstName: over.firstName ?? "Анна",
       patronymic: "Сергеевна",
       phone: "+79990000000",
       organisation: "Калужский колледж (тест)",
-      position: "Преподаватель",
-      category: "TEACHER",
+      position: over.position ?? "Преподаватель",
+      category: over.category ?? "TEACHER",
+      regionId: over.regionId ?? null,
       consentVersion: "test",
       consentAt: new Date(),
       status,
@@ -159,4 +171,61 @@ export function registrationForm(over: Partial<Record<string, unknown>> = {}) {
     consent: true as const,
     ...over,
   };
+}
+
+/** A region with a unique code (the 89 real ones come from the seed, which tests do not run). */
+export async function createRegion(db: Db, over: { name?: string; federalDistrict?: FederalDistrict } = {}) {
+  const code = `t${uid()}`;
+  return db.region.create({
+    data: {
+      code,
+      name: over.name ?? `Тестовая область ${code}`,
+      federalDistrict: over.federalDistrict ?? "CENTRAL",
+      sortOrder: 1000,
+    },
+  });
+}
+
+/** A confirmed participant of the regional-authority category from a region: who may apply to the August meeting. */
+export async function createRegionalOfficial(
+  db: Db,
+  editionId: string,
+  regionId: number,
+  over: Omit<Parameters<typeof createParticipant>[2] & object, "regionId"> = {},
+) {
+  return createParticipant(db, editionId, {
+    category: "REGIONAL_AUTHORITY",
+    position: "Заместитель министра",
+    ...over,
+    regionId,
+  });
+}
+
+/** An organiser (or admin) account, optionally limited to some tracks (a track editor). */
+export async function createOrganiser(db: Db, over: { role?: "ORGANISER" | "ADMIN"; trackIds?: string[] } = {}) {
+  const user = await db.user.create({
+    data: { email: `organiser-${uid()}${uid()}@example.test`, role: over.role ?? "ORGANISER" },
+    select: { id: true, email: true, role: true },
+  });
+  if (over.trackIds?.length) {
+    await db.organiserTrackScope.createMany({ data: over.trackIds.map((trackId) => ({ userId: user.id, trackId })) });
+  }
+  return user;
+}
+
+/**
+ * A confirmed seat made directly (the counter moves with it), at a chosen time so tests can
+ * control who booked last.
+ */
+export async function createBooking(db: Db, sessionId: string, userId: string, createdAt?: Date) {
+  await db.programmeSession.update({ where: { id: sessionId }, data: { bookedCount: { increment: 1 } } });
+  return db.booking.create({ data: { sessionId, userId, ...(createdAt ? { createdAt } : {}) } });
+}
+
+export async function createWaitlistEntry(db: Db, sessionId: string, userId: string) {
+  return db.waitlistEntry.create({ data: { sessionId, userId } });
+}
+
+export async function createFavourite(db: Db, sessionId: string, userId: string) {
+  return db.favourite.create({ data: { sessionId, userId } });
 }

@@ -21,6 +21,15 @@ export const buttonSecondary =
 
 const noopSubscribe = () => () => {};
 
+/** False during server rendering and hydration, true once React runs in the browser. */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noopSubscribe,
+    () => true,
+    () => false,
+  );
+}
+
 type Mode =
   { kind: "idle" } | { kind: "confirmCancel" } | { kind: "clash"; clashes: ClashInfo[] } | { kind: "nowFull" };
 
@@ -140,16 +149,9 @@ export function BookingControls({
         </button>
       </div>
     );
-  } else if (state.refusal === "closed") {
-    body = <p className="text-sm text-violet-900">{t("closed")}</p>;
-  } else if (state.refusal === "cancelled" || state.refusal === "freeEntry" || state.refusal === "draft") {
+  } else if (state.refusal !== "ok" && state.refusal !== "notOpenYet" && state.refusal !== "windowClosed") {
+    // Closed, cancelled, free-entry: the card's badges and the session page's notes say so.
     body = null;
-  } else if (viewer === "guest") {
-    body = (
-      <Link href={signInHref} className="text-sm font-medium text-brand-700 underline hover:text-brand-900">
-        {t("signIn")}
-      </Link>
-    );
   } else if (state.refusal === "notOpenYet" && status.window.state === "notOpenYet") {
     const opens = status.window.opensAt;
     body = (
@@ -163,6 +165,12 @@ export function BookingControls({
     );
   } else if (state.refusal === "windowClosed") {
     body = <p className="text-sm font-medium text-slate-700">{t("windowClosed")}</p>;
+  } else if (viewer === "guest") {
+    body = (
+      <Link href={signInHref} className="text-sm font-medium text-brand-700 underline hover:text-brand-900">
+        {t("signIn")}
+      </Link>
+    );
   } else if (viewer === "unregistered") {
     body = (
       <p className="text-sm text-slate-700">

@@ -5,6 +5,7 @@ import { Badge, TrackLabel } from "~/app/_components/badges";
 import { BookingControls } from "~/app/_components/booking/booking-controls";
 import { BookingScope } from "~/app/_components/booking/booking-scope";
 import { DemoBanner } from "~/app/_components/demo-banner";
+import { MeetingSessionBlock } from "~/app/august-meeting/session-block";
 import { orNotFound, serverApi } from "~/app/_trpc/server";
 import { programmeQuery } from "~/server/programme/rules";
 import { formatZonedTime, zonedDayKey, zoneLabel } from "~/server/programme/time";
@@ -21,13 +22,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SessionPage({ params }: Props) {
   const { id } = await params;
   const api = await serverApi();
-  const [session, edition, t, format, bookingStatus] = await Promise.all([
+  const [session, edition, t, format, bookingStatus, meeting] = await Promise.all([
     orNotFound(api.programme.session({ id })),
     api.programme.edition(),
     getTranslations(),
     getFormatter(),
     api.booking.status({ sessionIds: [id] }),
+    api.meeting.forSession({ sessionId: id }),
   ]);
+  // The August meeting: its time and room are for accredited delegates (and organisers) only.
+  const hideTimeAndRoom = meeting !== null && meeting.details === null;
   const tz = edition.timeZone;
   const day = zonedDayKey(session.startsAt, tz);
   const moderators = session.speakers.filter((s) => s.role === "MODERATOR");
@@ -55,18 +59,24 @@ export default async function SessionPage({ params }: Props) {
         <div>
           <dt className="text-sm text-slate-500">{t("session.when")}</dt>
           <dd className="font-medium">
-            {format.dateTime(session.startsAt, { day: "numeric", month: "long", weekday: "long", timeZone: tz })},{" "}
-            {t("session.time", {
-              start: formatZonedTime(session.startsAt, tz),
-              end: formatZonedTime(session.endsAt, tz),
-              zone: zoneLabel(tz, session.startsAt),
-            })}
+            {format.dateTime(session.startsAt, { day: "numeric", month: "long", weekday: "long", timeZone: tz })}
+            {hideTimeAndRoom
+              ? null
+              : `, ${t("session.time", {
+                  start: formatZonedTime(session.startsAt, tz),
+                  end: formatZonedTime(session.endsAt, tz),
+                  zone: zoneLabel(tz, session.startsAt),
+                })}`}
           </dd>
         </div>
         <div>
           <dt className="text-sm text-slate-500">{t("session.where")}</dt>
           <dd className="font-medium">
-            {session.room ? [session.room.name, session.room.floor].filter(Boolean).join(", ") : t("session.noRoom")}
+            {hideTimeAndRoom
+              ? t("meeting.roomHidden")
+              : session.room
+                ? [session.room.name, session.room.floor].filter(Boolean).join(", ")
+                : t("session.noRoom")}
             <span className="block text-sm font-normal text-slate-600">
               {session.capacity === null ? t("session.noSeatLimit") : t("session.seats", { count: session.capacity })}
             </span>
@@ -92,6 +102,7 @@ export default async function SessionPage({ params }: Props) {
           <BookingControls sessionId={session.id} title={session.title} showAlternatives />
         </BookingScope>
       </section>
+      {meeting && <MeetingSessionBlock view={meeting} />}
 
       {session.description && (
         <section className="mt-8 max-w-3xl" aria-labelledby="about">

@@ -41,15 +41,17 @@ type EventSession = Prisma.ProgrammeSessionGetPayload<{ select: typeof eventSele
 
 function toEvent(s: EventSession, extra: { note?: string; status?: IcsStatus; modifiedAt?: Date } = {}): IcsEvent {
   const cancelled = s.status === "CANCELLED";
-  const names = (role: "MODERATOR" | "SPEAKER") =>
-    s.speakers.filter((p) => p.role === role).map((p) => p.speaker.fullName);
+  const people = (role: "MODERATOR" | "SPEAKER", key: "bookingMail.moderators" | "bookingMail.speakers") => {
+    const list = s.speakers.filter((p) => p.role === role).map((p) => p.speaker.fullName);
+    return list.length ? t(key, { count: list.length, names: list.join(", ") }) : undefined;
+  };
   const url = `${appUrl()}/sessions/${s.id}`;
   const description = [
     extra.note,
     [t(`formats.${s.format}`), s.track?.title].filter(Boolean).join(" · "),
     s.isClosed ? t("bookingMail.closedNote") : undefined,
-    names("MODERATOR").length ? t("bookingMail.moderators", { names: names("MODERATOR").join(", ") }) : undefined,
-    names("SPEAKER").length ? t("bookingMail.speakers", { names: names("SPEAKER").join(", ") }) : undefined,
+    people("MODERATOR", "bookingMail.moderators"),
+    people("SPEAKER", "bookingMail.speakers"),
     s.description || undefined,
     url,
   ].filter((p): p is string => Boolean(p));

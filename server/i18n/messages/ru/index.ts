@@ -6,8 +6,18 @@ import account from "./account.json";
 import booking from "./booking.json";
 import common from "./common.json";
 import mail from "./mail.json";
+import meeting from "./meeting.json";
+import organiser from "./organiser.json";
 import programme from "./programme.json";
 
-export const parts: Record<string, Record<string, unknown>> = { account, booking, common, programme, mail };
+export const parts: Record<string, Record<string, unknown>> = {
+  account,
+  booking,
+  common,
+  programme,
+  mail,
+  organiser,
+  meeting,
+};
 
 export const messages: Record<string, unknown> = Object.assign({}, ...Object.values(parts));

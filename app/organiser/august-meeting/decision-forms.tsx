@@ -1,0 +1,104 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useState } from "react";
+import { emptyForm } from "~/app/_components/form-state";
+import { FormAlert, SubmitButton, TextField } from "~/app/_components/forms";
+import {
+  accreditAction,
+  approveSubstituteAction,
+  declineAction,
+  rejectSubstituteAction,
+} from "~/app/organiser/august-meeting/actions";
+
+const quiet = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:border-brand-600";
+
+export function AccreditForm({ id, name }: { id: string; name: string }) {
+  const t = useTranslations("meetingOrganiser");
+  const [state, action] = useActionState(accreditAction, emptyForm);
+  return (
+    <form key={state.stamp ?? 0} action={action} className="space-y-2" aria-label={t("accreditLabel", { name })}>
+      <input type="hidden" name="id" value={id} />
+      <FormAlert state={state} />
+      {!state.ok && <SubmitButton pendingLabel={t("working")}>{t("accredit")}</SubmitButton>}
+    </form>
+  );
+}
+
+/** Declining needs a reason (the applicant receives it), typed in a second step. */
+export function DeclineForm({ id, name, revoke }: { id: string; name: string; revoke: boolean }) {
+  const t = useTranslations("meetingOrganiser");
+  const [open, setOpen] = useState(false);
+  const [state, action] = useActionState(declineAction, emptyForm);
+  if (!open && !state.message) {
+    return (
+      <button type="button" onClick={() => setOpen(true)} className={`${quiet} text-red-800`}>
+        {revoke ? t("revoke") : t("decline")}
+      </button>
+    );
+  }
+  return (
+    <form
+      key={state.stamp ?? 0}
+      action={action}
+      noValidate
+      aria-label={t("declineLabel", { name })}
+      className="w-full space-y-2 rounded-md border border-red-200 bg-red-50 p-3"
+    >
+      <FormAlert state={state} />
+      {!state.ok && (
+        <>
+          <input type="hidden" name="id" value={id} />
+          <TextField name="reason" label={t("reason")} hint={t("reasonHint")} state={state} required />
+          <div className="flex flex-wrap gap-2">
+            <SubmitButton tone="danger" pendingLabel={t("working")}>
+              {revoke ? t("revokeSubmit") : t("declineSubmit")}
+            </SubmitButton>
+            <button type="button" onClick={() => setOpen(false)} className={quiet}>
+              {t("cancel")}
+            </button>
+          </div>
+        </>
+      )}
+    </form>
+  );
+}
+
+export function SubstitutionForms({ id }: { id: string }) {
+  const t = useTranslations("meetingOrganiser");
+  const [approveState, approve] = useActionState(approveSubstituteAction, emptyForm);
+  const [rejectState, reject] = useActionState(rejectSubstituteAction, emptyForm);
+  const [rejecting, setRejecting] = useState(false);
+  const finished = approveState.ok || rejectState.ok;
+  return (
+    <div className="mt-2 space-y-2">
+      <FormAlert state={approveState.message ? approveState : rejectState} />
+      {!finished && (
+        <div className="flex flex-wrap items-start gap-2">
+          <form key={approveState.stamp ?? 0} action={approve}>
+            <input type="hidden" name="id" value={id} />
+            <SubmitButton pendingLabel={t("working")}>{t("approveSubstitute")}</SubmitButton>
+          </form>
+          {rejecting ? (
+            <form key={rejectState.stamp ?? 0} action={reject} noValidate className="w-full space-y-2">
+              <input type="hidden" name="id" value={id} />
+              <TextField name="reason" label={t("rejectReason")} state={rejectState} />
+              <div className="flex gap-2">
+                <SubmitButton tone="danger" pendingLabel={t("working")}>
+                  {t("rejectSubmit")}
+                </SubmitButton>
+                <button type="button" className={quiet} onClick={() => setRejecting(false)}>
+                  {t("cancel")}
+                </button>
+              </div>
+            </form>
+          ) : (
+            <button type="button" className={`${quiet} text-red-800`} onClick={() => setRejecting(true)}>
+              {t("rejectSubstitute")}
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

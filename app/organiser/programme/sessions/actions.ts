@@ -1,0 +1,180 @@
+"use server";
+
+import { TRPCError } from "@trpc/server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { errorToFormState, formValues, type FormState } from "~/app/_components/form-state";
+import { serverApi } from "~/app/_trpc/server";
+import { ConflictError } from "~/server/organiser/context";
+import type { IssueView } from "~/server/organiser/messages";
+import { moveSessionInput, sessionFields } from "~/server/organiser/schema";
+
+export type SessionFormState = FormState & { issues?: IssueView[] };
+
+const FIELD_OF_ISSUE: Record<IssueView["field"], string> = {
+  time: "end",
+  roomId: "roomId",
+  people: "speakerIds",
+  capacity: "capacity",
+};
+
+/** What the form sent, as the API takes it (empty capacity = no limit, checkboxes, multiple selects). */
+function sessionInputOf(formData: FormData) {
+  const text = (k: string) => String(formData.get(k) ?? "");
+  const capacity = text("capacity").trim();
+  return {
+    title: text("title"),
+    description: text("description"),
+    trackId: text("trackId") || null,
+    format: text("format"),
+    day: text("day"),
+    start: text("start").slice(0, 5),
+    end: text("end").slice(0, 5),
+    roomId: text("roomId") || null,
+    capacity: capacity === "" ? null : Number(capacity),
+    isClosed: formData.get("isClosed") === "on",
+    bookingRequired: formData.get("bookingRequired") === "on",
+    moderatorIds: formData.getAll("moderatorIds").map(String),
+    speakerIds: formData.getAll("speakerIds").map(String),
+  };
+}
+
+/** Typed values to put back into the form (multiple selects joined with commas). */
+function valuesOf(formData: FormData): Record<string, string> {
+  return {
+    ...formValues(formData),
+    moderatorIds: formData.getAll("moderatorIds").map(String).join(","),
+    speakerIds: formData.getAll("speakerIds").map(String).join(","),
+    isClosed: formData.get("isClosed") === "on" ? "on" : "",
+    bookingRequired: formData.get("bookingRequired") === "on" ? "on" : "",
+    acknowledgeWarnings: "",
+    moveExcessToWaitlist: formData.get("moveExcessToWaitlist") === "on" ? "on" : "",
+  };
+}
+
+/** A refused save: the message, and each issue next to its field. */
+function conflictState(error: unknown, values: Record<string, string>): SessionFormState | null {
+  if (!(error instanceof TRPCError) || !(error.cause instanceof ConflictError)) return null;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.cause.issues) {
+    const key = FIELD_OF_ISSUE[issue.field];
+    fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
+  }
+  return { ok: false, message: error.message, fieldErrors, issues: error.cause.issues, values, stamp: Date.now() };
+}
+
+export async function saveSessionAction(_prev: SessionFormState, formData: FormData): Promise<SessionFormState> {
+  const values = valuesOf(formData);
+  const t = await getTranslations("organiserProgramme");
+  const parsed = sessionFields.safeParse(sessionInputOf(formData));
+  if (!parsed.success) {
+    return {
+      ok: false,
+      message: t("validation"),
+      fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+      values,
+      stamp: Date.now(),
+    };
+  }
+  const id = values.id;
+  const options = {
+    acknowledgeWarnings: formData.get("acknowledgeWarnings") === "on",
+    moveExcessToWaitlist: formData.get("moveExcessToWaitlist") === "on",
+  };
+  let createdId: string | null = null;
+  try {
+    const api = await serverApi();
+    if (id) {
+      const result = await api.programmeAdmin.updateSession({ id, data: parsed.data, ...options });
+      revalidatePath("/organiser/programme");
+      revalidatePath(`/organiser/programme/sessions/${id}`);
+      return {
+        ok: true,
+        message: result.notified > 0 ? t("savedNotified", { count: result.notified }) : t("saved"),
+        values,
+        stamp: Date.now(),
+      };
+    }
+    createdId = (await api.programmeAdmin.createSession({ data: parsed.data, ...options })).id;
+  } catch (error) {
+    return conflictState(error, values) ?? errorToFormState(error, values);
+  }
+  revalidatePath("/organiser/programme");
+  redirect(`/organiser/programme/sessions/${createdId}?created=1`);
+}
+
+export async function moveSessionAction(_prev: SessionFormState, formData: FormData): Promise<SessionFormState> {
+  const values = formValues(formData);
+  const t = await getTranslations("organiserProgramme");
+  const parsed = moveSessionInput.safeParse({
+    id: values.id,
+    day: values.day,
+    start: (values.start ?? "").slice(0, 5),
+    roomId: values.roomId || null,
+    acknowledgeWarnings: formData.get("acknowledgeWarnings") === "on",
+  });
+  if (!parsed.success) {
+    return {
+      ok: false,
+      message: t("validation"),
+      fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+      values,
+      stamp: Date.now(),
+    };
+  }
+  try {
+    const api = await serverApi();
+    const result = await api.programmeAdmin.moveSession(parsed.data);
+    revalidatePath("/organiser/programme");
+    revalidatePath(`/organiser/programme/sessions/${parsed.data.id}`);
+    return { ok: true, message: t("moved", { count: result.notified }), values, stamp: Date.now() };
+  } catch (error) {
+    const conflict = conflictState(error, values);
+    if (conflict) return { ...conflict, fieldErrors: undefined };
+    return errorToFormState(error, values);
+  }
+}
+
+export async function publishSessionAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  try {
+    const api = await serverApi();
+    await api.programmeAdmin.publishSession({ id: values.id ?? "" });
+    revalidatePath(`/organiser/programme/sessions/${values.id}`);
+    revalidatePath("/organiser/programme");
+    return { ok: true, message: (await getTranslations("organiserProgramme"))("published_ok"), stamp: Date.now() };
+  } catch (error) {
+    return errorToFormState(error, values);
+  }
+}
+
+export async function cancelSessionAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  try {
+    const api = await serverApi();
+    const result = await api.programmeAdmin.cancelSession({ id: values.id ?? "", reason: values.reason ?? "" });
+    revalidatePath(`/organiser/programme/sessions/${values.id}`);
+    revalidatePath("/organiser/programme");
+    return {
+      ok: true,
+      message: (await getTranslations("organiserProgramme"))("cancelledOk", { count: result.notified }),
+      stamp: Date.now(),
+    };
+  } catch (error) {
+    return errorToFormState(error, values);
+  }
+}
+
+export async function deleteSessionAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  try {
+    const api = await serverApi();
+    await api.programmeAdmin.deleteSession({ id: values.id ?? "" });
+  } catch (error) {
+    return errorToFormState(error, values);
+  }
+  revalidatePath("/organiser/programme");
+  redirect(`/organiser/programme?day=${values.day ?? ""}`);
+}

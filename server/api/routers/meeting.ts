@@ -1,0 +1,78 @@
+import { createTRPCRouter, organiserProcedure, participantProcedure, publicProcedure } from "~/server/api/trpc";
+import {
+  accredit,
+  approveSubstitute,
+  decline,
+  rejectSubstitute,
+  setMaterials,
+  setQuota,
+  updateSettings,
+} from "~/server/meeting/organiser";
+import { getQuestions, getRollCall, getSettings, listApplications } from "~/server/meeting/reports";
+import {
+  applicationIdInput,
+  applicationsInput,
+  applyInput,
+  declineInput,
+  materialsInput,
+  proposeSubstituteInput,
+  quotaInput,
+  rejectSubstituteInput,
+  sessionIdInput,
+  settingsInput,
+} from "~/server/meeting/schema";
+import {
+  apply,
+  cancelSubstitute,
+  getMeetingView,
+  getMeetingViewForSession,
+  proposeSubstitute,
+  withdraw,
+} from "~/server/meeting/service";
+
+/** The August meeting: the public view, participants' applications, the organisers' console. */
+export const meetingRouter = createTRPCRouter({
+  view: publicProcedure.query(({ ctx }) => getMeetingView({ db: ctx.db, actor: ctx.user })),
+  forSession: publicProcedure
+    .input(sessionIdInput)
+    .query(({ ctx, input }) => getMeetingViewForSession({ db: ctx.db, actor: ctx.user, input })),
+
+  submit: participantProcedure
+    .input(applyInput)
+    .mutation(({ ctx, input }) => apply({ db: ctx.db, actor: ctx.user, input })),
+  withdraw: participantProcedure.mutation(({ ctx }) => withdraw({ db: ctx.db, actor: ctx.user })),
+  proposeSubstitute: participantProcedure
+    .input(proposeSubstituteInput)
+    .mutation(({ ctx, input }) => proposeSubstitute({ db: ctx.db, actor: ctx.user, input })),
+  cancelSubstitute: participantProcedure
+    .input(applicationIdInput)
+    .mutation(({ ctx, input }) => cancelSubstitute({ db: ctx.db, actor: ctx.user, input })),
+
+  settings: organiserProcedure.query(({ ctx }) => getSettings({ db: ctx.db })),
+  updateSettings: organiserProcedure
+    .input(settingsInput)
+    .mutation(({ ctx, input }) => updateSettings({ db: ctx.db, actor: ctx.user, input })),
+  setMaterials: organiserProcedure
+    .input(materialsInput)
+    .mutation(({ ctx, input }) => setMaterials({ db: ctx.db, actor: ctx.user, input })),
+  setQuota: organiserProcedure
+    .input(quotaInput)
+    .mutation(({ ctx, input }) => setQuota({ db: ctx.db, actor: ctx.user, input })),
+  applications: organiserProcedure
+    .input(applicationsInput)
+    .query(({ ctx, input }) => listApplications({ db: ctx.db, input })),
+  accredit: organiserProcedure
+    .input(applicationIdInput)
+    .mutation(({ ctx, input }) => accredit({ db: ctx.db, actor: ctx.user, input })),
+  decline: organiserProcedure
+    .input(declineInput)
+    .mutation(({ ctx, input }) => decline({ db: ctx.db, actor: ctx.user, input })),
+  approveSubstitute: organiserProcedure
+    .input(applicationIdInput)
+    .mutation(({ ctx, input }) => approveSubstitute({ db: ctx.db, actor: ctx.user, input })),
+  rejectSubstitute: organiserProcedure
+    .input(rejectSubstituteInput)
+    .mutation(({ ctx, input }) => rejectSubstitute({ db: ctx.db, actor: ctx.user, input })),
+  rollCall: organiserProcedure.query(({ ctx }) => getRollCall({ db: ctx.db })),
+  questions: organiserProcedure.query(({ ctx }) => getQuestions({ db: ctx.db })),
+});

@@ -1,0 +1,328 @@
+/**
+ * The organisers' decisions on the August meeting: accredit, decline, substitutions, quotas and
+ * settings. Each decision locks the region's RegionQuota row, changes the application with a
+ * conditional update, writes the audit entry and the mail in the same transaction.
+ */
+import { recordAudit } from "~/server/audit/log";
+import type { SessionUser } from "~/server/auth/roles";
+import type { Db } from "~/server/db/client";
+import type { Prisma } from "~/server/generated/prisma/client";
+import {
+  currentEdition,
+  fillFromReserve,
+  meetingEditionSelect,
+  meetingError,
+  statusLabel,
+} from "~/server/meeting/delegation";
+import { inTransaction, lockRegion, type Tx } from "~/server/meeting/locks";
+import { enqueueMeetingMail, meetingMailDetails } from "~/server/meeting/notify";
+import { ACCREDITABLE, DECLINABLE, effectiveQuota, isActive, QUOTA_FOLLOWS_DEFAULT } from "~/server/meeting/rules";
+import type {
+  ApplicationIdInput,
+  DeclineInput,
+  MaterialsInput,
+  QuotaInput,
+  RejectSubstituteInput,
+  SettingsInput,
+} from "~/server/meeting/schema";
+
+type Args<I> = { db: Db; actor: SessionUser; input: I };
+
+const decidedSelect = {
+  id: true,
+  userId: true,
+  regionId: true,
+  role: true,
+  status: true,
+  authorityName: true,
+  substituteUserId: true,
+  substituteNote: true,
+} satisfies Prisma.MeetingApplicationSelect;
+
+/** Finds the application in the current edition, locks its region, and reads it again under the lock. */
+async function lockedApplication(tx: Tx, id: string) {
+  const edition = await currentEdition(tx);
+  const found = await tx.meetingApplication.findFirst({
+    where: { id, editionId: edition.id },
+    select: { regionId: true },
+  });
+  if (!found) throw meetingError("NOT_FOUND", "applicationNotFound");
+  const regionQuota = await lockRegion(tx, edition.id, found.regionId);
+  const app = await tx.meetingApplication.findUniqueOrThrow({ where: { id }, select: decidedSelect });
+  return { edition, regionQuota, app };
+}
+
+export async function accredit({ db, actor, input }: Args<ApplicationIdInput>) {
+  return inTransaction(db, async (tx) => {
+    const { edition, app } = await lockedApplication(tx, input.id);
+    const { count } = await tx.meetingApplication.updateMany({
+      where: { id: app.id, status: { in: [...ACCREDITABLE] } },
+      data: { status: "ACCREDITED", decidedById: actor.id, decidedAt: new Date(), declineReason: null },
+    });
+    if (count === 0) throw meetingError("CONFLICT", "notAccreditable", { status: statusLabel(app.status) });
+    await recordAudit(tx, {
+      actor,
+      action: "application.accredit",
+      entity: "MeetingApplication",
+      entityId: app.id,
+      before: { status: app.status },
+      after: { status: "ACCREDITED" },
+    });
+    await enqueueMeetingMail(tx, {
+      editionId: edition.id,
+      userId: app.userId,
+      regionId: app.regionId,
+      event: { kind: "meeting.accredited", role: app.role, details: await meetingMailDetails(tx, edition.id) },
+    });
+    return { id: app.id, status: "ACCREDITED" as const };
+  });
+}
+
+/** Declines an application (a waiting one, or an accreditation already given) with a reason the applicant gets. */
+export async function decline({ db, actor, input }: Args<DeclineInput>) {
+  return inTransaction(db, async (tx) => {
+    const { edition, regionQuota, app } = await lockedApplication(tx, input.id);
+    const { count } = await tx.meetingApplication.updateMany({
+      where: { id: app.id, status: { in: [...DECLINABLE] } },
+      data: {
+        status: "DECLINED",
+        declineReason: input.reason,
+        decidedById: actor.id,
+        decidedAt: new Date(),
+        substituteUserId: null,
+        substituteNote: null,
+      },
+    });
+    if (count === 0) throw meetingError("CONFLICT", "notDeclinable", { status: statusLabel(app.status) });
+    await recordAudit(tx, {
+      actor,
+      action: "application.decline",
+      entity: "MeetingApplication",
+      entityId: app.id,
+      before: { status: app.status },
+      after: { status: "DECLINED", reason: input.reason },
+    });
+    await enqueueMeetingMail(tx, {
+      editionId: edition.id,
+      userId: app.userId,
+      regionId: app.regionId,
+      event: { kind: "meeting.declined", reason: input.reason },
+    });
+    const promoted = isActive(app.status)
+      ? await fillFromReserve(tx, { edition, regionId: app.regionId, regionQuota, actor })
+      : [];
+    return { id: app.id, status: "DECLINED" as const, promoted };
+  });
+}
+
+async function headOf(tx: Tx, editionId: string, regionId: number) {
+  return tx.meetingApplication.findFirst({
+    where: { editionId, regionId, role: "HEAD", status: { in: ["SUBMITTED", "ACCREDITED"] } },
+    select: { userId: true },
+  });
+}
+
+/**
+ * Approves a head's proposal: the member's application is withdrawn and the substitute gets an
+ * accredited application that names it (replacesId). The seat passes from one to the other, so
+ * the region's count does not change and nobody leaves the reserve.
+ */
+export async function approveSubstitute({ db, actor, input }: Args<ApplicationIdInput>) {
+  return inTransaction(db, async (tx) => {
+    const { edition, app } = await lockedApplication(tx, input.id);
+    if (!app.substituteUserId) throw meetingError("CONFLICT", "noProposal");
+    if (!isActive(app.status) || app.role !== "MEMBER") throw meetingError("CONFLICT", "memberInactive");
+    const registration = await tx.registration.findUnique({
+      where: { editionId_userId: { editionId: edition.id, userId: app.substituteUserId } },
+      select: { status: true, position: true },
+    });
+    const own = await tx.meetingApplication.findUnique({
+      where: { editionId_userId: { editionId: edition.id, userId: app.substituteUserId } },
+      select: { id: true },
+    });
+    if (registration?.status !== "CONFIRMED" || own) throw meetingError("CONFLICT", "substituteGone");
+    const now = new Date();
+    await tx.meetingApplication.update({
+      where: { id: app.id },
+      data: {
+        status: "WITHDRAWN",
+        withdrawnAt: now,
+        decidedById: actor.id,
+        decidedAt: now,
+        substituteUserId: null,
+        substituteNote: null,
+      },
+    });
+    const created = await tx.meetingApplication.create({
+      data: {
+        editionId: edition.id,
+        userId: app.substituteUserId,
+        regionId: app.regionId,
+        authorityName: app.authorityName,
+        position: registration.position,
+        role: "MEMBER",
+        status: "ACCREDITED",
+        decidedById: actor.id,
+        decidedAt: now,
+        replacesId: app.id,
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "application.substitute.approve",
+      entity: "MeetingApplication",
+      entityId: app.id,
+      before: { status: app.status, substituteUserId: app.substituteUserId, note: app.substituteNote },
+      after: { status: "WITHDRAWN", replacedBy: created.id },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "application.accredit",
+      entity: "MeetingApplication",
+      entityId: created.id,
+      after: { status: "ACCREDITED", replaces: app.id },
+    });
+    const common = { editionId: edition.id, regionId: app.regionId };
+    const details = await meetingMailDetails(tx, edition.id);
+    await enqueueMeetingMail(tx, {
+      ...common,
+      userId: app.substituteUserId,
+      event: { kind: "meeting.substitute", details },
+    });
+    await enqueueMeetingMail(tx, { ...common, userId: app.userId, event: { kind: "meeting.replaced" } });
+    const head = await headOf(tx, edition.id, app.regionId);
+    if (head)
+      await enqueueMeetingMail(tx, {
+        ...common,
+        userId: head.userId,
+        event: { kind: "meeting.substitution-approved" },
+      });
+    return { id: created.id, replaced: app.id };
+  });
+}
+
+export async function rejectSubstitute({ db, actor, input }: Args<RejectSubstituteInput>) {
+  return inTransaction(db, async (tx) => {
+    const { edition, app } = await lockedApplication(tx, input.id);
+    if (!app.substituteUserId) throw meetingError("CONFLICT", "noProposal");
+    await tx.meetingApplication.update({
+      where: { id: app.id },
+      data: { substituteUserId: null, substituteNote: null },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "application.substitute.reject",
+      entity: "MeetingApplication",
+      entityId: app.id,
+      before: { substituteUserId: app.substituteUserId, note: app.substituteNote },
+      after: { substituteUserId: null, reason: input.reason ?? null },
+    });
+    const head = await headOf(tx, edition.id, app.regionId);
+    if (head) {
+      await enqueueMeetingMail(tx, {
+        editionId: edition.id,
+        userId: head.userId,
+        regionId: app.regionId,
+        event: { kind: "meeting.substitution-rejected", reason: input.reason ?? null },
+      });
+    }
+    return { id: app.id };
+  });
+}
+
+/** The meeting session, the default quota and the reserve switch. A higher default fills reserves. */
+export async function updateSettings({ db, actor, input }: Args<SettingsInput>) {
+  return inTransaction(db, async (tx) => {
+    const edition = await currentEdition(tx);
+    const sessionId = input.meetingSessionId ?? null;
+    if (sessionId) {
+      const session = await tx.programmeSession.findFirst({
+        where: { id: sessionId, editionId: edition.id },
+        select: { id: true },
+      });
+      if (!session) throw meetingError("NOT_FOUND", "sessionNotFound");
+    }
+    const updated = await tx.edition.update({
+      where: { id: edition.id },
+      data: {
+        meetingSessionId: sessionId,
+        meetingDefaultQuota: input.defaultQuota,
+        meetingReserveEnabled: input.reserveEnabled,
+      },
+      select: meetingEditionSelect,
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "meeting.settings",
+      entity: "Edition",
+      entityId: edition.id,
+      before: {
+        meetingSessionId: edition.meetingSessionId,
+        meetingDefaultQuota: edition.meetingDefaultQuota,
+        meetingReserveEnabled: edition.meetingReserveEnabled,
+      },
+      after: {
+        meetingSessionId: sessionId,
+        meetingDefaultQuota: input.defaultQuota,
+        meetingReserveEnabled: input.reserveEnabled,
+      },
+    });
+    if (input.defaultQuota > edition.meetingDefaultQuota) {
+      const waiting = await tx.meetingApplication.findMany({
+        where: { editionId: edition.id, status: "RESERVE" },
+        select: { regionId: true },
+        distinct: ["regionId"],
+        orderBy: { regionId: "asc" },
+      });
+      for (const { regionId } of waiting) {
+        const regionQuota = await lockRegion(tx, edition.id, regionId);
+        if (regionQuota.quota === QUOTA_FOLLOWS_DEFAULT) {
+          await fillFromReserve(tx, { edition: updated, regionId, regionQuota, actor });
+        }
+      }
+    }
+    return { id: edition.id };
+  });
+}
+
+export async function setMaterials({ db, actor, input }: Args<MaterialsInput>) {
+  const edition = await currentEdition(db);
+  return db.$transaction(async (tx) => {
+    await tx.edition.update({ where: { id: edition.id }, data: { meetingMaterials: input.materials } });
+    await recordAudit(tx, {
+      actor,
+      action: "meeting.materials",
+      entity: "Edition",
+      entityId: edition.id,
+      before: { meetingMaterials: edition.meetingMaterials },
+      after: { meetingMaterials: input.materials },
+    });
+    return { id: edition.id };
+  });
+}
+
+/** A region's own quota, or (null) back to the default. A higher quota fills the region's reserve. */
+export async function setQuota({ db, actor, input }: Args<QuotaInput>) {
+  return inTransaction(db, async (tx) => {
+    const edition = await currentEdition(tx);
+    const region = await tx.region.findUnique({ where: { id: input.regionId }, select: { id: true } });
+    if (!region) throw meetingError("NOT_FOUND", "regionNotFound");
+    const before = await lockRegion(tx, edition.id, region.id);
+    const stored = input.quota ?? QUOTA_FOLLOWS_DEFAULT;
+    await tx.regionQuota.update({
+      where: { editionId_regionId: { editionId: edition.id, regionId: region.id } },
+      data: { quota: stored },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "meeting.quota",
+      entity: "RegionQuota",
+      entityId: `${edition.id}:${region.id}`,
+      before: { quota: before.quota === QUOTA_FOLLOWS_DEFAULT ? null : before.quota },
+      after: { quota: input.quota, effective: effectiveQuota({ quota: stored }, edition.meetingDefaultQuota) },
+    });
+    const promoted = await fillFromReserve(tx, { edition, regionId: region.id, regionQuota: { quota: stored }, actor });
+    return { regionId: region.id, quota: input.quota, promoted };
+  });
+}

@@ -1,0 +1,125 @@
+/**
+ * What every programme-editing service needs: the edition being edited, the organiser's track
+ * scope, row locks on rooms and people, the editable shape of a session and its audit snapshot.
+ */
+import type { SessionUser } from "~/server/auth/roles";
+import type { Tx } from "~/server/booking/locks";
+import type { Db } from "~/server/db/client";
+import { AppError } from "~/server/errors";
+import { Prisma } from "~/server/generated/prisma/client";
+import { errorsT, type IssueView } from "~/server/organiser/messages";
+import { canEditTrack, type TrackScope } from "~/server/organiser/rules";
+
+export type Reader = Db | Tx;
+
+/** A refused save: the message for people and the issues for the editor to show by field. */
+export class ConflictError extends AppError {
+  readonly issues: IssueView[];
+
+  constructor(message: string, issues: IssueView[]) {
+    super("CONFLICT", message);
+    this.name = "ConflictError";
+    this.issues = issues;
+  }
+}
+
+export const editionSelect = { id: true, startsAt: true, endsAt: true, timeZone: true } satisfies Prisma.EditionSelect;
+export type EditionSpan = Prisma.EditionGetPayload<{ select: typeof editionSelect }>;
+
+/** The edition organisers edit: the latest one, as the public site shows. */
+export async function currentEdition(db: Reader): Promise<EditionSpan> {
+  const edition = await db.edition.findFirst({ select: editionSelect, orderBy: { startsAt: "desc" } });
+  if (!edition) throw new AppError("NOT_FOUND", errorsT("noEdition"));
+  return edition;
+}
+
+/** Admins and organisers without scope rows edit every track; others only theirs. */
+export async function trackScope(db: Reader, actor: SessionUser): Promise<TrackScope> {
+  if (actor.role === "ADMIN") return "all";
+  const rows = await db.organiserTrackScope.findMany({ where: { userId: actor.id }, select: { trackId: true } });
+  return rows.length === 0 ? "all" : rows.map((r) => r.trackId);
+}
+
+export function assertTrackEditable(scope: TrackScope, trackId: string | null): void {
+  if (canEditTrack(scope, trackId)) return;
+  throw new AppError("FORBIDDEN", errorsT(trackId === null ? "forbiddenNoTrack" : "forbiddenTrack"));
+}
+
+/** Tracks and rooms are shared by everyone: only unrestricted organisers change them. */
+export async function assertUnrestricted(db: Reader, actor: SessionUser): Promise<void> {
+  if ((await trackScope(db, actor)) !== "all") throw new AppError("FORBIDDEN", errorsT("forbiddenCatalogue"));
+}
+
+/**
+ * Locks the rooms and people a save puts a session into (in id order), so that two organisers
+ * saving into the same room or with the same speaker at once are checked one after the other
+ * and cannot both pass the clash check.
+ */
+export async function lockPlacement(tx: Tx, roomId: string | null, personIds: readonly string[]): Promise<void> {
+  if (roomId) await tx.$queryRaw`SELECT id FROM "Room" WHERE id = ${roomId} FOR UPDATE`;
+  const ids = [...new Set(personIds)].sort();
+  if (ids.length > 0) {
+    await tx.$queryRaw`SELECT id FROM "Speaker" WHERE id IN (${Prisma.join(ids)}) ORDER BY id FOR UPDATE`;
+  }
+}
+
+export const editableSessionSelect = {
+  id: true,
+  editionId: true,
+  trackId: true,
+  roomId: true,
+  format: true,
+  title: true,
+  description: true,
+  startsAt: true,
+  endsAt: true,
+  capacity: true,
+  isClosed: true,
+  bookingRequired: true,
+  bookedCount: true,
+  status: true,
+  sequence: true,
+  publishedAt: true,
+  room: { select: { id: true, name: true, capacity: true } },
+  track: { select: { id: true, code: true, title: true, color: true } },
+  speakers: {
+    select: { speakerId: true, role: true, speaker: { select: { fullName: true } } },
+    orderBy: [{ role: "asc" }, { order: "asc" }],
+  },
+  edition: { select: editionSelect },
+} satisfies Prisma.ProgrammeSessionSelect;
+
+export type EditableSession = Prisma.ProgrammeSessionGetPayload<{ select: typeof editableSessionSelect }>;
+
+export const moderatorIdsOf = (s: Pick<EditableSession, "speakers">): string[] =>
+  s.speakers.filter((p) => p.role === "MODERATOR").map((p) => p.speakerId);
+export const speakerIdsOf = (s: Pick<EditableSession, "speakers">): string[] =>
+  s.speakers.filter((p) => p.role === "SPEAKER").map((p) => p.speakerId);
+
+/** What the audit log keeps of a session (before and after a change). */
+export function sessionSnapshot(s: EditableSession) {
+  return {
+    title: s.title,
+    description: s.description,
+    format: s.format,
+    status: s.status,
+    trackId: s.trackId,
+    track: s.track?.code ?? null,
+    roomId: s.roomId,
+    room: s.room?.name ?? null,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    capacity: s.capacity,
+    isClosed: s.isClosed,
+    bookingRequired: s.bookingRequired,
+    bookedCount: s.bookedCount,
+    moderatorIds: moderatorIdsOf(s),
+    speakerIds: speakerIdsOf(s),
+  };
+}
+
+export async function findEditable(db: Reader, id: string): Promise<EditableSession> {
+  const session = await db.programmeSession.findUnique({ where: { id }, select: editableSessionSelect });
+  if (!session) throw new AppError("NOT_FOUND", errorsT("sessionNotFound"));
+  return session;
+}

@@ -1,0 +1,145 @@
+/**
+ * Texts the programme editor produces on the server: conflict messages, error messages, the
+ * public change-log sentences and the mail to participants. Pure: content only, in Russian from
+ * server/i18n/messages/ru/organiser.json.
+ */
+import { createTranslator } from "use-intl/core";
+import messages from "~/server/i18n/messages/ru/organiser.json";
+import { layoutMail, type RenderedMail } from "~/server/mail/layout";
+import type { Issue, LoggedField } from "~/server/organiser/rules";
+import { formatZonedTime, zoneLabel } from "~/server/programme/time";
+
+const issuesT = createTranslator({ locale: "ru", messages, namespace: "organiserIssues" });
+export const errorsT = createTranslator({ locale: "ru", messages, namespace: "organiserErrors" });
+export const importT = createTranslator({ locale: "ru", messages, namespace: "organiserImport" });
+const logT = createTranslator({ locale: "ru", messages, namespace: "programmeChangeLog" });
+const mailT = createTranslator({ locale: "ru", messages, namespace: "programmeMail" });
+
+export type IssueView = Issue & { message: string };
+
+export function describeIssue(issue: Issue): IssueView {
+  return { ...issue, message: issuesT(issue.code, issue.params as never) };
+}
+
+/** One message for a refused save: every error, or every unacknowledged warning. */
+export function refusalMessage(issues: readonly IssueView[], kind: "errors" | "warnings"): string {
+  const listed = issues.filter((i) => i.severity === (kind === "errors" ? "error" : "warning"));
+  const text = listed.map((i) => i.message).join(" ");
+  return kind === "errors" ? issuesT("blocked", { issues: text }) : issuesT("needsAck", { issues: text });
+}
+
+/** Where and when a session is, in one phrase: «25 августа, 12:30–14:00, Зал «Ока»». */
+export type Placed = { startsAt: Date; endsAt: Date; roomName: string | null };
+
+export function placeText(p: Placed, timeZone: string): string {
+  const day = new Intl.DateTimeFormat("ru-RU", { day: "numeric", month: "long", timeZone }).format(p.startsAt);
+  const time = `${formatZonedTime(p.startsAt, timeZone)}–${formatZonedTime(p.endsAt, timeZone)} ${zoneLabel(timeZone, p.startsAt)}`;
+  return `${day}, ${time}, ${p.roomName ?? logT("noRoom")}`;
+}
+
+export type ChangeKindValue = "PUBLISHED" | "RESCHEDULED" | "MOVED" | "UPDATED" | "CANCELLED";
+
+/** The public change log's sentence for a change. */
+export function changeSummary(input: {
+  kind: ChangeKindValue;
+  title: string;
+  before?: Placed;
+  after?: Placed;
+  fields?: readonly LoggedField[];
+  timeZone: string;
+}): string {
+  const { kind, title, timeZone } = input;
+  const before = input.before ? placeText(input.before, timeZone) : "";
+  const after = input.after ? placeText(input.after, timeZone) : "";
+  if (kind === "MOVED") {
+    return logT("MOVED", {
+      title,
+      before: input.before?.roomName ?? logT("noRoom"),
+      after: input.after?.roomName ?? logT("noRoom"),
+    });
+  }
+  if (kind === "UPDATED") {
+    const fields = (input.fields ?? []).map((f) => logT(`fields.${f}`)).join(", ");
+    return logT("UPDATED", { title, fields });
+  }
+  return logT(kind, { title, before, after });
+}
+
+export type Relation = "booked" | "waitlisted" | "starred";
+export type MailPerson = { firstName: string | null; patronymic: string | null };
+
+function greeting(person: MailPerson): string {
+  const name = [person.firstName, person.patronymic].filter(Boolean).join(" ");
+  return name ? mailT("greeting", { name }) : mailT("greetingAnon");
+}
+
+const relationLine: Record<Relation, "relationBooked" | "relationWaitlisted" | "relationStarred"> = {
+  booked: "relationBooked",
+  waitlisted: "relationWaitlisted",
+  starred: "relationStarred",
+};
+
+type MailCommon = { sessionId: string; title: string; person: MailPerson; timeZone: string; appUrl: string };
+
+/** Time or room of a session in someone's programme changed: old and new values. */
+export function sessionChangedMail(
+  p: MailCommon & { before: Placed; after: Placed; relation: Relation },
+): RenderedMail {
+  const paragraphs = [
+    mailT("changedLead", { title: p.title }),
+    mailT("was", { value: placeText(p.before, p.timeZone) }),
+    mailT("now", { value: placeText(p.after, p.timeZone) }),
+    mailT(relationLine[p.relation]),
+  ];
+  if (p.relation === "booked") paragraphs.push(mailT("clashHint"));
+  return layoutMail(
+    {
+      subject: mailT("changedSubject", { title: p.title }),
+      greeting: greeting(p.person),
+      paragraphs,
+      action: { label: mailT("toMy"), url: `${p.appUrl}/my` },
+      footnote: mailT("changedFootnote"),
+    },
+    p.appUrl,
+  );
+}
+
+const cancelledLine: Record<Relation, "cancelledBooked" | "cancelledWaitlisted" | "cancelledStarred"> = {
+  booked: "cancelledBooked",
+  waitlisted: "cancelledWaitlisted",
+  starred: "cancelledStarred",
+};
+
+export function sessionCancelledMail(
+  p: MailCommon & { before: Placed; relation: Relation; reason: string | null },
+): RenderedMail {
+  const paragraphs = [mailT("cancelledLead", { title: p.title, when: placeText(p.before, p.timeZone) })];
+  if (p.reason) paragraphs.push(mailT("cancelledReason", { reason: p.reason }));
+  paragraphs.push(mailT(cancelledLine[p.relation]));
+  return layoutMail(
+    {
+      subject: mailT("cancelledSubject", { title: p.title }),
+      greeting: greeting(p.person),
+      paragraphs,
+      action: { label: mailT("toMy"), url: `${p.appUrl}/my` },
+      footnote: mailT("cancelledFootnote"),
+    },
+    p.appUrl,
+  );
+}
+
+export function movedToWaitlistMail(p: MailCommon & { when: Placed; position: number }): RenderedMail {
+  return layoutMail(
+    {
+      subject: mailT("movedToWaitlistSubject", { title: p.title }),
+      greeting: greeting(p.person),
+      paragraphs: [
+        mailT("movedToWaitlistLead", { title: p.title, when: placeText(p.when, p.timeZone) }),
+        mailT("movedToWaitlistPosition", { position: p.position }),
+      ],
+      action: { label: mailT("toSession"), url: `${p.appUrl}/sessions/${p.sessionId}` },
+      footnote: mailT("movedToWaitlistFootnote"),
+    },
+    p.appUrl,
+  );
+}
