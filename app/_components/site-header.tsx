@@ -48,6 +48,9 @@ export async function SiteHeader() {
           <Link href="/speakers" className={linkClass}>
             {t("nav.speakers")}
           </Link>
+          <Link href="/august-meeting" className={linkClass}>
+            {t("nav.augustMeeting")}
+          </Link>
           {user && (
             <>
               <Link href="/my" className={linkClass}>

@@ -56,7 +56,7 @@ export async function ApplicationPanel({
           </div>
         )}
       </dl>
-      {a.replacesId && <p className="text-sm text-slate-700">{t("meetingMy.substituteNote")}</p>}
+      {a.replacesId && <p className="text-sm text-slate-700">{t("meetingMy.replacesNote")}</p>}
       {showMeetingLink && (
         <p>
           <Link href="/august-meeting" className="font-medium text-brand-700 underline hover:text-brand-900">

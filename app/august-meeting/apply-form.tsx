@@ -26,7 +26,7 @@ export function ApplyForm({
       <p className="rounded-md bg-slate-100 px-3 py-2 text-sm">
         {t("meetingApply.region", { region })} <span className="text-slate-600">{t("meetingApply.regionHint")}</span>
       </p>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4">
         <TextField
           name="authorityName"
           label={t("meetingApply.authorityName")}

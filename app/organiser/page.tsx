@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { serverApi } from "~/app/_trpc/server";
 import { AugustMeetingLink } from "~/app/organiser/august-meeting/console-nav";
+import { ProgrammeLinks } from "~/app/organiser/programme/_components/links";
 import { requirePageRole } from "~/server/auth/guard";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,9 +12,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function OrganiserPage() {
   // Layouts and pages render in parallel: each page checks the role itself too.
-  await requirePageRole("ORGANISER", "/organiser");
+  const me = await requirePageRole("ORGANISER", "/organiser");
   const api = await serverApi();
-  const [overview, t] = await Promise.all([api.organiser.overview(), getTranslations("organiserHome")]);
+  const [overview, t, tn] = await Promise.all([
+    api.organiser.overview(),
+    getTranslations("organiserHome"),
+    getTranslations("organiserNav"),
+  ]);
   const figures = [
     [t("pending"), overview.registrations.pending],
     [t("confirmed"), overview.registrations.confirmed],
@@ -33,6 +38,7 @@ export default async function OrganiserPage() {
         ))}
       </dl>
       <p className="mt-6 text-slate-700">{t("sessions", { count: overview.sessions })}</p>
+      <ProgrammeLinks admin={me.role === "ADMIN"} t={tn} />
       <AugustMeetingLink />
       <p className="mt-2 text-sm text-slate-600">{t("soon")}</p>
     </section>

@@ -52,6 +52,9 @@ export default async function ProgrammePage({ searchParams }: Props) {
         {t("programme.timeNote", { zone: zoneLabel(tz, edition.startsAt) })}
       </p>
       <p className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        <Link href="/programme/changes" className="text-brand-700 underline hover:text-brand-900">
+          {t("changes.linkFromProgramme")}
+        </Link>
         <a href="/programme.ics" className="text-brand-700 underline hover:text-brand-900" download>
           {t("booking.programmeIcs")}
         </a>

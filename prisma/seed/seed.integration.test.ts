@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoAccounts } from "~/prisma/seed/accounts";
 import { seedDemo } from "~/prisma/seed/seed";
 import { createCaller } from "~/server/api/root";
 import { createContextInner } from "~/server/api/trpc";
@@ -35,7 +36,7 @@ describe("seedDemo", () => {
     const before = await counts();
     const second = await seedDemo(db);
     expect(second).toEqual({ regions: 89, editionCreated: false, sessionsCreated: 0, accountsCreated: 0 });
-    expect(first.accountsCreated).toBe(4);
+    expect(first.accountsCreated).toBe(demoAccounts.length);
     expect(await counts()).toEqual(before);
     expect(before).toMatchObject({ regions: 89, editions: 1, tracks: 6 });
   });

@@ -110,7 +110,7 @@ export async function seedDemo(db: Db): Promise<SeedReport> {
           return { ...p, speaker };
         });
         const day = dayKey(s.day);
-        const created = await tx.programmeSession.create({
+        const sessionRow = await tx.programmeSession.create({
           data: {
             editionId: edition.id,
             trackId: s.trackCode ? (trackIds.get(s.trackCode) ?? null) : null,
@@ -139,7 +139,7 @@ export async function seedDemo(db: Db): Promise<SeedReport> {
         });
         // The demo August meeting is the edition's meeting: applications, accreditation, roll-call.
         if (s.key === "d2-august-meeting") {
-          await tx.edition.update({ where: { id: edition.id }, data: { meetingSessionId: created.id } });
+          await tx.edition.update({ where: { id: edition.id }, data: { meetingSessionId: sessionRow.id } });
         }
       }
       return sessionSeeds.length;

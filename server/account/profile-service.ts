@@ -145,7 +145,7 @@ export async function cancelRegistration({ db, user, now = new Date() }: Deps & 
     const registration = await activeRegistration(tx, user.id);
     await tx.registration.update({ where: { id: registration.id }, data: { status: "CANCELLED", cancelledAt: now } });
     await tx.$executeRaw`UPDATE "Edition" SET "registrationCount" = "registrationCount" - 1 WHERE "id" = ${registration.editionId}`;
-    await releaseUserSeats({ tx, userId: user.id });
+    await releaseUserSeats({ tx, user });
   });
 }
 
@@ -170,7 +170,7 @@ export async function deleteAccount({
     for (const r of active) {
       await tx.$executeRaw`UPDATE "Edition" SET "registrationCount" = "registrationCount" - 1 WHERE "id" = ${r.editionId}`;
     }
-    await releaseUserSeats({ tx, userId: user.id });
+    await releaseUserSeats({ tx, user });
     const anonymous = `deleted-${user.id}@deleted.invalid`;
     await tx.registration.updateMany({
       where: { userId: user.id },

@@ -1,19 +1,24 @@
 /**
- * Frees everything a person holds in the programme when their registration ends:
- * waitlist places and favourites go, and each confirmed seat is released and offered to
- * the first eligible person on that session's waitlist, in the same transaction.
+ * Frees everything a person holds when their registration ends: their August-meeting
+ * application is withdrawn (its seat goes to the region's reserve), waitlist places and
+ * favourites go, and each confirmed seat is released and offered to the first eligible
+ * person on that session's waitlist, all in the caller's transaction.
  */
 import { fillFreedSeats } from "~/server/booking/service";
 import { lockSessions, lockUser } from "~/server/booking/locks";
+import type { SessionUser } from "~/server/auth/roles";
 import type { Prisma } from "~/server/generated/prisma/client";
+import { withdrawOnRegistrationEnd } from "~/server/meeting/service";
 
 export async function releaseUserSeats({
   tx,
-  userId,
+  user,
 }: {
   tx: Prisma.TransactionClient;
-  userId: string;
+  user: SessionUser;
 }): Promise<void> {
+  const userId = user.id;
+  await withdrawOnRegistrationEnd(tx, user);
   await lockUser(tx, userId);
   await tx.waitlistEntry.deleteMany({ where: { userId } });
   await tx.favourite.deleteMany({ where: { userId } });

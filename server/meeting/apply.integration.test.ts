@@ -208,6 +208,10 @@ describe("who sees the meeting's time, room and materials", () => {
     expect((await api(null).meeting.forSession({ sessionId: meetingId }))?.details).toBeNull();
     const ordinary = await createSession(testDb.db, { editionId });
     expect(await api(delegate).meeting.forSession({ sessionId: ordinary.id })).toBeNull();
+
+    // A delegate who cancels their registration stops seeing them.
+    await testDb.db.registration.update({ where: { id: delegate.registrationId }, data: { status: "CANCELLED" } });
+    expect((await api(delegate).meeting.view()).details).toBeNull();
   });
 
   it("the head of a delegation sees its members' names and states, a member sees only their own application", async () => {

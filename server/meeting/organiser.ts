@@ -6,7 +6,7 @@
 import { recordAudit } from "~/server/audit/log";
 import type { SessionUser } from "~/server/auth/roles";
 import type { Db } from "~/server/db/client";
-import type { Prisma } from "~/server/generated/prisma/client";
+import { type Prisma } from "~/server/generated/prisma/client";
 import {
   currentEdition,
   fillFromReserve,
@@ -22,7 +22,6 @@ import type {
   DeclineInput,
   MaterialsInput,
   QuotaInput,
-  RejectSubstituteInput,
   SettingsInput,
 } from "~/server/meeting/schema";
 
@@ -40,7 +39,7 @@ const decidedSelect = {
 } satisfies Prisma.MeetingApplicationSelect;
 
 /** Finds the application in the current edition, locks its region, and reads it again under the lock. */
-async function lockedApplication(tx: Tx, id: string) {
+export async function lockedApplication(tx: Tx, id: string) {
   const edition = await currentEdition(tx);
   const found = await tx.meetingApplication.findFirst({
     where: { id, editionId: edition.id },
@@ -112,122 +111,6 @@ export async function decline({ db, actor, input }: Args<DeclineInput>) {
       ? await fillFromReserve(tx, { edition, regionId: app.regionId, regionQuota, actor })
       : [];
     return { id: app.id, status: "DECLINED" as const, promoted };
-  });
-}
-
-async function headOf(tx: Tx, editionId: string, regionId: number) {
-  return tx.meetingApplication.findFirst({
-    where: { editionId, regionId, role: "HEAD", status: { in: ["SUBMITTED", "ACCREDITED"] } },
-    select: { userId: true },
-  });
-}
-
-/**
- * Approves a head's proposal: the member's application is withdrawn and the substitute gets an
- * accredited application that names it (replacesId). The seat passes from one to the other, so
- * the region's count does not change and nobody leaves the reserve.
- */
-export async function approveSubstitute({ db, actor, input }: Args<ApplicationIdInput>) {
-  return inTransaction(db, async (tx) => {
-    const { edition, app } = await lockedApplication(tx, input.id);
-    if (!app.substituteUserId) throw meetingError("CONFLICT", "noProposal");
-    if (!isActive(app.status) || app.role !== "MEMBER") throw meetingError("CONFLICT", "memberInactive");
-    const registration = await tx.registration.findUnique({
-      where: { editionId_userId: { editionId: edition.id, userId: app.substituteUserId } },
-      select: { status: true, position: true },
-    });
-    const own = await tx.meetingApplication.findUnique({
-      where: { editionId_userId: { editionId: edition.id, userId: app.substituteUserId } },
-      select: { id: true },
-    });
-    if (registration?.status !== "CONFIRMED" || own) throw meetingError("CONFLICT", "substituteGone");
-    const now = new Date();
-    await tx.meetingApplication.update({
-      where: { id: app.id },
-      data: {
-        status: "WITHDRAWN",
-        withdrawnAt: now,
-        decidedById: actor.id,
-        decidedAt: now,
-        substituteUserId: null,
-        substituteNote: null,
-      },
-    });
-    const created = await tx.meetingApplication.create({
-      data: {
-        editionId: edition.id,
-        userId: app.substituteUserId,
-        regionId: app.regionId,
-        authorityName: app.authorityName,
-        position: registration.position,
-        role: "MEMBER",
-        status: "ACCREDITED",
-        decidedById: actor.id,
-        decidedAt: now,
-        replacesId: app.id,
-      },
-      select: { id: true },
-    });
-    await recordAudit(tx, {
-      actor,
-      action: "application.substitute.approve",
-      entity: "MeetingApplication",
-      entityId: app.id,
-      before: { status: app.status, substituteUserId: app.substituteUserId, note: app.substituteNote },
-      after: { status: "WITHDRAWN", replacedBy: created.id },
-    });
-    await recordAudit(tx, {
-      actor,
-      action: "application.accredit",
-      entity: "MeetingApplication",
-      entityId: created.id,
-      after: { status: "ACCREDITED", replaces: app.id },
-    });
-    const common = { editionId: edition.id, regionId: app.regionId };
-    const details = await meetingMailDetails(tx, edition.id);
-    await enqueueMeetingMail(tx, {
-      ...common,
-      userId: app.substituteUserId,
-      event: { kind: "meeting.substitute", details },
-    });
-    await enqueueMeetingMail(tx, { ...common, userId: app.userId, event: { kind: "meeting.replaced" } });
-    const head = await headOf(tx, edition.id, app.regionId);
-    if (head)
-      await enqueueMeetingMail(tx, {
-        ...common,
-        userId: head.userId,
-        event: { kind: "meeting.substitution-approved" },
-      });
-    return { id: created.id, replaced: app.id };
-  });
-}
-
-export async function rejectSubstitute({ db, actor, input }: Args<RejectSubstituteInput>) {
-  return inTransaction(db, async (tx) => {
-    const { edition, app } = await lockedApplication(tx, input.id);
-    if (!app.substituteUserId) throw meetingError("CONFLICT", "noProposal");
-    await tx.meetingApplication.update({
-      where: { id: app.id },
-      data: { substituteUserId: null, substituteNote: null },
-    });
-    await recordAudit(tx, {
-      actor,
-      action: "application.substitute.reject",
-      entity: "MeetingApplication",
-      entityId: app.id,
-      before: { substituteUserId: app.substituteUserId, note: app.substituteNote },
-      after: { substituteUserId: null, reason: input.reason ?? null },
-    });
-    const head = await headOf(tx, edition.id, app.regionId);
-    if (head) {
-      await enqueueMeetingMail(tx, {
-        editionId: edition.id,
-        userId: head.userId,
-        regionId: app.regionId,
-        event: { kind: "meeting.substitution-rejected", reason: input.reason ?? null },
-      });
-    }
-    return { id: app.id };
   });
 }
 

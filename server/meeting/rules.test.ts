@@ -157,15 +157,26 @@ describe("substituteProposalRefusal", () => {
 });
 
 describe("canSeeMeetingDetails", () => {
+  const see = (
+    userRole: "PARTICIPANT" | "ORGANISER" | "ADMIN" | null,
+    applicationStatus: ApplicationStatus | null,
+    registrationStatus: "PENDING" | "CONFIRMED" | "CANCELLED" | null = "CONFIRMED",
+  ) => canSeeMeetingDetails({ userRole, applicationStatus, registrationStatus });
+
   it("shows time, room and materials to accredited delegates and organisers only", () => {
-    expect(canSeeMeetingDetails({ userRole: "PARTICIPANT", applicationStatus: "ACCREDITED" })).toBe(true);
-    expect(canSeeMeetingDetails({ userRole: "ORGANISER", applicationStatus: null })).toBe(true);
-    expect(canSeeMeetingDetails({ userRole: "ADMIN", applicationStatus: null })).toBe(true);
+    expect(see("PARTICIPANT", "ACCREDITED")).toBe(true);
+    expect(see("ORGANISER", null, null)).toBe(true);
+    expect(see("ADMIN", null, null)).toBe(true);
     for (const s of ["SUBMITTED", "RESERVE", "DECLINED", "WITHDRAWN"] as const) {
-      expect(canSeeMeetingDetails({ userRole: "PARTICIPANT", applicationStatus: s })).toBe(false);
+      expect(see("PARTICIPANT", s)).toBe(false);
     }
-    expect(canSeeMeetingDetails({ userRole: "PARTICIPANT", applicationStatus: null })).toBe(false);
-    expect(canSeeMeetingDetails({ userRole: null, applicationStatus: null })).toBe(false);
+    expect(see("PARTICIPANT", null)).toBe(false);
+    expect(see(null, null, null)).toBe(false);
+  });
+
+  it("stops showing them when the delegate's registration is cancelled", () => {
+    expect(see("PARTICIPANT", "ACCREDITED", "CANCELLED")).toBe(false);
+    expect(see("PARTICIPANT", "ACCREDITED", null)).toBe(false);
   });
 });
 

@@ -193,12 +193,17 @@ export function substituteProposalRefusal(p: {
 }
 
 /**
- * Who sees the meeting's time, room and materials: accredited delegates, and the organisers
- * who run it. Everyone else sees that the meeting exists, its day and its agenda.
+ * Who sees the meeting's time, room and materials: accredited delegates whose registration is
+ * still confirmed, and the organisers who run it. Everyone else sees that the meeting exists,
+ * its day and its agenda.
  */
-export function canSeeMeetingDetails(p: { userRole: UserRole | null; applicationStatus: ApplicationStatus | null }) {
+export function canSeeMeetingDetails(p: {
+  userRole: UserRole | null;
+  applicationStatus: ApplicationStatus | null;
+  registrationStatus: RegistrationStatus | null;
+}): boolean {
   if (p.userRole && isStaffRole(p.userRole)) return true;
-  return p.applicationStatus === "ACCREDITED";
+  return p.applicationStatus === "ACCREDITED" && p.registrationStatus === "CONFIRMED";
 }
 
 export const isStaffRole = (role: UserRole): boolean => role === "ORGANISER" || role === "ADMIN";

@@ -1,7 +1,7 @@
 /**
  * The August meeting for participants: what the meeting pages show a person (and whether they
- * may see the time, room and materials), applying, withdrawing, and a delegation head's
- * proposal of a substitute. Every write locks the region's RegionQuota row first.
+ * may see the time, room and materials), applying and withdrawing. Every write locks the
+ * region's RegionQuota row first. Substitution is in substitution.ts.
  */
 import { recordAudit } from "~/server/audit/log";
 import type { SessionUser } from "~/server/auth/roles";
@@ -25,11 +25,10 @@ import {
   isActive,
   isStaffRole,
   seatDecision,
-  substituteProposalRefusal,
   WITHDRAWABLE,
   type Ineligibility,
 } from "~/server/meeting/rules";
-import type { ApplicationIdInput, ApplyInput, ProposeSubstituteInput } from "~/server/meeting/schema";
+import type { ApplyInput } from "~/server/meeting/schema";
 import { zonedDayKey } from "~/server/programme/time";
 
 type Args<I> = { db: Db; actor: SessionUser; input: I };
@@ -174,7 +173,11 @@ export async function getMeetingView({ db, actor }: { db: Db; actor: SessionUser
     }),
   ]);
   const eligibility = applicationEligibility({ meetingOpen: open, registration, hasApplication: Boolean(application) });
-  const seesDetails = canSeeMeetingDetails({ userRole: actor.role, applicationStatus: application?.status ?? null });
+  const seesDetails = canSeeMeetingDetails({
+    userRole: actor.role,
+    applicationStatus: application?.status ?? null,
+    registrationStatus: registration?.status ?? null,
+  });
   return {
     ...base,
     details:
@@ -294,7 +297,25 @@ export async function apply({ db, actor, input }: Args<ApplyInput>): Promise<App
 
 /** Withdraws the person's own application; a seat it held goes to the region's reserve. */
 export async function withdraw({ db, actor }: { db: Db; actor: SessionUser }): Promise<{ id: string }> {
-  return inTransaction(db, async (tx) => {
+  return inTransaction(db, (tx) => withdrawIn(tx, actor));
+}
+
+/**
+ * Inside the caller's transaction: withdraws the person's application, if they have one that
+ * can still be withdrawn, because their registration ends (cancelled or account deleted).
+ */
+export async function withdrawOnRegistrationEnd(tx: Tx, actor: SessionUser): Promise<void> {
+  const edition = await currentEdition(tx).catch(() => null);
+  if (!edition) return;
+  const app = await tx.meetingApplication.findUnique({
+    where: { editionId_userId: { editionId: edition.id, userId: actor.id } },
+    select: { status: true },
+  });
+  if (app && WITHDRAWABLE.includes(app.status)) await withdrawIn(tx, actor);
+}
+
+async function withdrawIn(tx: Tx, actor: SessionUser): Promise<{ id: string }> {
+  {
     const edition = await currentEdition(tx);
     const app = await tx.meetingApplication.findUnique({
       where: { editionId_userId: { editionId: edition.id, userId: actor.id } },
@@ -322,75 +343,5 @@ export async function withdraw({ db, actor }: { db: Db; actor: SessionUser }): P
       await fillFromReserve(tx, { edition, regionId: app.regionId, regionQuota: row, actor });
     }
     return { id: app.id };
-  });
-}
-
-/** The head's active application, under the region's lock; FORBIDDEN for anyone else. */
-async function lockedHead(tx: Tx, editionId: string, userId: string) {
-  const head = await tx.meetingApplication.findUnique({
-    where: { editionId_userId: { editionId, userId } },
-    select: { id: true, regionId: true },
-  });
-  if (!head) throw meetingError("FORBIDDEN", "notHead");
-  await lockRegion(tx, editionId, head.regionId);
-  return tx.meetingApplication.findUniqueOrThrow({
-    where: { id: head.id },
-    select: { id: true, role: true, status: true, regionId: true },
-  });
-}
-
-/** The head of a delegation proposes a registered participant (by email) in place of a member. */
-export async function proposeSubstitute({ db, actor, input }: Args<ProposeSubstituteInput>) {
-  return inTransaction(db, async (tx) => {
-    const edition = await currentEdition(tx);
-    const head = await lockedHead(tx, edition.id, actor.id);
-    if (head.role !== "HEAD" || !isActive(head.status)) throw meetingError("FORBIDDEN", "notHead");
-    const member = await tx.meetingApplication.findFirst({
-      where: { id: input.applicationId, editionId: edition.id },
-      select: { id: true, role: true, status: true, regionId: true, substituteUserId: true },
-    });
-    if (!member) throw meetingError("NOT_FOUND", "applicationNotFound");
-    const user = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
-    const registration = user
-      ? await tx.registration.findUnique({
-          where: { editionId_userId: { editionId: edition.id, userId: user.id } },
-          select: { status: true },
-        })
-      : null;
-    const own = user
-      ? await tx.meetingApplication.findUnique({
-          where: { editionId_userId: { editionId: edition.id, userId: user.id } },
-          select: { id: true },
-        })
-      : null;
-    const refusal = substituteProposalRefusal({
-      head,
-      member,
-      substitute: { registrationStatus: registration?.status ?? null, hasApplication: Boolean(own) },
-    });
-    if (refusal) {
-      const code = refusal === "notHead" || refusal === "otherRegion" ? "FORBIDDEN" : "CONFLICT";
-      throw meetingError(code, refusal, { email: input.email });
-    }
-    await tx.meetingApplication.update({
-      where: { id: member.id },
-      data: { substituteUserId: user!.id, substituteNote: input.note ?? null },
-    });
-    return { id: member.id };
-  });
-}
-
-/** The head takes back a substitution proposal the organisers have not decided yet. */
-export async function cancelSubstitute({ db, actor, input }: Args<ApplicationIdInput>) {
-  return inTransaction(db, async (tx) => {
-    const edition = await currentEdition(tx);
-    const head = await lockedHead(tx, edition.id, actor.id);
-    if (head.role !== "HEAD") throw meetingError("FORBIDDEN", "notHead");
-    const { count } = await tx.meetingApplication.updateMany({
-      where: { id: input.id, editionId: edition.id, regionId: head.regionId, substituteUserId: { not: null } },
-      data: { substituteUserId: null, substituteNote: null },
-    });
-    if (count === 0) throw meetingError("CONFLICT", "noProposal");
-    return { id: input.id };
-  });
+  }
 }

@@ -45,7 +45,11 @@ const speakerSelect = {
 
 export async function listTracks({ db }: { db: Db }) {
   const edition = await currentEdition(db);
-  return db.track.findMany({ where: { editionId: edition.id }, select: trackSelect, orderBy: [{ order: "asc" }, { code: "asc" }] });
+  return db.track.findMany({
+    where: { editionId: edition.id },
+    select: trackSelect,
+    orderBy: [{ order: "asc" }, { code: "asc" }],
+  });
 }
 
 export async function listRooms({ db }: { db: Db }) {
@@ -135,9 +139,13 @@ export async function updateTrack({ db, actor, input }: Args<{ id: string; data:
 
 export async function deleteTrack({ db, actor, input }: Args<IdInput>) {
   await assertUnrestricted(db, actor);
-  const before = await db.track.findUnique({ where: { id: input.id }, select: { ...plainTrack, _count: { select: { sessions: true } } } });
+  const before = await db.track.findUnique({
+    where: { id: input.id },
+    select: { ...plainTrack, _count: { select: { sessions: true } } },
+  });
   if (!before) throw new AppError("NOT_FOUND", errorsT("trackNotFound"));
-  if (before._count.sessions > 0) throw new AppError("CONFLICT", errorsT("trackInUse", { count: before._count.sessions }));
+  if (before._count.sessions > 0)
+    throw new AppError("CONFLICT", errorsT("trackInUse", { count: before._count.sessions }));
   return audited(db, { actor, action: "track.delete", entity: "Track", before, taken: "trackCodeTaken" }, (tx) =>
     tx.track.delete({ where: { id: input.id }, select: { id: true } }),
   );
@@ -183,7 +191,12 @@ export async function refreshSearchText(tx: Tx, sessionIds: readonly string[]): 
   if (sessionIds.length === 0) return;
   const sessions = await tx.programmeSession.findMany({
     where: { id: { in: [...sessionIds] } },
-    select: { id: true, title: true, description: true, speakers: { select: { speaker: { select: { fullName: true } } } } },
+    select: {
+      id: true,
+      title: true,
+      description: true,
+      speakers: { select: { speaker: { select: { fullName: true } } } },
+    },
   });
   for (const s of sessions) {
     await tx.programmeSession.update({
@@ -202,17 +215,21 @@ export async function refreshSearchText(tx: Tx, sessionIds: readonly string[]): 
 export async function updateSpeaker({ db, actor, input }: Args<{ id: string; data: SpeakerFields }>) {
   const before = await db.speaker.findUnique({ where: { id: input.id }, select: plainSpeaker });
   if (!before) throw new AppError("NOT_FOUND", errorsT("speakerNotFound"));
-  return audited(db, { actor, action: "speaker.update", entity: "Speaker", before, taken: "speakerNotFound" }, async (tx) => {
-    const row = await tx.speaker.update({ where: { id: input.id }, data: input.data, select: plainSpeaker });
-    if (before.fullName !== row.fullName) {
-      const links = await tx.sessionSpeaker.findMany({ where: { speakerId: row.id }, select: { sessionId: true } });
-      await refreshSearchText(
-        tx,
-        links.map((l) => l.sessionId),
-      );
-    }
-    return row;
-  });
+  return audited(
+    db,
+    { actor, action: "speaker.update", entity: "Speaker", before, taken: "speakerNotFound" },
+    async (tx) => {
+      const row = await tx.speaker.update({ where: { id: input.id }, data: input.data, select: plainSpeaker });
+      if (before.fullName !== row.fullName) {
+        const links = await tx.sessionSpeaker.findMany({ where: { speakerId: row.id }, select: { sessionId: true } });
+        await refreshSearchText(
+          tx,
+          links.map((l) => l.sessionId),
+        );
+      }
+      return row;
+    },
+  );
 }
 
 export async function deleteSpeaker({ db, actor, input }: Args<IdInput>) {
@@ -221,7 +238,8 @@ export async function deleteSpeaker({ db, actor, input }: Args<IdInput>) {
     select: { ...plainSpeaker, _count: { select: { sessions: true } } },
   });
   if (!before) throw new AppError("NOT_FOUND", errorsT("speakerNotFound"));
-  if (before._count.sessions > 0) throw new AppError("CONFLICT", errorsT("speakerInUse", { count: before._count.sessions }));
+  if (before._count.sessions > 0)
+    throw new AppError("CONFLICT", errorsT("speakerInUse", { count: before._count.sessions }));
   return audited(db, { actor, action: "speaker.delete", entity: "Speaker", before, taken: "speakerNotFound" }, (tx) =>
     tx.speaker.delete({ where: { id: input.id }, select: { id: true } }),
   );

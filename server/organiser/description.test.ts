@@ -9,7 +9,9 @@ import {
 
 describe("sanitiseDescription", () => {
   it("keeps plain text with its paragraphs", () => {
-    expect(sanitiseDescription("Первый абзац.\r\n\r\n\r\n\r\nВторой абзац.  \n")).toBe("Первый абзац.\n\nВторой абзац.");
+    expect(sanitiseDescription("Первый абзац.\r\n\r\n\r\n\r\nВторой абзац.  \n")).toBe(
+      "Первый абзац.\n\nВторой абзац.",
+    );
   });
 
   it("drops scripts, styles, event handlers and every other tag", () => {
@@ -89,6 +91,8 @@ describe("parseDescription", () => {
   });
 
   it("strips the marks for plain-text uses", () => {
-    expect(descriptionPlainText("**Важно** и *курсив*, [сайт](https://a.ru)")).toBe("Важно и курсив, сайт (https://a.ru)");
+    expect(descriptionPlainText("**Важно** и *курсив*, [сайт](https://a.ru)")).toBe(
+      "Важно и курсив, сайт (https://a.ru)",
+    );
   });
 });

@@ -44,7 +44,6 @@ export function sanitiseDescription(raw: string): string {
     }
     return ENTITIES[name.toLowerCase()] ?? whole;
   });
-  // eslint-disable-next-line no-control-regex
   text = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b\ufeff]/g, "").replace(/\t/g, " ");
   text = text
     .split("\n")

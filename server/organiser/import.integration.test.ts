@@ -68,7 +68,8 @@ async function counts() {
 }
 
 describe("import", () => {
-  const good = ";25.08.2025;10:00;11:30;quality;Круглый стол;Наставничество;Про **наставников**;Зал «Ока»;60;нет;да;Иванова Мария Петровна;Новиков Олег";
+  const good =
+    ";25.08.2025;10:00;11:30;quality;Круглый стол;Наставничество;Про **наставников**;Зал «Ока»;60;нет;да;Иванова Мария Петровна;Новиков Олег";
 
   it("previews each row as create, update, unchanged or error, and writes nothing", async () => {
     const before = await counts();
@@ -130,7 +131,11 @@ describe("import", () => {
     expect(report.counts).toMatchObject({ create: 1, update: 1, error: 0 });
     const created = await testDb.db.programmeSession.findFirstOrThrow({
       where: { title: "Наставничество 2" },
-      select: { status: true, description: true, speakers: { select: { role: true, speaker: { select: { fullName: true } } } } },
+      select: {
+        status: true,
+        description: true,
+        speakers: { select: { role: true, speaker: { select: { fullName: true } } } },
+      },
     });
     expect(created.status).toBe("DRAFT");
     expect(created.speakers.map((s) => [s.role, s.speaker.fullName]).sort()).toEqual([
@@ -138,9 +143,9 @@ describe("import", () => {
       ["SPEAKER", "Новиков Олег"],
     ]);
     expect(await testDb.db.outboxMessage.count({ where: { kind: "programme.changed", to: fan.email } })).toBe(1);
-    const actions = (await testDb.db.auditLog.findMany({ where: { actorId: organiser.id }, select: { action: true } })).map(
-      (a) => a.action,
-    );
+    const actions = (
+      await testDb.db.auditLog.findMany({ where: { actorId: organiser.id }, select: { action: true } })
+    ).map((a) => a.action);
     expect(actions).toEqual(
       expect.arrayContaining(["session.import.create", "session.import.update", "speaker.create", "programme.import"]),
     );
@@ -168,7 +173,10 @@ describe("import", () => {
     const other = await createTrack(testDb.db, editionId, { code: "mine" });
     const editor = await createOrganiser(testDb.db, { trackIds: [other.id] });
     const report = await as(editor).programmeAdmin.importPreview(
-      csvFile([good.replace("10:00;11:30", "16:00;17:00"), good.replace("quality", "mine").replace("10:00;11:30", "17:00;18:00")]),
+      csvFile([
+        good.replace("10:00;11:30", "16:00;17:00"),
+        good.replace("quality", "mine").replace("10:00;11:30", "17:00;18:00"),
+      ]),
     );
     expect(report.rows.map((r) => r.action)).toEqual(["error", "create"]);
     expect(report.rows[0]?.errors[0]).toContain("только свои треки");
@@ -180,7 +188,10 @@ describe("exports and attendee lists", () => {
     const p = await createParticipant(testDb.db, editionId, { firstName: "Ольга" });
     await createBooking(testDb.db, sessionId, p.id);
     const list = await as(organiser).programmeAdmin.attendees({ sessionId });
-    expect(list.people.find((x) => x.email === p.email)).toMatchObject({ status: "booked", fullName: "Участникова Ольга Сергеевна" });
+    expect(list.people.find((x) => x.email === p.email)).toMatchObject({
+      status: "booked",
+      fullName: "Участникова Ольга Сергеевна",
+    });
     await expect(as(p).programmeAdmin.attendees({ sessionId })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(as(p).programmeAdmin.exportProgramme()).rejects.toMatchObject({ code: "FORBIDDEN" });
   });

@@ -84,7 +84,10 @@ export async function listChanges({ db, input }: { db: Db; input: { page: number
   ]);
   return {
     // A link only to sessions guests can open (a session put back to draft is never shown).
-    items: items.map(({ session, ...c }) => ({ ...c, sessionId: session && session.status !== "DRAFT" ? c.sessionId : null })),
+    items: items.map(({ session, ...c }) => ({
+      ...c,
+      sessionId: session && session.status !== "DRAFT" ? c.sessionId : null,
+    })),
     total,
     page: input.page,
     pageCount: Math.max(1, Math.ceil(total / CHANGES_PAGE)),
@@ -109,7 +112,12 @@ export async function listTrackEditors({ db }: { db: Db }) {
   ]);
   return {
     tracks,
-    organisers: organisers.map((o) => ({ id: o.id, email: o.email, name: o.name, trackIds: o.trackScopes.map((s) => s.trackId) })),
+    organisers: organisers.map((o) => ({
+      id: o.id,
+      email: o.email,
+      name: o.name,
+      trackIds: o.trackScopes.map((s) => s.trackId),
+    })),
   };
 }
 

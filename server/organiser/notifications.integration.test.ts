@@ -74,7 +74,12 @@ describe("moving a published session", () => {
     const other = await fixture(5);
     await createBooking(testDb.db, other.session.id, stranger.id);
 
-    const result = await as(organiser).programmeAdmin.moveSession({ id: session.id, day: "2025-08-27", start: "15:00", roomId: hall.id });
+    const result = await as(organiser).programmeAdmin.moveSession({
+      id: session.id,
+      day: "2025-08-27",
+      start: "15:00",
+      roomId: hall.id,
+    });
     expect(result.notified).toBe(4);
     const emails = [booked, bookedAndStarred, waiting, starred, stranger].map((p) => p.email);
     expect(await mailCount("programme.changed", emails)).toEqual({
@@ -84,13 +89,17 @@ describe("moving a published session", () => {
       [starred.email]: 1,
       [stranger.email]: 0,
     });
-    const mail = await testDb.db.outboxMessage.findFirstOrThrow({ where: { kind: "programme.changed", to: booked.email } });
+    const mail = await testDb.db.outboxMessage.findFirstOrThrow({
+      where: { kind: "programme.changed", to: booked.email },
+    });
     expect(mail.subject).toBe(`Изменение в программе: ${session.title}`);
     expect(mail.text).toContain("Здравствуйте, Борис Сергеевна!");
     expect(mail.text).toContain("Было: 26 августа, 12:00–13:30 МСК");
     expect(mail.text).toContain("Стало: 27 августа, 15:00–16:30 МСК");
     expect(mail.text).toContain("Вы записаны — ваше место сохраняется.");
-    const waitingMail = await testDb.db.outboxMessage.findFirstOrThrow({ where: { kind: "programme.changed", to: waiting.email } });
+    const waitingMail = await testDb.db.outboxMessage.findFirstOrThrow({
+      where: { kind: "programme.changed", to: waiting.email },
+    });
     expect(waitingMail.text).toContain("Вы в листе ожидания");
 
     const row = await testDb.db.programmeSession.findUniqueOrThrow({ where: { id: session.id } });
@@ -108,26 +117,48 @@ describe("moving a published session", () => {
 
     // Another change, another mail each: once per change.
     const room2 = await createRoom(testDb.db, editionId, { capacity: 100 });
-    await as(organiser).programmeAdmin.moveSession({ id: session.id, day: "2025-08-27", start: "15:00", roomId: room2.id });
+    await as(organiser).programmeAdmin.moveSession({
+      id: session.id,
+      day: "2025-08-27",
+      start: "15:00",
+      roomId: room2.id,
+    });
     expect(await mailCount("programme.changed", [booked.email, stranger.email])).toEqual({
       [booked.email]: 2,
       [stranger.email]: 0,
     });
-    expect((await testDb.db.programmeChange.findMany({ where: { sessionId: session.id }, orderBy: { createdAt: "asc" } })).map((c) => c.kind)).toEqual([
-      "RESCHEDULED",
-      "MOVED",
-    ]);
+    expect(
+      (
+        await testDb.db.programmeChange.findMany({ where: { sessionId: session.id }, orderBy: { createdAt: "asc" } })
+      ).map((c) => c.kind),
+    ).toEqual(["RESCHEDULED", "MOVED"]);
     // Saving without a change of time or room tells nobody.
-    await as(organiser).programmeAdmin.moveSession({ id: session.id, day: "2025-08-27", start: "15:00", roomId: room2.id });
+    await as(organiser).programmeAdmin.moveSession({
+      id: session.id,
+      day: "2025-08-27",
+      start: "15:00",
+      roomId: room2.id,
+    });
     expect(await mailCount("programme.changed", [booked.email])).toEqual({ [booked.email]: 2 });
   });
 
   it("tells nobody about changes to drafts", async () => {
     const hall = await createRoom(testDb.db, editionId);
-    const draft = await createSession(testDb.db, { editionId, trackId, roomId: hall.id, status: "DRAFT", day: "2025-08-28" });
+    const draft = await createSession(testDb.db, {
+      editionId,
+      trackId,
+      roomId: hall.id,
+      status: "DRAFT",
+      day: "2025-08-28",
+    });
     const fan = await person();
     await createFavourite(testDb.db, draft.id, fan.id);
-    const result = await as(organiser).programmeAdmin.moveSession({ id: draft.id, day: "2025-08-28", start: "16:00", roomId: hall.id });
+    const result = await as(organiser).programmeAdmin.moveSession({
+      id: draft.id,
+      day: "2025-08-28",
+      start: "16:00",
+      roomId: hall.id,
+    });
     expect(result.notified).toBe(0);
     expect(await mailCount("programme.changed", [fan.email])).toEqual({ [fan.email]: 0 });
     expect(await testDb.db.programmeChange.count({ where: { sessionId: draft.id } })).toBe(0);
@@ -137,7 +168,13 @@ describe("moving a published session", () => {
     const { session, hall } = await fixture(5);
     const busy = await person();
     await createBooking(testDb.db, session.id, busy.id);
-    const elsewhere = await createSession(testDb.db, { editionId, trackId, day: "2025-08-27", start: "10:00", end: "11:00" });
+    const elsewhere = await createSession(testDb.db, {
+      editionId,
+      trackId,
+      day: "2025-08-27",
+      start: "10:00",
+      end: "11:00",
+    });
     await createBooking(testDb.db, elsewhere.id, busy.id);
     const move = { id: session.id, day: "2025-08-27", start: "10:30", roomId: hall.id };
     await expect(as(organiser).programmeAdmin.moveSession(move)).rejects.toMatchObject({ code: "CONFLICT" });
@@ -156,7 +193,10 @@ describe("cancelling", () => {
     await createFavourite(testDb.db, session.id, starred.id);
     await createFavourite(testDb.db, session.id, booked.id);
 
-    const result = await as(organiser).programmeAdmin.cancelSession({ id: session.id, reason: "Спикер не смог приехать" });
+    const result = await as(organiser).programmeAdmin.cancelSession({
+      id: session.id,
+      reason: "Спикер не смог приехать",
+    });
     expect(result).toMatchObject({ notified: 4, releasedSeats: 1, clearedWaitlist: 2 });
     const row = await testDb.db.programmeSession.findUniqueOrThrow({ where: { id: session.id } });
     expect(row).toMatchObject({ status: "CANCELLED", bookedCount: 0, sequence: 1 });
@@ -165,10 +205,14 @@ describe("cancelling", () => {
     expect(await testDb.db.favourite.count({ where: { sessionId: session.id } })).toBe(2);
     const emails = [booked, waiting1, waiting2, starred].map((p) => p.email);
     expect(Object.values(await mailCount("programme.cancelled", emails))).toEqual([1, 1, 1, 1]);
-    const mail = await testDb.db.outboxMessage.findFirstOrThrow({ where: { kind: "programme.cancelled", to: waiting1.email } });
+    const mail = await testDb.db.outboxMessage.findFirstOrThrow({
+      where: { kind: "programme.cancelled", to: waiting1.email },
+    });
     expect(mail.text).toContain("Причина: Спикер не смог приехать");
     expect(mail.text).toContain("Лист ожидания закрыт");
-    expect((await testDb.db.programmeChange.findFirstOrThrow({ where: { sessionId: session.id } })).kind).toBe("CANCELLED");
+    expect((await testDb.db.programmeChange.findFirstOrThrow({ where: { sessionId: session.id } })).kind).toBe(
+      "CANCELLED",
+    );
     // Shown as cancelled; no more changes.
     expect((await as(null).programme.session({ id: session.id })).status).toBe("CANCELLED");
     await expect(
@@ -207,20 +251,31 @@ describe("changing the capacity", () => {
     const row = await testDb.db.programmeSession.findUniqueOrThrow({ where: { id: session.id } });
     expect(row).toMatchObject({ capacity: 3, bookedCount: 3 });
     const seats = await testDb.db.booking.findMany({ where: { sessionId: session.id }, select: { userId: true } });
-    expect(seats.map((s) => s.userId).sort()).toEqual(people.slice(0, 3).map((p) => p.id).sort());
+    expect(seats.map((s) => s.userId).sort()).toEqual(
+      people
+        .slice(0, 3)
+        .map((p) => p.id)
+        .sort(),
+    );
     const queue = await testDb.db.waitlistEntry.findMany({ where: { sessionId: session.id }, orderBy: { seq: "asc" } });
     expect(queue.map((q) => q.userId)).toEqual([people[3]!.id, people[4]!.id, waiting.id]);
-    expect(await mailCount("programme.waitlisted", [people[3]!.email, people[4]!.email, people[0]!.email, waiting.email])).toEqual({
+    expect(
+      await mailCount("programme.waitlisted", [people[3]!.email, people[4]!.email, people[0]!.email, waiting.email]),
+    ).toEqual({
       [people[3]!.email]: 1,
       [people[4]!.email]: 1,
       [people[0]!.email]: 0,
       [waiting.email]: 0,
     });
-    const mail = await testDb.db.outboxMessage.findFirstOrThrow({ where: { kind: "programme.waitlisted", to: people[4]!.email } });
+    const mail = await testDb.db.outboxMessage.findFirstOrThrow({
+      where: { kind: "programme.waitlisted", to: people[4]!.email },
+    });
     expect(mail.text).toContain("Вы в начале очереди: 2-й.");
     const status = await as(people[3]!).booking.status({ sessionIds: [session.id] });
     expect(status.sessions[session.id]?.waitlistPosition).toBe(1);
-    expect((await testDb.db.programmeChange.findFirstOrThrow({ where: { sessionId: session.id } })).summary).toContain("число мест");
+    expect((await testDb.db.programmeChange.findFirstOrThrow({ where: { sessionId: session.id } })).summary).toContain(
+      "число мест",
+    );
 
     // Raising it again gives the seats back in queue order, and they are told.
     const raised = await update(session.id, 4);

@@ -47,7 +47,11 @@ export async function recipientsOf(
   add(starred, "starred");
   for (const id of exclude) relation.delete(id);
   if (relation.size === 0) return [];
-  return withPeople(tx, session.editionId, [...relation].map(([userId, r]) => ({ userId, relation: r })));
+  return withPeople(
+    tx,
+    session.editionId,
+    [...relation].map(([userId, r]) => ({ userId, relation: r })),
+  );
 }
 
 async function withPeople<T extends { userId: string }>(

@@ -25,8 +25,14 @@ export async function getWorkspace({ db, actor }: { db: Db; actor: SessionUser }
       startsAt: true,
       endsAt: true,
       timeZone: true,
-      tracks: { select: { id: true, code: true, title: true, color: true }, orderBy: [{ order: "asc" }, { code: "asc" }] },
-      rooms: { select: { id: true, name: true, capacity: true, floor: true }, orderBy: [{ capacity: "desc" }, { name: "asc" }] },
+      tracks: {
+        select: { id: true, code: true, title: true, color: true },
+        orderBy: [{ order: "asc" }, { code: "asc" }],
+      },
+      rooms: {
+        select: { id: true, name: true, capacity: true, floor: true },
+        orderBy: [{ capacity: "desc" }, { name: "asc" }],
+      },
     },
   });
   if (!edition) throw new AppError("NOT_FOUND", errorsT("noEdition"));
@@ -47,14 +53,18 @@ const blockSelect = {
   bookedCount: true,
   isClosed: true,
   track: { select: { code: true, title: true, color: true } },
-  speakers: { select: { role: true, speaker: { select: { fullName: true } } }, orderBy: [{ role: "asc" }, { order: "asc" }] },
+  speakers: {
+    select: { role: true, speaker: { select: { fullName: true } } },
+    orderBy: [{ role: "asc" }, { order: "asc" }],
+  },
 } satisfies Prisma.ProgrammeSessionSelect;
 
 /** Every session of one day (drafts and cancelled too), with whether this organiser may change it. */
 export async function getTimetable({ db, actor, input }: Args<TimetableInput>) {
   const edition = await currentEdition(db);
   const days = editionDayKeys(edition.startsAt, edition.endsAt, edition.timeZone);
-  const day = input.day && days.includes(input.day) ? input.day : (days[0] ?? zonedDayKey(edition.startsAt, edition.timeZone));
+  const day =
+    input.day && days.includes(input.day) ? input.day : (days[0] ?? zonedDayKey(edition.startsAt, edition.timeZone));
   const { from, to } = zonedDayRange(day, edition.timeZone);
   const [sessions, scope] = await Promise.all([
     db.programmeSession.findMany({
@@ -64,7 +74,11 @@ export async function getTimetable({ db, actor, input }: Args<TimetableInput>) {
     }),
     trackScope(db, actor),
   ]);
-  return { day, timeZone: edition.timeZone, sessions: sessions.map((s) => ({ ...s, canEdit: canEditTrack(scope, s.trackId) })) };
+  return {
+    day,
+    timeZone: edition.timeZone,
+    sessions: sessions.map((s) => ({ ...s, canEdit: canEditTrack(scope, s.trackId) })),
+  };
 }
 
 const PAGE_SIZE = 30;
@@ -171,7 +185,11 @@ export async function getAttendees({ db, input }: { db: Db; input: { sessionId: 
     createdAt: true,
   } as const;
   const [bookings, waitlist] = await Promise.all([
-    db.booking.findMany({ where: { sessionId: session.id }, select: person, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    db.booking.findMany({
+      where: { sessionId: session.id },
+      select: person,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
     db.waitlistEntry.findMany({ where: { sessionId: session.id }, select: person, orderBy: { seq: "asc" } }),
   ]);
   const userIds = [...bookings, ...waitlist].map((r) => r.user.id);
@@ -209,9 +227,6 @@ export async function getAttendees({ db, input }: { db: Db; input: { sessionId: 
   };
   return {
     session,
-    people: [
-      ...bookings.map((b) => row(b, "booked", null)),
-      ...waitlist.map((w, i) => row(w, "waitlisted", i + 1)),
-    ],
+    people: [...bookings.map((b) => row(b, "booked", null)), ...waitlist.map((w, i) => row(w, "waitlisted", i + 1))],
   };
 }

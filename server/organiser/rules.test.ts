@@ -135,12 +135,21 @@ describe("speaker and moderator clash", () => {
 
 describe("capacity", () => {
   it("warns when the seats exceed the room", () => {
-    const issues = capacityIssues({ capacity: 120, room: { capacity: 100 }, bookedCount: 0, moveExcessToWaitlist: false });
+    const issues = capacityIssues({
+      capacity: 120,
+      room: { capacity: 100 },
+      bookedCount: 0,
+      moveExcessToWaitlist: false,
+    });
     expect(issues).toEqual([
       { code: "CAPACITY_OVER_ROOM", severity: "warning", field: "capacity", params: { capacity: 120, room: 100 } },
     ]);
-    expect(capacityIssues({ capacity: 100, room: { capacity: 100 }, bookedCount: 0, moveExcessToWaitlist: false })).toEqual([]);
-    expect(capacityIssues({ capacity: null, room: { capacity: 10 }, bookedCount: 0, moveExcessToWaitlist: false })).toEqual([]);
+    expect(
+      capacityIssues({ capacity: 100, room: { capacity: 100 }, bookedCount: 0, moveExcessToWaitlist: false }),
+    ).toEqual([]);
+    expect(
+      capacityIssues({ capacity: null, room: { capacity: 10 }, bookedCount: 0, moveExcessToWaitlist: false }),
+    ).toEqual([]);
   });
 
   it("refuses fewer seats than confirmed, unless the excess moves to the waitlist (a warning with the count)", () => {
@@ -224,7 +233,9 @@ describe("what changed", () => {
     expect(placementChange(base, { ...base })).toBeNull();
     expect(placementChange(base, { ...base, roomId: "ugra" })).toBe("MOVED");
     expect(placementChange(base, { ...base, endsAt: at("2025-08-25", "13:30") })).toBe("RESCHEDULED");
-    expect(placementChange(base, { ...shiftedSpan(base, at("2025-08-26", "10:00")), roomId: "ugra" })).toBe("RESCHEDULED");
+    expect(placementChange(base, { ...shiftedSpan(base, at("2025-08-26", "10:00")), roomId: "ugra" })).toBe(
+      "RESCHEDULED",
+    );
   });
 
   it("keeps the length when a session moves", () => {
@@ -244,6 +255,10 @@ describe("what changed", () => {
       people: ["p1", "|"],
     };
     expect(changedFields(a, { ...a })).toEqual([]);
-    expect(changedFields(a, { ...a, title: "B", capacity: 12, people: ["|", "p1"] })).toEqual(["title", "capacity", "people"]);
+    expect(changedFields(a, { ...a, title: "B", capacity: 12, people: ["|", "p1"] })).toEqual([
+      "title",
+      "capacity",
+      "people",
+    ]);
   });
 });

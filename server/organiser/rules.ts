@@ -217,7 +217,9 @@ export type SeatHolder = { userId: string; createdAt: Date; id: string };
  * (they waited least). Returned in booking order, which is the order they re-enter the queue.
  */
 export function excessHolders<T extends SeatHolder>(holders: readonly T[], capacity: number): T[] {
-  const ordered = [...holders].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+  const ordered = [...holders].sort(
+    (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id),
+  );
   return ordered.slice(Math.max(0, capacity));
 }
 

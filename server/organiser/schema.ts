@@ -18,44 +18,46 @@ export const wallTime = z
   .string({ error: "Укажите время." })
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Время в формате ЧЧ:ММ, например 10:30." });
 
-export const sessionFields = z.object({
-  title: z
-    .string({ error: "Укажите название." })
-    .trim()
-    .min(3, { message: "Название — не короче 3 символов." })
-    .max(300, { message: "Название — не длиннее 300 символов." }),
-  description: z
-    .string()
-    .max(DESCRIPTION_MAX * 2, { message: `Описание — не длиннее ${DESCRIPTION_MAX} символов.` })
-    .default("")
-    .transform(sanitiseDescription),
-  trackId: optionalId,
-  format: z.enum(SESSION_FORMATS, { error: "Выберите формат." }),
-  day: dayKey,
-  start: wallTime,
-  end: wallTime,
-  /** Only for sessions that run past midnight; the day of the start otherwise. */
-  endDay: dayKey.optional(),
-  roomId: optionalId,
-  capacity: z
-    .number({ error: "Число мест — целое число или пусто." })
-    .int({ message: "Число мест — целое число." })
-    .min(0, { message: "Число мест не может быть отрицательным." })
-    .max(100_000, { message: "Слишком много мест." })
-    .nullable(),
-  isClosed: z.boolean().default(false),
-  bookingRequired: z.boolean().default(true),
-  moderatorIds: z.array(id).max(20, { message: "Не больше 20 модераторов." }).default([]),
-  speakerIds: z.array(id).max(60, { message: "Не больше 60 спикеров." }).default([]),
-}).superRefine((v, ctx) => {
-  if (v.moderatorIds.some((m) => v.speakerIds.includes(m))) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["speakerIds"],
-      message: "Один человек не может быть одновременно модератором и спикером.",
-    });
-  }
-});
+export const sessionFields = z
+  .object({
+    title: z
+      .string({ error: "Укажите название." })
+      .trim()
+      .min(3, { message: "Название — не короче 3 символов." })
+      .max(300, { message: "Название — не длиннее 300 символов." }),
+    description: z
+      .string()
+      .max(DESCRIPTION_MAX * 2, { message: `Описание — не длиннее ${DESCRIPTION_MAX} символов.` })
+      .default("")
+      .transform(sanitiseDescription),
+    trackId: optionalId,
+    format: z.enum(SESSION_FORMATS, { error: "Выберите формат." }),
+    day: dayKey,
+    start: wallTime,
+    end: wallTime,
+    /** Only for sessions that run past midnight; the day of the start otherwise. */
+    endDay: dayKey.optional(),
+    roomId: optionalId,
+    capacity: z
+      .number({ error: "Число мест — целое число или пусто." })
+      .int({ message: "Число мест — целое число." })
+      .min(0, { message: "Число мест не может быть отрицательным." })
+      .max(100_000, { message: "Слишком много мест." })
+      .nullable(),
+    isClosed: z.boolean().default(false),
+    bookingRequired: z.boolean().default(true),
+    moderatorIds: z.array(id).max(20, { message: "Не больше 20 модераторов." }).default([]),
+    speakerIds: z.array(id).max(60, { message: "Не больше 60 спикеров." }).default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (v.moderatorIds.some((m) => v.speakerIds.includes(m))) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["speakerIds"],
+        message: "Один человек не может быть одновременно модератором и спикером.",
+      });
+    }
+  });
 export type SessionFields = z.output<typeof sessionFields>;
 export type SessionFieldsInput = z.input<typeof sessionFields>;
 
@@ -162,7 +164,7 @@ export type SpeakerListInput = z.output<typeof speakerListInput>;
 /** An uploaded file, base64-encoded (the server action reads it from the form). */
 export const importInput = z.object({
   fileName: z.string().trim().min(1).max(200),
-  data: z.string().max(1_500_000, { message: "Файл слишком большой: до 1 МБ." }),
+  data: z.string().max(1_000_000, { message: "Файл слишком большой: до 700 КБ." }),
 });
 export type ImportInput = z.output<typeof importInput>;
 

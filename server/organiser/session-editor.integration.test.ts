@@ -129,7 +129,9 @@ describe("drafts and publishing", () => {
 describe("conflict checks", () => {
   it("refuses a second session in one room at an overlapping time, naming the other; drafts count too", async () => {
     const roomId = await room();
-    await as(organiser).programmeAdmin.createSession({ data: fields({ roomId, title: "Первая", start: "12:00", end: "13:30" }) });
+    await as(organiser).programmeAdmin.createSession({
+      data: fields({ roomId, title: "Первая", start: "12:00", end: "13:30" }),
+    });
     const clash = fields({ roomId, trackId: trackB, start: "13:00", end: "14:00" });
     const check = await as(organiser).programmeAdmin.checkSession({ data: clash });
     expect(check.issues.map((i) => [i.code, i.severity, i.field])).toEqual([["ROOM_CLASH", "error", "roomId"]]);
@@ -143,7 +145,8 @@ describe("conflict checks", () => {
 
   it("lets exactly one of several concurrent saves into the same room and time through (rows locked)", async () => {
     const roomId = await room();
-    const data = (i: number) => fields({ roomId, day: "2025-08-29", start: "09:00", end: "10:00", title: `Гонка ${i}` });
+    const data = (i: number) =>
+      fields({ roomId, day: "2025-08-29", start: "09:00", end: "10:00", title: `Гонка ${i}` });
     const results = await Promise.allSettled(
       [1, 2, 3, 4].map((i) => as(organiser).programmeAdmin.createSession({ data: data(i) })),
     );
@@ -159,7 +162,13 @@ describe("conflict checks", () => {
     });
     const error = await refusal(
       as(organiser).programmeAdmin.createSession({
-        data: fields({ roomId: await room(), day: "2025-08-26", start: "10:30", end: "11:30", speakerIds: [person.id] }),
+        data: fields({
+          roomId: await room(),
+          day: "2025-08-26",
+          start: "10:30",
+          end: "11:30",
+          speakerIds: [person.id],
+        }),
       }),
     );
     expect(error.code).toBe("CONFLICT");
@@ -230,8 +239,11 @@ describe("track editors", () => {
     // Moving their own session into another track is refused too.
     const mine = await api.programmeAdmin.createSession({ data: fields({ trackId: trackA, day: "2025-08-28" }) });
     expect(
-      (await refusal(api.programmeAdmin.updateSession({ id: mine.id, data: fields({ trackId: trackB, day: "2025-08-28" }) })))
-        .code,
+      (
+        await refusal(
+          api.programmeAdmin.updateSession({ id: mine.id, data: fields({ trackId: trackB, day: "2025-08-28" }) }),
+        )
+      ).code,
     ).toBe("FORBIDDEN");
     await api.programmeAdmin.publishSession({ id: mine.id });
     const view = await api.programmeAdmin.session({ id: other.id });
@@ -247,7 +259,9 @@ describe("track editors", () => {
     await as(admin).programmeAdmin.setTrackEditor({ userId: person.id, trackIds: [trackB] });
     const list = await as(admin).programmeAdmin.trackEditors();
     expect(list.organisers.find((o) => o.id === person.id)?.trackIds).toEqual([trackB]);
-    const audit = await testDb.db.auditLog.findFirstOrThrow({ where: { action: "trackScope.set", entityId: person.id } });
+    const audit = await testDb.db.auditLog.findFirstOrThrow({
+      where: { action: "trackScope.set", entityId: person.id },
+    });
     expect(audit).toMatchObject({ actorEmail: admin.email, before: { trackIds: [] }, after: { trackIds: [trackB] } });
     expect((await as(person).programmeAdmin.workspace()).scope).toEqual([trackB]);
     await as(admin).programmeAdmin.setTrackEditor({ userId: person.id, trackIds: [] });
@@ -284,9 +298,17 @@ describe("audit", () => {
     expect(update.after).toMatchObject({ title: "Проверка аудита 2" });
 
     const page = await as(admin).programmeAdmin.audit({ actor: me.email, entity: "ProgrammeSession" });
-    expect(page.items.map((i) => i.action)).toEqual(["session.cancel", "session.publish", "session.move", "session.update", "session.create"]);
+    expect(page.items.map((i) => i.action)).toEqual([
+      "session.cancel",
+      "session.publish",
+      "session.move",
+      "session.update",
+      "session.create",
+    ]);
     expect((await as(admin).programmeAdmin.audit({ actor: me.email, action: "room.update" })).total).toBe(1);
-    expect((await as(admin).programmeAdmin.audit({ actor: me.email, from: "2000-01-01", to: "2000-01-02" })).total).toBe(0);
+    expect(
+      (await as(admin).programmeAdmin.audit({ actor: me.email, from: "2000-01-01", to: "2000-01-02" })).total,
+    ).toBe(0);
     await expect(as(me).programmeAdmin.audit({})).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

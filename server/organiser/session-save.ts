@@ -179,7 +179,11 @@ export type SaveResult = {
   issues: IssueView[];
 };
 
-const placed = (s: EditableSession): Placed => ({ startsAt: s.startsAt, endsAt: s.endsAt, roomName: s.room?.name ?? null });
+const placed = (s: EditableSession): Placed => ({
+  startsAt: s.startsAt,
+  endsAt: s.endsAt,
+  roomName: s.room?.name ?? null,
+});
 
 const logged = (s: EditableSession) => ({
   title: s.title,
@@ -296,13 +300,18 @@ export async function applySessionSave(
     if (change) {
       await logProgrammeChange(tx, { session: ref, kind: change, before: placed(existing), after: placed(after) });
       const exclude = new Set(moved.map((m) => m.userId));
-      notified = await notifyPlacementChange(tx, { session: ref, before: placed(existing), after: placed(after), exclude });
+      notified = await notifyPlacementChange(tx, {
+        session: ref,
+        before: placed(existing),
+        after: placed(after),
+        exclude,
+      });
     }
     const fields = changedFields(logged(existing), logged(after));
-    if (fields.length > 0) await logProgrammeChange(tx, { session: ref, kind: "UPDATED", after: placed(after), fields });
+    if (fields.length > 0)
+      await logProgrammeChange(tx, { session: ref, kind: "UPDATED", after: placed(after), fields });
     if (moved.length > 0) await notifyMovedToWaitlist(tx, { session: ref, when: placed(after), moved });
-    const grew =
-      existing.capacity !== null && (after.capacity === null || after.capacity > existing.capacity);
+    const grew = existing.capacity !== null && (after.capacity === null || after.capacity > existing.capacity);
     if (grew) promoted = (await fillFreedSeats({ tx, sessionId: id })).promoted.length;
   }
   await recordAudit(tx, {

@@ -169,7 +169,12 @@ export async function publishSession({ db, actor, input }: Args<IdInput>) {
       select: { id: true, status: true },
     });
     await logProgrammeChange(tx, {
-      session: { id: existing.id, title: existing.title, editionId: existing.editionId, timeZone: existing.edition.timeZone },
+      session: {
+        id: existing.id,
+        title: existing.title,
+        editionId: existing.editionId,
+        timeZone: existing.edition.timeZone,
+      },
       kind: "PUBLISHED",
       after: { startsAt: existing.startsAt, endsAt: existing.endsAt, roomName: existing.room?.name ?? null },
     });
@@ -196,7 +201,12 @@ export async function cancelSession({ db, actor, input }: Args<CancelSessionInpu
     const existing = await findEditable(tx, input.id);
     assertTrackEditable(await trackScope(tx, actor), existing.trackId);
     if (existing.status !== "PUBLISHED") throw new AppError("CONFLICT", errorsT("notPublished"));
-    const ref = { id: existing.id, title: existing.title, editionId: existing.editionId, timeZone: existing.edition.timeZone };
+    const ref = {
+      id: existing.id,
+      title: existing.title,
+      editionId: existing.editionId,
+      timeZone: existing.edition.timeZone,
+    };
     const before = { startsAt: existing.startsAt, endsAt: existing.endsAt, roomName: existing.room?.name ?? null };
     const notified = await notifyCancellation(tx, { session: ref, before, reason: input.reason || null });
     const [bookings, waitlist] = await Promise.all([

@@ -202,3 +202,15 @@ describe("speakers", () => {
     await expect(api.programme.speaker({ id: "nobody" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
+
+describe("the closed August meeting", () => {
+  it("never shows its room in the public programme, session or speaker views", async () => {
+    const edition = await testDb.db.edition.findFirstOrThrow();
+    await testDb.db.edition.update({ where: { id: edition.id }, data: { meetingSessionId: ids.meeting! } });
+    const [card] = await api.programme.list({ day: "2025-08-26", format: "MEETING" });
+    expect(card).toMatchObject({ id: ids.meeting, room: null, isClosed: true });
+    expect((await api.programme.session({ id: ids.meeting! })).room).toBeNull();
+    // Other sessions keep their room.
+    expect((await api.programme.session({ id: ids.robots! })).room?.name).toBe("Большой зал");
+  });
+});

@@ -21,6 +21,7 @@ const speakerSelect = { id: true, fullName: true, position: true, organisation: 
 
 const sessionCardSelect = {
   id: true,
+  edition: { select: { meetingSessionId: true } },
   title: true,
   format: true,
   startsAt: true,
@@ -37,7 +38,19 @@ const sessionCardSelect = {
   },
 } satisfies Prisma.ProgrammeSessionSelect;
 
-export type SessionCard = Prisma.ProgrammeSessionGetPayload<{ select: typeof sessionCardSelect }>;
+type SessionCardRow = Prisma.ProgrammeSessionGetPayload<{ select: typeof sessionCardSelect }>;
+export type SessionCard = Omit<SessionCardRow, "edition">;
+
+/**
+ * The closed August meeting's room is for accredited delegates only (they see it on the
+ * meeting's own pages): the public programme never carries it.
+ */
+function publicView<T extends { id: string; room: unknown; edition: { meetingSessionId: string | null } }>(
+  row: T,
+): Omit<T, "edition"> {
+  const { edition, ...rest } = row;
+  return edition.meetingSessionId === row.id ? { ...rest, room: null } : rest;
+}
 
 const editionSelect = {
   id: true,
@@ -82,11 +95,12 @@ function programmeWhere(edition: EditionView, input: ProgrammeListInput): Prisma
 /** Published programme of the current edition, filtered; in time order, then by track. */
 export async function listProgramme({ db, input }: { db: Db; input: ProgrammeListInput }): Promise<SessionCard[]> {
   const edition = await getCurrentEdition({ db });
-  return db.programmeSession.findMany({
+  const rows = await db.programmeSession.findMany({
     where: programmeWhere(edition, input),
     select: sessionCardSelect,
     orderBy: [{ startsAt: "asc" }, { track: { order: "asc" } }, { title: "asc" }],
   });
+  return rows.map(publicView);
 }
 
 /** How many sessions match the filters on each day of the edition (the day filter is ignored). */
@@ -120,7 +134,7 @@ const sessionPageSelect = {
   },
 } satisfies Prisma.ProgrammeSessionSelect;
 
-export type SessionPage = Prisma.ProgrammeSessionGetPayload<{ select: typeof sessionPageSelect }>;
+export type SessionPage = Omit<Prisma.ProgrammeSessionGetPayload<{ select: typeof sessionPageSelect }>, "edition">;
 
 export async function getSession({ db, input }: { db: Db; input: { id: string } }): Promise<SessionPage> {
   const session = await db.programmeSession.findFirst({
@@ -128,7 +142,7 @@ export async function getSession({ db, input }: { db: Db; input: { id: string } 
     select: sessionPageSelect,
   });
   if (!session) throw notFound("Такого мероприятия в программе нет.");
-  return session;
+  return publicView(session);
 }
 
 /** Speakers with at least one visible session, alphabetically, a page at a time. */
@@ -180,5 +194,5 @@ export async function getSpeaker({ db, input }: { db: Db; input: { id: string } 
     },
   });
   if (!speaker) throw notFound("Такого спикера нет в программе.");
-  return speaker;
+  return { ...speaker, sessions: speaker.sessions.map((s) => ({ ...s, session: publicView(s.session) })) };
 }

@@ -86,14 +86,17 @@ export async function ApplicationCard({ application: a }: { application: Item })
             </p>
           )}
           {a.substituteNote && <p>{t("meetingOrganiser.substituteNote", { note: a.substituteNote })}</p>}
-          <SubstitutionForms id={a.id} />
         </div>
       )}
+      <SubstitutionForms id={a.id} available={a.substitute !== null} />
       <div className="mt-3 flex flex-wrap items-start gap-2">
-        {ACCREDITABLE.includes(a.status) && <AccreditForm id={a.id} name={a.name || a.email} />}
-        {DECLINABLE.includes(a.status) && (
-          <DeclineForm id={a.id} name={a.name || a.email} revoke={a.status === "ACCREDITED"} />
-        )}
+        <AccreditForm id={a.id} name={a.name || a.email} available={ACCREDITABLE.includes(a.status)} />
+        <DeclineForm
+          id={a.id}
+          name={a.name || a.email}
+          revoke={a.status === "ACCREDITED"}
+          available={DECLINABLE.includes(a.status)}
+        />
       </div>
     </article>
   );

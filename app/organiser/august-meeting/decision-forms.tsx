@@ -13,23 +13,40 @@ import {
 
 const quiet = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:border-brand-600";
 
-export function AccreditForm({ id, name }: { id: string; name: string }) {
+/*
+ * Each form stays mounted while its application is listed (with `available` false once the
+ * decision is taken), so its result message survives the refresh that shows the new state.
+ */
+
+export function AccreditForm({ id, name, available }: { id: string; name: string; available: boolean }) {
   const t = useTranslations("meetingOrganiser");
   const [state, action] = useActionState(accreditAction, emptyForm);
+  if (!available && !state.message) return null;
   return (
     <form key={state.stamp ?? 0} action={action} className="space-y-2" aria-label={t("accreditLabel", { name })}>
       <input type="hidden" name="id" value={id} />
       <FormAlert state={state} />
-      {!state.ok && <SubmitButton pendingLabel={t("working")}>{t("accredit")}</SubmitButton>}
+      {!state.ok && available && <SubmitButton pendingLabel={t("working")}>{t("accredit")}</SubmitButton>}
     </form>
   );
 }
 
 /** Declining needs a reason (the applicant receives it), typed in a second step. */
-export function DeclineForm({ id, name, revoke }: { id: string; name: string; revoke: boolean }) {
+export function DeclineForm({
+  id,
+  name,
+  revoke,
+  available,
+}: {
+  id: string;
+  name: string;
+  revoke: boolean;
+  available: boolean;
+}) {
   const t = useTranslations("meetingOrganiser");
   const [open, setOpen] = useState(false);
   const [state, action] = useActionState(declineAction, emptyForm);
+  if (!available && !state.message) return null;
   if (!open && !state.message) {
     return (
       <button type="button" onClick={() => setOpen(true)} className={`${quiet} text-red-800`}>
@@ -64,12 +81,13 @@ export function DeclineForm({ id, name, revoke }: { id: string; name: string; re
   );
 }
 
-export function SubstitutionForms({ id }: { id: string }) {
+export function SubstitutionForms({ id, available }: { id: string; available: boolean }) {
   const t = useTranslations("meetingOrganiser");
   const [approveState, approve] = useActionState(approveSubstituteAction, emptyForm);
   const [rejectState, reject] = useActionState(rejectSubstituteAction, emptyForm);
   const [rejecting, setRejecting] = useState(false);
-  const finished = approveState.ok || rejectState.ok;
+  if (!available && !approveState.message && !rejectState.message) return null;
+  const finished = approveState.ok || rejectState.ok || !available;
   return (
     <div className="mt-2 space-y-2">
       <FormAlert state={approveState.message ? approveState : rejectState} />

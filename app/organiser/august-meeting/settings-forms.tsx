@@ -74,15 +74,8 @@ export function QuotaForm({ regions, defaultQuota }: { regions: Option[]; defaul
   const t = useTranslations("meetingOrganiser");
   const [state, action] = useActionState(quotaAction, emptyForm);
   return (
-    <form
-      key={state.stamp ?? 0}
-      action={action}
-      noValidate
-      className="mt-3 grid gap-3 sm:grid-cols-[2fr_1fr_auto] sm:items-end"
-    >
-      <div className="sm:col-span-3">
-        <FormAlert state={state} />
-      </div>
+    <form key={state.stamp ?? 0} action={action} noValidate className="mt-3 space-y-3">
+      <FormAlert state={state} />
       <SelectField
         name="regionId"
         label={t("quotaRegion")}

@@ -32,7 +32,7 @@ async function save(kind: Kind, formData: FormData): Promise<FormState> {
     return {
       ok: false,
       message: t("validation"),
-      fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+      fieldErrors: z.flattenError(parsed.error as z.ZodError).fieldErrors as Record<string, string[]>,
       values,
       stamp: Date.now(),
     };

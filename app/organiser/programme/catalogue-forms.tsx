@@ -35,11 +35,30 @@ export function TrackForm({ initial = {} }: { initial?: Values }) {
         <Input name="title" label={t("trackTitle")} defaultValue={values.title} errors={errors.title} required />
       </div>
       <div className="grid grid-cols-2 gap-3">
-        <Input name="color" type="color" label={t("trackColor")} defaultValue={values.color ?? "#1d4ed8"} errors={errors.color} />
-        <Input name="order" type="number" min={0} label={t("trackOrder")} defaultValue={values.order ?? "0"} errors={errors.order} />
+        <Input
+          name="color"
+          type="color"
+          label={t("trackColor")}
+          defaultValue={values.color ?? "#1d4ed8"}
+          errors={errors.color}
+        />
+        <Input
+          name="order"
+          type="number"
+          min={0}
+          label={t("trackOrder")}
+          defaultValue={values.order ?? "0"}
+          errors={errors.order}
+        />
       </div>
       <div className="sm:col-span-4">
-        <TextArea name="description" rows={3} label={t("trackDescription")} defaultValue={values.description} errors={errors.description} />
+        <TextArea
+          name="description"
+          rows={3}
+          label={t("trackDescription")}
+          defaultValue={values.description}
+          errors={errors.description}
+        />
       </div>
       <div>
         <SubmitButton pendingLabel={t("saving")}>{initial.id ? t("save") : t("add")}</SubmitButton>
@@ -60,7 +79,15 @@ export function RoomForm({ initial = {} }: { initial?: Values }) {
       <div className="sm:col-span-2">
         <Input name="name" label={t("roomName")} defaultValue={values.name} errors={errors.name} required />
       </div>
-      <Input name="capacity" type="number" min={1} label={t("roomCapacity")} defaultValue={values.capacity} errors={errors.capacity} required />
+      <Input
+        name="capacity"
+        type="number"
+        min={1}
+        label={t("roomCapacity")}
+        defaultValue={values.capacity}
+        errors={errors.capacity}
+        required
+      />
       <Input name="floor" label={t("roomFloor")} defaultValue={values.floor} errors={errors.floor} />
       <div>
         <SubmitButton pendingLabel={t("saving")}>{initial.id ? t("save") : t("add")}</SubmitButton>
@@ -78,9 +105,20 @@ export function SpeakerForm({ initial = {} }: { initial?: Values }) {
       <div className="sm:col-span-3">
         <FormAlert state={state} />
       </div>
-      <Input name="fullName" label={t("speakerFullName")} defaultValue={values.fullName} errors={errors.fullName} required />
+      <Input
+        name="fullName"
+        label={t("speakerFullName")}
+        defaultValue={values.fullName}
+        errors={errors.fullName}
+        required
+      />
       <Input name="position" label={t("speakerPosition")} defaultValue={values.position} errors={errors.position} />
-      <Input name="organisation" label={t("speakerOrganisation")} defaultValue={values.organisation} errors={errors.organisation} />
+      <Input
+        name="organisation"
+        label={t("speakerOrganisation")}
+        defaultValue={values.organisation}
+        errors={errors.organisation}
+      />
       <div className="sm:col-span-3">
         <TextArea name="bio" rows={3} label={t("speakerBio")} defaultValue={values.bio} errors={errors.bio} />
       </div>

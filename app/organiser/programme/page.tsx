@@ -78,7 +78,9 @@ export default async function OrganiserProgrammePage({ searchParams }: Props) {
                 href={`/organiser/programme?day=${d}`}
                 aria-current={d === day ? "page" : undefined}
                 className={`block rounded-md border px-3 py-2 text-sm font-medium ${
-                  d === day ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white hover:border-brand-600"
+                  d === day
+                    ? "border-brand-700 bg-brand-700 text-white"
+                    : "border-slate-300 bg-white hover:border-brand-600"
                 }`}
               >
                 {dayLabel(d)}

@@ -115,7 +115,8 @@ export function TimetableBoard({
                     e.preventDefault();
                     const block = blocks.find((b) => b.id === (e.dataTransfer.getData("text/plain") || dragging));
                     setDragging(null);
-                    if (block) setPending({ id: block.id, title: block.title, start: hhmm(m), roomId: r.id, roomName: r.name });
+                    if (block)
+                      setPending({ id: block.id, title: block.title, start: hhmm(m), roomId: r.id, roomName: r.name });
                   }}
                 >
                   <span aria-hidden className="opacity-0 group-hover:opacity-100 group-focus:opacity-100">
@@ -255,7 +256,9 @@ function MoveConfirm({
           </label>
         </>
       )}
-      {check.data && check.data.toNotify > 0 && <p className="mt-2">{t("moveNotify", { count: check.data.toNotify })}</p>}
+      {check.data && check.data.toNotify > 0 && (
+        <p className="mt-2">{t("moveNotify", { count: check.data.toNotify })}</p>
+      )}
       {error && (
         <p role="alert" className="mt-2 text-red-800">
           {error}

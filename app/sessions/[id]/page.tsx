@@ -7,6 +7,7 @@ import { BookingScope } from "~/app/_components/booking/booking-scope";
 import { DemoBanner } from "~/app/_components/demo-banner";
 import { MeetingSessionBlock } from "~/app/august-meeting/session-block";
 import { orNotFound, serverApi } from "~/app/_trpc/server";
+import { SessionDescription } from "~/app/sessions/[id]/description";
 import { programmeQuery } from "~/server/programme/rules";
 import { formatZonedTime, zonedDayKey, zoneLabel } from "~/server/programme/time";
 
@@ -109,11 +110,7 @@ export default async function SessionPage({ params }: Props) {
           <h2 id="about" className="text-lg font-bold">
             {t("session.description")}
           </h2>
-          {session.description.split(/\n{2,}/).map((p, i) => (
-            <p key={i} className="mt-3 whitespace-pre-line text-slate-800">
-              {p}
-            </p>
-          ))}
+          <SessionDescription text={session.description} />
         </section>
       )}
 

@@ -1,13 +1,5 @@
 import { createTRPCRouter, organiserProcedure, participantProcedure, publicProcedure } from "~/server/api/trpc";
-import {
-  accredit,
-  approveSubstitute,
-  decline,
-  rejectSubstitute,
-  setMaterials,
-  setQuota,
-  updateSettings,
-} from "~/server/meeting/organiser";
+import { accredit, decline, setMaterials, setQuota, updateSettings } from "~/server/meeting/organiser";
 import { getQuestions, getRollCall, getSettings, listApplications } from "~/server/meeting/reports";
 import {
   applicationIdInput,
@@ -21,14 +13,13 @@ import {
   sessionIdInput,
   settingsInput,
 } from "~/server/meeting/schema";
+import { apply, getMeetingView, getMeetingViewForSession, withdraw } from "~/server/meeting/service";
 import {
-  apply,
+  approveSubstitute,
   cancelSubstitute,
-  getMeetingView,
-  getMeetingViewForSession,
   proposeSubstitute,
-  withdraw,
-} from "~/server/meeting/service";
+  rejectSubstitute,
+} from "~/server/meeting/substitution";
 
 /** The August meeting: the public view, participants' applications, the organisers' console. */
 export const meetingRouter = createTRPCRouter({

@@ -16,7 +16,13 @@ import {
 } from "~/server/organiser/catalogue-service";
 import { applyImport, exportProgramme, previewImport, templateExample } from "~/server/organiser/io/service";
 import { listAudit, listChanges, listTrackEditors, setTrackEditor } from "~/server/organiser/log-service";
-import { getAttendees, getSessionForEdit, getTimetable, getWorkspace, listSessionsAdmin } from "~/server/organiser/queries";
+import {
+  getAttendees,
+  getSessionForEdit,
+  getTimetable,
+  getWorkspace,
+  listSessionsAdmin,
+} from "~/server/organiser/queries";
 import {
   attendeesInput,
   auditListInput,

@@ -34,7 +34,7 @@ const eventSelect = {
     select: { role: true, speaker: { select: { fullName: true } } },
     orderBy: [{ role: "asc" }, { order: "asc" }],
   },
-  edition: { select: { venue: true } },
+  edition: { select: { venue: true, meetingSessionId: true } },
 } satisfies Prisma.ProgrammeSessionSelect;
 
 type EventSession = Prisma.ProgrammeSessionGetPayload<{ select: typeof eventSelect }>;
@@ -61,7 +61,10 @@ function toEvent(s: EventSession, extra: { note?: string; status?: IcsStatus; mo
     endsAt: s.endsAt,
     summary: cancelled ? t("bookingMail.cancelledEvent", { title: s.title }) : s.title,
     description: description.join("\n\n"),
-    location: [s.room?.name, s.room?.floor, s.edition.venue].filter(Boolean).join(", "),
+    // The closed August meeting's room is for accredited delegates only.
+    location: (s.edition.meetingSessionId === s.id ? [s.edition.venue] : [s.room?.name, s.room?.floor, s.edition.venue])
+      .filter(Boolean)
+      .join(", "),
     url,
     status: cancelled ? "CANCELLED" : (extra.status ?? "CONFIRMED"),
     modifiedAt: extra.modifiedAt && extra.modifiedAt > s.updatedAt ? extra.modifiedAt : s.updatedAt,

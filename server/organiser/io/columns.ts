@@ -70,7 +70,8 @@ export function formatFromText(value: string): SessionFormatValue | null {
 
 export const yesNo = (v: boolean): string => (v ? "да" : "нет");
 
-export const displayDay = (dayKey: string): string => `${dayKey.slice(8, 10)}.${dayKey.slice(5, 7)}.${dayKey.slice(0, 4)}`;
+export const displayDay = (dayKey: string): string =>
+  `${dayKey.slice(8, 10)}.${dayKey.slice(5, 7)}.${dayKey.slice(0, 4)}`;
 
 export type ExportSession = {
   id: string;

@@ -18,7 +18,11 @@ export function escapeCell(value: string, separator = ";"): string {
 export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[], separator = ";"): string {
   return (
     BOM +
-    rows.map((row) => row.map((c) => escapeCell(c === null || c === undefined ? "" : String(c), separator)).join(separator)).join("\r\n") +
+    rows
+      .map((row) =>
+        row.map((c) => escapeCell(c === null || c === undefined ? "" : String(c), separator)).join(separator),
+      )
+      .join("\r\n") +
     "\r\n"
   );
 }

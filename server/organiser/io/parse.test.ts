@@ -88,7 +88,11 @@ describe("cells", () => {
 
 describe("parseProgrammeTable", () => {
   it("reads a good file", () => {
-    const { rows, fileErrors } = parseProgrammeTable([HEADER, row(), row({ Код: "abc", Название: "Другая", Мест: "" })]);
+    const { rows, fileErrors } = parseProgrammeTable([
+      HEADER,
+      row(),
+      row({ Код: "abc", Название: "Другая", Мест: "" }),
+    ]);
     expect(fileErrors).toEqual([]);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toEqual({
@@ -113,14 +117,22 @@ describe("parseProgrammeTable", () => {
   });
 
   it("refuses a file without the required columns, and names them", () => {
-    const { rows, fileErrors } = parseProgrammeTable([["Название", "Дата проведения", "Зал"], ["x", "y", "z"]]);
+    const { rows, fileErrors } = parseProgrammeTable([
+      ["Название", "Дата проведения", "Зал"],
+      ["x", "y", "z"],
+    ]);
     expect(rows).toEqual([]);
     expect(fileErrors).toEqual(["Нет обязательных столбцов: День, Начало, Окончание, Формат."]);
   });
 
   it("refuses a column given twice, notes unknown columns and skips the export's extra ones", () => {
-    expect(parseProgrammeTable([[...HEADER, "Название"]]).fileErrors).toEqual(["Столбец «Название» встречается дважды."]);
-    const parsed = parseProgrammeTable([[...HEADER, "Статус", "Записано", "Комментарий"], [...row(), "черновик", "0", "x"]]);
+    expect(parseProgrammeTable([[...HEADER, "Название"]]).fileErrors).toEqual([
+      "Столбец «Название» встречается дважды.",
+    ]);
+    const parsed = parseProgrammeTable([
+      [...HEADER, "Статус", "Записано", "Комментарий"],
+      [...row(), "черновик", "0", "x"],
+    ]);
     expect(parsed.fileErrors).toEqual([]);
     expect(parsed.notes).toEqual(["Неизвестные столбцы будут пропущены: Комментарий."]);
   });
@@ -129,7 +141,13 @@ describe("parseProgrammeTable", () => {
     const header = ["Название*", "День (ДД.ММ.ГГГГ)", "Формат", "Окончание", "Начало"];
     const { rows, fileErrors } = parseProgrammeTable([header, ["Сессия", "26.08.2025", "PLENARY", "12:00", "10:00"]]);
     expect(fileErrors).toEqual([]);
-    expect(rows[0]).toMatchObject({ title: "Сессия", day: "2025-08-26", start: "10:00", end: "12:00", format: "PLENARY" });
+    expect(rows[0]).toMatchObject({
+      title: "Сессия",
+      day: "2025-08-26",
+      start: "10:00",
+      end: "12:00",
+      format: "PLENARY",
+    });
   });
 
   it("explains bad dates, times, formats, numbers and flags row by row", () => {

@@ -99,7 +99,12 @@ export function parseProgrammeTable(table: readonly (readonly string[])[]): Pars
   const fileErrors: string[] = [];
   const notes: string[] = [];
   const headerIndex = table.findIndex((r) => r.some((c) => c.trim() !== ""));
-  if (headerIndex < 0) return { rows: [], fileErrors: [importT("missingColumns", { columns: REQUIRED_COLUMNS.map(headerOf).join(", ") })], notes };
+  if (headerIndex < 0)
+    return {
+      rows: [],
+      fileErrors: [importT("missingColumns", { columns: REQUIRED_COLUMNS.map(headerOf).join(", ") })],
+      notes,
+    };
   const header = table[headerIndex]!;
   const index = new Map<ColumnKey, number>();
   const unknown: string[] = [];

@@ -22,7 +22,7 @@ import { applySessionSave, draftOf, type SessionDraft } from "~/server/organiser
 import { foldForSearch } from "~/server/programme/rules";
 import { zonedDayKey } from "~/server/programme/time";
 
-export const MAX_IMPORT_BYTES = 1_048_576;
+export const MAX_IMPORT_BYTES = 700_000;
 
 type Args<I> = { db: Db; actor: SessionUser; input: I };
 
@@ -75,7 +75,8 @@ async function runRows(tx: Tx, actor: SessionUser, parsed: ParsedTable): Promise
   const trackByCode = new Map(tracks.map((t) => [t.code.toLowerCase(), t.id]));
   const roomByName = new Map(rooms.map((r) => [foldForSearch(r.name), r.id]));
   const peopleByName = new Map<string, string[]>();
-  for (const s of speakers) peopleByName.set(foldForSearch(s.fullName), [...(peopleByName.get(foldForSearch(s.fullName)) ?? []), s.id]);
+  for (const s of speakers)
+    peopleByName.set(foldForSearch(s.fullName), [...(peopleByName.get(foldForSearch(s.fullName)) ?? []), s.id]);
 
   const rows: PreviewRow[] = [];
   for (const row of parsed.rows) {
@@ -89,7 +90,12 @@ async function runRows(tx: Tx, actor: SessionUser, parsed: ParsedTable): Promise
     if (row.trackCode && !trackId) errors.push(importT("badTrack", { value: row.trackCode }));
     const roomId = row.roomName ? (roomByName.get(foldForSearch(row.roomName)) ?? null) : null;
     if (row.roomName && !roomId) errors.push(importT("badRoom", { value: row.roomName }));
-    const existing = row.code ? await tx.programmeSession.findFirst({ where: { id: row.code, editionId: edition.id }, select: { id: true, status: true } }) : null;
+    const existing = row.code
+      ? await tx.programmeSession.findFirst({
+          where: { id: row.code, editionId: edition.id },
+          select: { id: true, status: true },
+        })
+      : null;
     if (row.code && !existing) errors.push(importT("unknownCode", { value: row.code }));
     if (existing?.status === "CANCELLED") errors.push(importT("cancelledCode", { value: row.code ?? "" }));
     if (errors.length > 0) {
@@ -103,8 +109,17 @@ async function runRows(tx: Tx, actor: SessionUser, parsed: ParsedTable): Promise
         if (found.length > 1) errors.push(importT("ambiguousSpeaker", { value: name }));
         else if (found.length === 1) ids.push(found[0]!);
         else {
-          const created = await tx.speaker.create({ data: { editionId: edition.id, fullName: name }, select: { id: true } });
-          await recordAudit(tx, { actor, action: "speaker.create", entity: "Speaker", entityId: created.id, after: { fullName: name, via: "import" } });
+          const created = await tx.speaker.create({
+            data: { editionId: edition.id, fullName: name },
+            select: { id: true },
+          });
+          await recordAudit(tx, {
+            actor,
+            action: "speaker.create",
+            entity: "Speaker",
+            entityId: created.id,
+            after: { fullName: name, via: "import" },
+          });
           peopleByName.set(foldForSearch(name), [created.id]);
           newSpeakers.push(name);
           ids.push(created.id);
@@ -149,12 +164,17 @@ async function runRows(tx: Tx, actor: SessionUser, parsed: ParsedTable): Promise
         moveExcessToWaitlist: false,
         action: current ? "session.import.update" : "session.import.create",
       });
-      report(current ? "update" : "create", saved.issues.filter((i) => i.severity === "warning").map((i) => i.message));
+      report(
+        current ? "update" : "create",
+        saved.issues.filter((i) => i.severity === "warning").map((i) => i.message),
+      );
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       if (error instanceof ConflictError) {
         for (const issue of error.issues.filter((i) => i.severity === "error")) {
-          errors.push(issue.code === "CAPACITY_BELOW_BOOKED" ? importT("belowBooked", issue.params as never) : issue.message);
+          errors.push(
+            issue.code === "CAPACITY_BELOW_BOOKED" ? importT("belowBooked", issue.params as never) : issue.message,
+          );
         }
       } else errors.push(error.message);
       report("error");
@@ -165,7 +185,13 @@ async function runRows(tx: Tx, actor: SessionUser, parsed: ParsedTable): Promise
     fileErrors: parsed.fileErrors,
     notes: parsed.notes,
     rows,
-    counts: { total: rows.length, create: count("create"), update: count("update"), unchanged: count("unchanged"), error: count("error") },
+    counts: {
+      total: rows.length,
+      create: count("create"),
+      update: count("update"),
+      unchanged: count("unchanged"),
+      error: count("error"),
+    },
   };
 }
 
@@ -189,7 +215,12 @@ async function parse(input: ImportInput): Promise<ParsedTable> {
 export async function previewImport({ db, actor, input }: Args<ImportInput>): Promise<ImportReport> {
   const parsed = await parse(input);
   if (parsed.fileErrors.length > 0) {
-    return { fileErrors: parsed.fileErrors, notes: parsed.notes, rows: [], counts: { total: 0, create: 0, update: 0, unchanged: 0, error: 0 } };
+    return {
+      fileErrors: parsed.fileErrors,
+      notes: parsed.notes,
+      rows: [],
+      counts: { total: 0, create: 0, update: 0, unchanged: 0, error: 0 },
+    };
   }
   try {
     await db.$transaction(async (tx) => {
@@ -241,7 +272,10 @@ export async function exportProgramme({ db }: { db: Db }): Promise<{ timeZone: s
       bookedCount: true,
       track: { select: { code: true } },
       room: { select: { name: true } },
-      speakers: { select: { role: true, speaker: { select: { fullName: true } } }, orderBy: [{ role: "asc" }, { order: "asc" }] },
+      speakers: {
+        select: { role: true, speaker: { select: { fullName: true } } },
+        orderBy: [{ role: "asc" }, { order: "asc" }],
+      },
       _count: { select: { waitlist: true } },
     },
     orderBy: [{ startsAt: "asc" }, { title: "asc" }],
@@ -264,5 +298,9 @@ export async function templateExample({ db }: { db: Db }) {
     db.track.findFirst({ where: { editionId: edition.id }, orderBy: { order: "asc" }, select: { code: true } }),
     db.room.findFirst({ where: { editionId: edition.id }, orderBy: { capacity: "asc" }, select: { name: true } }),
   ]);
-  return { day: zonedDayKey(edition.startsAt, edition.timeZone), trackCode: track?.code ?? "", roomName: room?.name ?? "" };
+  return {
+    day: zonedDayKey(edition.startsAt, edition.timeZone),
+    trackCode: track?.code ?? "",
+    roomName: room?.name ?? "",
+  };
 }

@@ -5,6 +5,7 @@ import { serverApi } from "~/app/_trpc/server";
 import { ConsoleNav } from "~/app/organiser/august-meeting/console-nav";
 import { PrintButton } from "~/app/organiser/august-meeting/print-button";
 import { requirePageRole } from "~/server/auth/guard";
+import { forumTimeZone } from "~/server/i18n/config";
 import type { RollCallCounts } from "~/server/meeting/rules";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,6 +20,11 @@ export default async function RollCallPage() {
   await requirePageRole("ORGANISER", "/organiser/august-meeting/roll-call");
   const api = await serverApi();
   const [rollCall, t] = await Promise.all([api.meeting.rollCall(), getTranslations()]);
+  const asOf = new Intl.DateTimeFormat("ru-RU", {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: forumTimeZone,
+  }).format(new Date());
   const counts = (c: RollCallCounts) =>
     t("meetingRollCall.counts", {
       regions: c.regions,
@@ -31,7 +37,9 @@ export default async function RollCallPage() {
   return (
     <div>
       <h1 className="text-2xl font-bold sm:text-3xl">{t("meetingRollCall.title")}</h1>
-      <p className="mt-1 text-slate-600">{rollCall.edition.name}</p>
+      <p className="mt-1 text-slate-600">
+        {rollCall.edition.name}. {t("meetingRollCall.asOf", { time: asOf })}
+      </p>
       <ConsoleNav current="rollCall" />
       <div className="mt-4 flex flex-wrap items-center gap-2 print:hidden">
         <PrintButton />

@@ -19,15 +19,15 @@ export function FieldBox({
     [hint ? `${id}-hint` : "", errors?.length ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
     <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
+      <div className="text-sm font-medium text-slate-800">
+        <label htmlFor={id}>{label}</label>
         {required && (
           <span aria-hidden className="text-red-700">
             {" "}
             *
           </span>
         )}
-      </label>
+      </div>
       {children({ id, describedBy, invalid: errors?.length ? true : undefined })}
       {hint && (
         <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">

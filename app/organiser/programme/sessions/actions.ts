@@ -102,7 +102,7 @@ export async function saveSessionAction(_prev: SessionFormState, formData: FormD
     return conflictState(error, values) ?? errorToFormState(error, values);
   }
   revalidatePath("/organiser/programme");
-  redirect(`/organiser/programme/sessions/${createdId}?created=1`);
+  redirect(`/organiser/programme/sessions/${createdId}?notice=created`);
 }
 
 export async function moveSessionAction(_prev: SessionFormState, formData: FormData): Promise<SessionFormState> {
@@ -124,17 +124,17 @@ export async function moveSessionAction(_prev: SessionFormState, formData: FormD
       stamp: Date.now(),
     };
   }
+  let notified = 0;
   try {
     const api = await serverApi();
-    const result = await api.programmeAdmin.moveSession(parsed.data);
-    revalidatePath("/organiser/programme");
-    revalidatePath(`/organiser/programme/sessions/${parsed.data.id}`);
-    return { ok: true, message: t("moved", { count: result.notified }), values, stamp: Date.now() };
+    notified = (await api.programmeAdmin.moveSession(parsed.data)).notified;
   } catch (error) {
     const conflict = conflictState(error, values);
     if (conflict) return { ...conflict, fieldErrors: undefined };
     return errorToFormState(error, values);
   }
+  revalidatePath("/organiser/programme");
+  redirect(`/organiser/programme/sessions/${parsed.data.id}?notice=moved&count=${notified}`);
 }
 
 export async function publishSessionAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -142,29 +142,24 @@ export async function publishSessionAction(_prev: FormState, formData: FormData)
   try {
     const api = await serverApi();
     await api.programmeAdmin.publishSession({ id: values.id ?? "" });
-    revalidatePath(`/organiser/programme/sessions/${values.id}`);
-    revalidatePath("/organiser/programme");
-    return { ok: true, message: (await getTranslations("organiserProgramme"))("published_ok"), stamp: Date.now() };
   } catch (error) {
     return errorToFormState(error, values);
   }
+  revalidatePath("/organiser/programme");
+  redirect(`/organiser/programme/sessions/${values.id}?notice=published`);
 }
 
 export async function cancelSessionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
+  let notified = 0;
   try {
     const api = await serverApi();
-    const result = await api.programmeAdmin.cancelSession({ id: values.id ?? "", reason: values.reason ?? "" });
-    revalidatePath(`/organiser/programme/sessions/${values.id}`);
-    revalidatePath("/organiser/programme");
-    return {
-      ok: true,
-      message: (await getTranslations("organiserProgramme"))("cancelledOk", { count: result.notified }),
-      stamp: Date.now(),
-    };
+    notified = (await api.programmeAdmin.cancelSession({ id: values.id ?? "", reason: values.reason ?? "" })).notified;
   } catch (error) {
     return errorToFormState(error, values);
   }
+  revalidatePath("/organiser/programme");
+  redirect(`/organiser/programme/sessions/${values.id}?notice=cancelled&count=${notified}`);
 }
 
 export async function deleteSessionAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -26,11 +26,19 @@ export async function sessionFormOptions(api: Api): Promise<{ options: SessionFo
         value: r.id,
         label: t("organiserProgramme.roomOption", { name: r.name, capacity: r.capacity }),
       })),
-      people: people.map((p) => ({ value: p.id, label: p.organisation ? `${p.fullName} (${p.organisation})` : p.fullName })),
+      people: people.map((p) => ({
+        value: p.id,
+        label: p.organisation ? `${p.fullName} (${p.organisation})` : p.fullName,
+      })),
       formats: SESSION_FORMATS.map((f) => ({ value: f, label: t(`formats.${f}`) })),
       days: workspace.days.map((d) => ({
         value: d,
-        label: format.dateTime(zonedTimeToUtc(d, "12:00", tz), { day: "numeric", month: "long", weekday: "long", timeZone: tz }),
+        label: format.dateTime(zonedTimeToUtc(d, "12:00", tz), {
+          day: "numeric",
+          month: "long",
+          weekday: "long",
+          timeZone: tz,
+        }),
       })),
     },
   };

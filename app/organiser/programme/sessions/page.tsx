@@ -31,7 +31,13 @@ export default async function SessionListPage({ searchParams }: Props) {
     getFormatter(),
   ]);
   const trackId = workspace.tracks.some((tr) => tr.id === one(params.track)) ? one(params.track) : undefined;
-  const list = await api.programmeAdmin.sessions({ q: q || undefined, status, day, trackId, page: pageParam(params.page) });
+  const list = await api.programmeAdmin.sessions({
+    q: q || undefined,
+    status,
+    day,
+    trackId,
+    page: pageParam(params.page),
+  });
   const tz = list.timeZone;
   const query = (page: number) =>
     `/organiser/programme/sessions?${new URLSearchParams({
@@ -48,7 +54,11 @@ export default async function SessionListPage({ searchParams }: Props) {
     <section>
       <h1 className="text-2xl font-bold sm:text-3xl">{t("sessionsTitle")}</h1>
       <ProgrammeNav current="sessions" />
-      <form method="get" role="search" className="mt-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-5">
+      <form
+        method="get"
+        role="search"
+        className="mt-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-5"
+      >
         <label className="text-sm font-medium text-slate-700 sm:col-span-2">
           {t("search")}
           <input type="search" name="q" defaultValue={q} className={field} />
@@ -120,7 +130,10 @@ export default async function SessionListPage({ searchParams }: Props) {
                     {formatZonedTime(s.startsAt, tz)}–{formatZonedTime(s.endsAt, tz)}
                   </td>
                   <td className="px-3 py-2">
-                    <Link href={`/organiser/programme/sessions/${s.id}`} className="font-medium text-brand-700 hover:underline">
+                    <Link
+                      href={`/organiser/programme/sessions/${s.id}`}
+                      className="font-medium text-brand-700 hover:underline"
+                    >
                       {s.title}
                     </Link>
                     <span className="block text-xs" style={{ color: s.track?.color ?? "#475569" }}>
@@ -138,7 +151,9 @@ export default async function SessionListPage({ searchParams }: Props) {
                     {s.capacity === null
                       ? t("seatsNoLimit", { booked: s.bookedCount })
                       : t("seatsOf", { booked: s.bookedCount, capacity: s.capacity })}
-                    {s._count.waitlist > 0 && <span className="block text-xs text-slate-500">+{s._count.waitlist}</span>}
+                    {s._count.waitlist > 0 && (
+                      <span className="block text-xs text-slate-500">+{s._count.waitlist}</span>
+                    )}
                   </td>
                 </tr>
               ))}

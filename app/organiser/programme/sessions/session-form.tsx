@@ -141,8 +141,24 @@ export function SessionForm({
           required
         />
         <div className="grid grid-cols-2 gap-3">
-          <Input name="start" type="time" step={300} label={t("fieldStart")} defaultValue={values.start} errors={errors.start} required />
-          <Input name="end" type="time" step={300} label={t("fieldEnd")} defaultValue={values.end} errors={errors.end} required />
+          <Input
+            name="start"
+            type="time"
+            step={300}
+            label={t("fieldStart")}
+            defaultValue={values.start}
+            errors={errors.start}
+            required
+          />
+          <Input
+            name="end"
+            type="time"
+            step={300}
+            label={t("fieldEnd")}
+            defaultValue={values.end}
+            errors={errors.end}
+            required
+          />
         </div>
         {values.endDay && <input type="hidden" name="endDay" value={values.endDay} />}
         <Select
@@ -230,7 +246,11 @@ function LiveCheck({
   const trpc = useTRPC();
   const check = useQuery(
     trpc.programmeAdmin.checkSession.queryOptions(
-      { id: sessionId, data: draft?.data ?? ({} as SessionFieldsInput), moveExcessToWaitlist: draft?.moveExcess ?? false },
+      {
+        id: sessionId,
+        data: draft?.data ?? ({} as SessionFieldsInput),
+        moveExcessToWaitlist: draft?.moveExcess ?? false,
+      },
       { enabled: draft !== null, staleTime: 0, retry: false },
     ),
   );
@@ -248,7 +268,11 @@ function LiveCheck({
         ) : (
           <>
             <IssueList title={t("checkErrors")} issues={issues.filter((i) => i.severity === "error")} tone="red" />
-            <IssueList title={t("checkWarnings")} issues={issues.filter((i) => i.severity === "warning")} tone="amber" />
+            <IssueList
+              title={t("checkWarnings")}
+              issues={issues.filter((i) => i.severity === "warning")}
+              tone="amber"
+            />
           </>
         )}
       </div>

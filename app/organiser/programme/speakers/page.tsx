@@ -2,7 +2,15 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { serverApi } from "~/app/_trpc/server";
 import { DeleteButton, SpeakerForm } from "~/app/organiser/programme/catalogue-forms";
-import { Pager, ProgrammeNav, buttonPrimary, card, field, one, pageParam } from "~/app/organiser/programme/_components/ui";
+import {
+  Pager,
+  ProgrammeNav,
+  buttonPrimary,
+  card,
+  field,
+  one,
+  pageParam,
+} from "~/app/organiser/programme/_components/ui";
 import { requirePageRole } from "~/server/auth/guard";
 
 export async function generateMetadata(): Promise<Metadata> {

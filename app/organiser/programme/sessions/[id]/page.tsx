@@ -22,11 +22,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: session?.title ?? "" };
 }
 
+/** What the last action did (actions redirect here with ?notice=…&count=…). */
+const NOTICES: Record<string, "created" | "published_ok" | "cancelledOk" | "moved"> = {
+  created: "created",
+  published: "published_ok",
+  cancelled: "cancelledOk",
+  moved: "moved",
+};
+
 /** One session: its form, its status actions (publish, cancel, delete), «Перенести», its audience. */
 export default async function EditSessionPage({ params, searchParams }: Props) {
   const { id } = await params;
   await requirePageRole("ORGANISER", `/organiser/programme/sessions/${id}`);
-  const created = one((await searchParams).created) === "1";
+  const query = await searchParams;
+  const notice = one(query.notice);
+  const count = Number.parseInt(one(query.count), 10) || 0;
   const api = await serverApi();
   const [session, { options }, t] = await Promise.all([
     orNotFound(api.programmeAdmin.session({ id })),
@@ -73,13 +83,15 @@ export default async function EditSessionPage({ params, searchParams }: Props) {
           </Link>
         )}
       </div>
-      {created && (
+      {notice in NOTICES && (
         <div className="mt-3">
-          <FormAlert state={{ ok: true, message: t("created") }} />
+          <FormAlert state={{ ok: true, message: t(NOTICES[notice]!, { count }) }} />
         </div>
       )}
       {!session.canEdit && (
-        <p className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">{t("readOnlyNote")}</p>
+        <p className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+          {t("readOnlyNote")}
+        </p>
       )}
 
       {editable && (
@@ -131,10 +143,18 @@ export default async function EditSessionPage({ params, searchParams }: Props) {
           })}
         </p>
         <p className="mt-2 flex flex-wrap gap-4 text-sm">
-          <a href={`/organiser/export/attendees/${session.id}?format=csv`} className="text-brand-700 underline" download>
+          <a
+            href={`/organiser/export/attendees/${session.id}?format=csv`}
+            className="text-brand-700 underline"
+            download
+          >
             {t("attendeesCsv")}
           </a>
-          <a href={`/organiser/export/attendees/${session.id}?format=xlsx`} className="text-brand-700 underline" download>
+          <a
+            href={`/organiser/export/attendees/${session.id}?format=xlsx`}
+            className="text-brand-700 underline"
+            download
+          >
             {t("attendeesXlsx")}
           </a>
         </p>

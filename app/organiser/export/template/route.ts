@@ -1,0 +1,23 @@
+import { serverApi } from "~/app/_trpc/server";
+import { download, formatOf, refused } from "~/app/organiser/export/respond";
+import { COLUMNS, templateRows } from "~/server/organiser/io/columns";
+import { toCsv } from "~/server/organiser/io/csv";
+import { writeXlsx } from "~/server/organiser/io/xlsx";
+
+export const dynamic = "force-dynamic";
+
+/** The import template: the columns and one example row (CSV with a BOM, or XLSX). */
+export async function GET(request: Request) {
+  const format = formatOf(request);
+  try {
+    const api = await serverApi();
+    const rows = templateRows(await api.programmeAdmin.importTemplate());
+    if (format === "csv") return download(toCsv(rows), "forum-spo-programme-template", "csv");
+    const xlsx = await writeXlsx([
+      { name: "Программа", header: rows[0]!, rows: rows.slice(1), widths: COLUMNS.map((c) => c.width) },
+    ]);
+    return download(xlsx, "forum-spo-programme-template", "xlsx");
+  } catch (error) {
+    return refused(error, request);
+  }
+}
