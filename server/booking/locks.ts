@@ -4,10 +4,10 @@
  * several app instances on one PostgreSQL keep the invariants; on PGlite transactions run one
  * at a time anyway.
  */
-import type { Db } from "~/server/db/client";
 import { Prisma } from "~/server/generated/prisma/client";
 
-export type Tx = Prisma.TransactionClient;
+export type { Tx } from "~/server/db/transaction";
+import type { Tx } from "~/server/db/transaction";
 
 /** Serialises every seat change of one person (their own concurrent bookings included). */
 export async function lockUser(tx: Tx, userId: string): Promise<boolean> {
@@ -31,31 +31,4 @@ export async function lockSessions(tx: Tx, sessionIds: readonly string[]): Promi
   return new Set(rows.map((r) => r.id));
 }
 
-const RETRYABLE_SQLSTATES = ["40P01", "40001"];
-
-/** A deadlock or serialisation failure: the transaction was rolled back and may simply run again. */
-export function isRetryable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
-  if (code === "P2034") return true;
-  const text = `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}`;
-  return RETRYABLE_SQLSTATES.some((s) => text.includes(s)) || /deadlock detected/i.test(text);
-}
-
-const TX_OPTIONS = { maxWait: 30_000, timeout: 20_000 } as const;
-
-/**
- * Runs `fn` in one interactive transaction (READ COMMITTED: every statement after a lock sees
- * the rows as the previous holder committed them) and retries it a few times after a
- * deadlock, which PostgreSQL resolves by aborting one side.
- */
-export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.$transaction(fn, TX_OPTIONS);
-    } catch (error) {
-      if (attempt >= 5 || !isRetryable(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
-    }
-  }
-}
+export { inTransaction, isRetryable } from "~/server/db/transaction";

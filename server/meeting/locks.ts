@@ -4,11 +4,10 @@
  * RegionQuota row first, so a quota holds whatever the concurrency, across app instances on one
  * PostgreSQL; on PGlite transactions run one at a time anyway.
  */
-import type { Db } from "~/server/db/client";
-import type { Prisma } from "~/server/generated/prisma/client";
 import { QUOTA_FOLLOWS_DEFAULT } from "~/server/meeting/rules";
 
-export type Tx = Prisma.TransactionClient;
+export type { Tx } from "~/server/db/transaction";
+import type { Tx } from "~/server/db/transaction";
 
 /**
  * Creates the region's RegionQuota row if it is missing (following the default quota) and locks
@@ -27,29 +26,4 @@ export async function lockRegion(tx: Tx, editionId: string, regionId: number): P
   return { quota: rows[0]?.quota ?? QUOTA_FOLLOWS_DEFAULT };
 }
 
-const RETRYABLE_SQLSTATES = ["40P01", "40001"];
-
-function isRetryable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if ((error as { code?: unknown }).code === "P2034") return true;
-  const text = `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}`;
-  return RETRYABLE_SQLSTATES.some((s) => text.includes(s)) || /deadlock detected/i.test(text);
-}
-
-const TX_OPTIONS = { maxWait: 30_000, timeout: 20_000 } as const;
-
-/**
- * One interactive transaction (READ COMMITTED: every statement after the lock sees what the
- * previous holder committed), run again after a deadlock, which PostgreSQL resolves by
- * aborting one side.
- */
-export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.$transaction(fn, TX_OPTIONS);
-    } catch (error) {
-      if (attempt >= 5 || !isRetryable(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
-    }
-  }
-}
+export { inTransaction, isRetryable } from "~/server/db/transaction";
