@@ -168,4 +168,45 @@ test.describe("organiser: programme editor", () => {
     await expect(p.getByRole("link", { name: `Мероприятие отменено: ${title}` }).first()).toBeVisible();
     await other.close();
   });
+
+  test("import: a preview row by row; a file with an error writes nothing; a good file creates a draft", async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    const title = `${PREFIX}: импорт ${Date.now().toString(36)}`;
+    const header =
+      "Код;День;Начало;Окончание;Трек;Формат;Название;Описание;Зал;Мест;Закрытое;Запись;Модераторы;Спикеры";
+    const good = `;29.08.2025;18:00;19:00;staff;Круглый стол;${title};Из файла;Переговорная «Кампус»;15;нет;да;;`;
+    const bad = ";31.02.2025;18:00;19:00;staff;Танцы;Плохая строка;;;;;;;";
+    const file = (lines: string[]) => ({
+      name: "programme.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`\uFEFF${[header, ...lines].join("\r\n")}`, "utf8"),
+    });
+    await signIn(page, demo.organiser, "/organiser/programme/import");
+    await removeLeftovers(page);
+    await page.goto("/organiser/programme/import");
+
+    await page.getByLabel(/^Файл/).setInputFiles(file([good, bad]));
+    await page.getByRole("button", { name: "Проверить файл" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Строк: 2." })).toHaveText(
+      "Строк: 2. Создать: 1, обновить: 0, без изменений: 0, с ошибками: 1.",
+    );
+    await expect(page.getByRole("cell", { name: /День «31\.02\.2025» не похож на дату/ })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: "Исправьте ошибки" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Загрузить в программу" })).toHaveCount(0);
+    await page.goto(`/organiser/programme/sessions?q=${encodeURIComponent(title)}`);
+    await expect(page.getByRole("status")).toHaveText("Ничего не найдено");
+
+    await page.goto("/organiser/programme/import");
+    await page.getByLabel(/^Файл/).setInputFiles(file([good]));
+    await page.getByRole("button", { name: "Проверить файл" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Строк: 1." })).toContainText("Создать: 1");
+    await page.getByRole("button", { name: "Загрузить в программу" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Готово" })).toHaveText(
+      "Готово: создано 1, обновлено 0, без изменений 0.",
+    );
+    await page.goto(`/organiser/programme/sessions?q=${encodeURIComponent(title)}`);
+    await expect(page.getByRole("row").filter({ hasText: title })).toContainText("Черновик");
+  });
 });

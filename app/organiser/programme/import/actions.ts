@@ -36,7 +36,13 @@ export async function applyImportAction(_prev: ImportState, formData: FormData):
     const report = await api.programmeAdmin.importApply(file);
     revalidatePath("/organiser/programme");
     const t = await getTranslations("organiserImport");
-    return { ok: true, message: t("applied", report.counts), report, stamp: Date.now() };
+    const { create, update, unchanged } = report.counts;
+    return {
+      ok: true,
+      message: t("applied", { created: create, updated: update, unchanged }),
+      report,
+      stamp: Date.now(),
+    };
   } catch (error) {
     return errorToFormState(error, {});
   }
