@@ -16,7 +16,8 @@ import { createParticipant, createSession } from "~/server/test/factories";
 const RUNS = 200;
 const RACERS = Number(process.argv[2] ?? 200);
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 const testDb = await createTestDb();
 const { db } = testDb;
@@ -44,19 +45,28 @@ try {
     searchTimes.push(performance.now() - start);
   }
   searchTimes.sort((a, b) => a - b);
-  console.log(`programme.list(search) x${RUNS}: p50 ${pct(searchTimes, 50).toFixed(1)} ms, p95 ${pct(searchTimes, 95).toFixed(1)} ms`);
+  console.log(
+    `programme.list(search) x${RUNS}: p50 ${pct(searchTimes, 50).toFixed(1)} ms, p95 ${pct(searchTimes, 95).toFixed(1)} ms`,
+  );
 
   const edition = await db.edition.findFirstOrThrow({ select: { id: true } });
-  const session = await createSession(db, { editionId: edition.id, title: "Бенчмарк", capacity: 20, day: "2025-08-28" });
+  const session = await createSession(db, {
+    editionId: edition.id,
+    title: "Бенчмарк",
+    capacity: 20,
+    day: "2025-08-28",
+  });
   const people = [];
   for (let i = 0; i < RACERS; i++) people.push(await createParticipant(db, edition.id));
   t = performance.now();
   const results = await Promise.all(
     people.map((p) =>
-      createCaller(createContextInner({ db, user: { id: p.id, email: p.email, role: p.role }, ip: null })).booking.book({
-        sessionId: session.id,
-        waitlistIfFull: true,
-      }),
+      createCaller(createContextInner({ db, user: { id: p.id, email: p.email, role: p.role }, ip: null })).booking.book(
+        {
+          sessionId: session.id,
+          waitlistIfFull: true,
+        },
+      ),
     ),
   );
   const elapsed = performance.now() - t;
@@ -68,7 +78,9 @@ try {
       `booked ${booked}, waitlisted ${queued}, bookedCount ${row.bookedCount}`,
   );
   const mem = process.memoryUsage();
-  console.log(`memory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
+  console.log(
+    `memory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`,
+  );
 } finally {
   await testDb.close();
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm test`: everything CI checks, in order — lint, types, unit tests, integration tests
+ * `npm test`: everything CI checks, in order — lint and formatting, types, unit tests, integration tests
  * (on PostgreSQL when TEST_DATABASE_URL is set, else on in-memory PGlite), then the
  * end-to-end tests in Debian's Chromium against the app started as `npm start` starts it.
  * Installs Chromium from Debian when it is missing and we are root.
@@ -34,8 +34,9 @@ const started = Date.now();
 
 try {
   if (want("lint")) {
-    log("Lint…");
+    log("Lint and formatting…");
     await run(bin("eslint"), [".", "--max-warnings=0"]);
+    await run(bin("prettier"), ["--check", ".", "--log-level", "warn"]);
   }
   if (want("typecheck")) {
     log("Type check…");

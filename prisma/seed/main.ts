@@ -22,7 +22,7 @@ try {
       console.log(
         `Seed: ${report.regions} regions; demo edition ${report.editionCreated ? "created" : "already present"}; ` +
           `${report.sessionsCreated} sessions created${report.sessionsCreated === 0 ? " (programme already present)" : ""}; ` +
-            `${report.accountsCreated} demo accounts created.`,
+          `${report.accountsCreated} demo accounts created.`,
       );
     }
   } finally {

@@ -126,7 +126,9 @@ afterAll(async () => {
 });
 
 async function call(role: (typeof roles)[number], path: string): Promise<unknown> {
-  const caller = createCaller(createContextInner({ db: testDb.db, user: users[role as "participant"] ?? null, ip: "127.0.0.1" }));
+  const caller = createCaller(
+    createContextInner({ db: testDb.db, user: users[role as "participant"] ?? null, ip: "127.0.0.1" }),
+  );
   const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
     input?: unknown,
   ) => Promise<unknown>;
