@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { serverApi } from "~/app/_trpc/server";
 import { normaliseQuery, SEARCH_MAX_LENGTH } from "~/server/programme/rules";
+import { Pager } from "~/app/_components/pager";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("speakers");
@@ -65,25 +66,7 @@ export default async function SpeakersPage({ searchParams }: Props) {
           ))}
         </ul>
       )}
-      {list.pageCount > 1 && (
-        <nav aria-label={t("pagination")} className="mt-6 flex items-center justify-between gap-4 text-sm">
-          {list.page > 1 ? (
-            <Link href={href(list.page - 1)} rel="prev" className="text-brand-700 hover:underline">
-              {t("prev")}
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span>{t("page", { page: list.page, pageCount: list.pageCount })}</span>
-          {list.page < list.pageCount ? (
-            <Link href={href(list.page + 1)} rel="next" className="text-brand-700 hover:underline">
-              {t("next")}
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      )}
+      <Pager page={list.page} pageCount={list.pageCount} href={href} />
     </>
   );
 }

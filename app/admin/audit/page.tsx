@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { serverApi } from "~/app/_trpc/server";
-import { Pager, buttonPrimary, field, one, pageParam } from "~/app/organiser/programme/_components/ui";
+import { buttonPrimary, field, one, pageParam } from "~/app/organiser/programme/_components/ui";
+import { Pager } from "~/app/_components/pager";
 import { requirePageRole } from "~/server/auth/guard";
 import { isDayKey } from "~/server/programme/time";
 
@@ -150,17 +151,7 @@ export default async function AuditPage({ searchParams }: Props) {
           </table>
         </div>
       )}
-      <Pager
-        page={list.page}
-        pageCount={list.pageCount}
-        href={href}
-        labels={{
-          prev: t("prev"),
-          next: t("next"),
-          page: t("page", { page: list.page, pageCount: list.pageCount }),
-          nav: t("pagination"),
-        }}
-      />
+      <Pager page={list.page} pageCount={list.pageCount} href={href} />
     </section>
   );
 }

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { RoleButton } from "~/app/admin/users/role-button";
 import { serverApi } from "~/app/_trpc/server";
 import { requirePageRole } from "~/server/auth/guard";
+import { Pager } from "~/app/_components/pager";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("adminUsers");
@@ -81,13 +81,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
           </table>
         </div>
       )}
-      {list.pageCount > 1 && (
-        <nav aria-label={t("speakers.pagination")} className="mt-4 flex items-center justify-between text-sm">
-          {list.page > 1 ? <Link href={href(list.page - 1)}>{t("adminUsers.prev")}</Link> : <span />}
-          <span>{t("adminUsers.page", { page: list.page, pageCount: list.pageCount })}</span>
-          {list.page < list.pageCount ? <Link href={href(list.page + 1)}>{t("adminUsers.next")}</Link> : <span />}
-        </nav>
-      )}
+      <Pager page={list.page} pageCount={list.pageCount} href={href} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { orNotFound, serverApi } from "~/app/_trpc/server";
 import { MailHtml, MailText, StatusBadge } from "~/app/dev/mail/message-parts";
 import { forumTimeZone } from "~/server/i18n/config";
+import { Pager } from "~/app/_components/pager";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("devMail");
@@ -113,25 +114,7 @@ export default async function DevMailPage({ searchParams }: Props) {
         </ul>
       )}
 
-      {list.pageCount > 1 && (
-        <nav aria-label={t("pagination")} className="mt-6 flex items-center justify-between gap-4 text-sm">
-          {list.page > 1 ? (
-            <Link href={href(list.page - 1)} rel="prev" className="text-brand-700 hover:underline">
-              {t("prev")}
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span>{t("page", { page: list.page, pageCount: list.pageCount })}</span>
-          {list.page < list.pageCount ? (
-            <Link href={href(list.page + 1)} rel="next" className="text-brand-700 hover:underline">
-              {t("next")}
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      )}
+      <Pager page={list.page} pageCount={list.pageCount} href={href} />
     </>
   );
 }

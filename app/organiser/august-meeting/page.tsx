@@ -9,6 +9,7 @@ import { requirePageRole } from "~/server/auth/guard";
 import { APPLICATION_STATUSES, FEDERAL_DISTRICTS } from "~/server/meeting/rules";
 import { SUBSTITUTION_FILTER, type ApplicationsInput } from "~/server/meeting/schema";
 import { formatZonedTime } from "~/server/programme/time";
+import { Pager } from "~/app/_components/pager";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("meetingOrganiser");
@@ -150,17 +151,7 @@ export default async function AugustMeetingConsole({ searchParams }: Props) {
             </li>
           ))}
         </ul>
-        {list.pageCount > 1 && (
-          <nav aria-label={t("meetingOrganiser.pagination")} className="mt-4 flex items-center justify-between text-sm">
-            {list.page > 1 ? <Link href={query(list.page - 1)}>{t("meetingOrganiser.prev")}</Link> : <span />}
-            <span>{t("meetingOrganiser.page", { page: list.page, pageCount: list.pageCount })}</span>
-            {list.page < list.pageCount ? (
-              <Link href={query(list.page + 1)}>{t("meetingOrganiser.next")}</Link>
-            ) : (
-              <span />
-            )}
-          </nav>
-        )}
+        <Pager page={list.page} pageCount={list.pageCount} href={query} />
       </section>
 
       <div className="mt-10 grid gap-6 lg:grid-cols-2">

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "~/app/_components/badges";
 import { serverApi } from "~/app/_trpc/server";
-import { Pager, pageParam } from "~/app/organiser/programme/_components/ui";
+import { pageParam } from "~/app/organiser/programme/_components/ui";
+import { Pager } from "~/app/_components/pager";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("changes");
@@ -58,17 +59,7 @@ export default async function ChangesPage({ searchParams }: Props) {
           ))}
         </ol>
       )}
-      <Pager
-        page={list.page}
-        pageCount={list.pageCount}
-        href={(p) => `/programme/changes?page=${p}`}
-        labels={{
-          prev: t("prev"),
-          next: t("next"),
-          page: t("page", { page: list.page, pageCount: list.pageCount }),
-          nav: t("pagination"),
-        }}
-      />
+      <Pager page={list.page} pageCount={list.pageCount} href={(p) => `/programme/changes?page=${p}`} />
     </section>
   );
 }

@@ -35,40 +35,6 @@ export async function ProgrammeNav({ current }: { current: (typeof sections)[num
   );
 }
 
-/** Previous / next links for a paged list. */
-export function Pager({
-  page,
-  pageCount,
-  href,
-  labels,
-}: {
-  page: number;
-  pageCount: number;
-  href: (page: number) => string;
-  labels: { prev: string; next: string; page: string; nav: string };
-}) {
-  if (pageCount <= 1) return null;
-  return (
-    <nav aria-label={labels.nav} className="mt-4 flex items-center justify-between text-sm">
-      {page > 1 ? (
-        <Link href={href(page - 1)} className="text-brand-700 underline">
-          {labels.prev}
-        </Link>
-      ) : (
-        <span />
-      )}
-      <span>{labels.page}</span>
-      {page < pageCount ? (
-        <Link href={href(page + 1)} className="text-brand-700 underline">
-          {labels.next}
-        </Link>
-      ) : (
-        <span />
-      )}
-    </nav>
-  );
-}
-
 export const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? v[0] : v) ?? "";
 
 export function pageParam(v: string | string[] | undefined): number {

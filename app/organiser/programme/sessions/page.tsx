@@ -3,7 +3,8 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "~/app/_components/badges";
 import { serverApi } from "~/app/_trpc/server";
-import { Pager, ProgrammeNav, buttonPrimary, field, one, pageParam } from "~/app/organiser/programme/_components/ui";
+import { ProgrammeNav, buttonPrimary, field, one, pageParam } from "~/app/organiser/programme/_components/ui";
+import { Pager } from "~/app/_components/pager";
 import { requirePageRole } from "~/server/auth/guard";
 import { SESSION_STATUSES } from "~/server/organiser/schema";
 import { formatZonedTime, isDayKey, zonedTimeToUtc } from "~/server/programme/time";
@@ -161,17 +162,7 @@ export default async function SessionListPage({ searchParams }: Props) {
           </table>
         </div>
       )}
-      <Pager
-        page={list.page}
-        pageCount={list.pageCount}
-        href={query}
-        labels={{
-          prev: t("prev"),
-          next: t("next"),
-          page: t("page", { page: list.page, pageCount: list.pageCount }),
-          nav: t("pagination"),
-        }}
-      />
+      <Pager page={list.page} pageCount={list.pageCount} href={query} />
     </section>
   );
 }

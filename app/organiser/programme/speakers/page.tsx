@@ -2,15 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { serverApi } from "~/app/_trpc/server";
 import { DeleteButton, SpeakerForm } from "~/app/organiser/programme/catalogue-forms";
-import {
-  Pager,
-  ProgrammeNav,
-  buttonPrimary,
-  card,
-  field,
-  one,
-  pageParam,
-} from "~/app/organiser/programme/_components/ui";
+import { ProgrammeNav, buttonPrimary, card, field, one, pageParam } from "~/app/organiser/programme/_components/ui";
+import { Pager } from "~/app/_components/pager";
 import { requirePageRole } from "~/server/auth/guard";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -75,17 +68,7 @@ export default async function SpeakersAdminPage({ searchParams }: Props) {
           </li>
         ))}
       </ul>
-      <Pager
-        page={list.page}
-        pageCount={list.pageCount}
-        href={href}
-        labels={{
-          prev: t("prev"),
-          next: t("next"),
-          page: t("page", { page: list.page, pageCount: list.pageCount }),
-          nav: t("pagination"),
-        }}
-      />
+      <Pager page={list.page} pageCount={list.pageCount} href={href} />
       <section className={`${card} mt-6`} aria-labelledby="new-speaker">
         <h2 id="new-speaker" className="mb-3 text-lg font-bold">
           {t("speakerNew")}
