@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
+import { ConfirmedActionForm } from "~/app/_components/confirmed-action";
 import { emptyForm } from "~/app/_components/form-state";
 import { FormAlert, SelectField, SubmitButton, TextField } from "~/app/_components/forms";
 import { RegionField } from "~/app/_components/region-field";
@@ -104,66 +105,30 @@ export function ChangePasswordForm() {
   );
 }
 
-/** Destructive actions ask first: a second, explicit step. */
 export function CancelRegistrationForm() {
   const t = useTranslations("accountPage");
-  const [asking, setAsking] = useState(false);
-  const [state, action] = useActionState(cancelRegistrationAction, emptyForm);
-  if (!asking && !state.message) {
-    return (
-      <button
-        type="button"
-        onClick={() => setAsking(true)}
-        className="mt-3 rounded-md border border-red-300 px-4 py-2 text-sm font-medium text-red-800 hover:bg-red-50"
-      >
-        {t("cancelAsk")}
-      </button>
-    );
-  }
   return (
-    <form key={state.stamp ?? 0} action={action} className="mt-3 flex flex-wrap items-center gap-3">
-      <FormAlert state={state} />
-      {!state.ok && (
-        <>
-          <SubmitButton tone="danger" pendingLabel={t("saving")}>
-            {t("cancelConfirm")}
-          </SubmitButton>
-          <button type="button" onClick={() => setAsking(false)} className="text-sm text-slate-700 underline">
-            {t("keep")}
-          </button>
-        </>
-      )}
-    </form>
+    <ConfirmedActionForm
+      action={cancelRegistrationAction}
+      ask={t("cancelAsk")}
+      yes={t("cancelConfirm")}
+      no={t("keep")}
+      pending={t("saving")}
+    />
   );
 }
 
 export function DeleteAccountForm() {
   const t = useTranslations("accountPage");
-  const [asking, setAsking] = useState(false);
-  const [state, action] = useActionState(deleteAccountAction, emptyForm);
-  if (!asking && !state.message) {
-    return (
-      <button
-        type="button"
-        onClick={() => setAsking(true)}
-        className="mt-3 rounded-md border border-red-300 px-4 py-2 text-sm font-medium text-red-800 hover:bg-red-50"
-      >
-        {t("deleteAsk")}
-      </button>
-    );
-  }
   return (
-    <form key={state.stamp ?? 0} action={action} className="mt-3 space-y-3">
-      <FormAlert state={state} />
-      <TextField name="confirmEmail" label={t("deleteConfirmEmail")} state={state} type="email" required />
-      <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton tone="danger" pendingLabel={t("saving")}>
-          {t("deleteSubmit")}
-        </SubmitButton>
-        <button type="button" onClick={() => setAsking(false)} className="text-sm text-slate-700 underline">
-          {t("back")}
-        </button>
-      </div>
-    </form>
+    <ConfirmedActionForm
+      action={deleteAccountAction}
+      ask={t("deleteAsk")}
+      yes={t("deleteSubmit")}
+      no={t("back")}
+      pending={t("saving")}
+    >
+      {(state) => <TextField name="confirmEmail" label={t("deleteConfirmEmail")} state={state} type="email" required />}
+    </ConfirmedActionForm>
   );
 }

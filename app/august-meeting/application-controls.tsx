@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
+import { ConfirmedActionForm } from "~/app/_components/confirmed-action";
 import { emptyForm } from "~/app/_components/form-state";
 import { FormAlert, SubmitButton, TextField } from "~/app/_components/forms";
 import { cancelSubstituteAction, proposeSubstituteAction, withdrawAction } from "~/app/august-meeting/actions";
@@ -12,45 +13,15 @@ const quietButton =
 /** Withdrawing asks first: it cannot be undone (one application per person). */
 export function WithdrawForm() {
   const t = useTranslations("meetingMy");
-  const [asking, setAsking] = useState(false);
-  const [state, action] = useActionState(withdrawAction, emptyForm);
-  if (!asking && !state.message) {
-    return (
-      <button
-        type="button"
-        onClick={() => setAsking(true)}
-        className="mt-3 rounded-md border border-red-300 px-4 py-2 text-sm font-medium text-red-800 hover:bg-red-50"
-      >
-        {t("withdraw")}
-      </button>
-    );
-  }
   return (
-    <form
-      key={state.stamp ?? 0}
-      action={action}
-      role="group"
-      aria-label={t("withdraw")}
-      className="mt-3 space-y-2 rounded-md border border-red-200 bg-red-50 p-3"
-      onKeyDown={(e) => {
-        if (e.key === "Escape") setAsking(false);
-      }}
-    >
-      <FormAlert state={state} />
-      {!state.ok && (
-        <>
-          <p className="text-sm text-red-950">{t("withdrawQuestion")}</p>
-          <div className="flex flex-wrap items-center gap-3">
-            <SubmitButton tone="danger" pendingLabel={t("working")}>
-              {t("withdrawYes")}
-            </SubmitButton>
-            <button type="button" autoFocus onClick={() => setAsking(false)} className={quietButton}>
-              {t("withdrawNo")}
-            </button>
-          </div>
-        </>
-      )}
-    </form>
+    <ConfirmedActionForm
+      action={withdrawAction}
+      ask={t("withdraw")}
+      question={t("withdrawQuestion")}
+      yes={t("withdrawYes")}
+      no={t("withdrawNo")}
+      pending={t("working")}
+    />
   );
 }
 
