@@ -88,8 +88,20 @@ function ensureAuthSecret() {
   process.env.AUTH_SECRET = readFileSync(file, "utf8").trim();
 }
 
+/**
+ * The zero-setup start (embedded database, no SMTP server) keeps mail in the outbox; the
+ * development mail viewer is switched on so that a newcomer can follow a confirmation link.
+ * A deployment (DATABASE_URL or SMTP_URL set) never gets it unless DEV_MAIL_VIEWER is set.
+ */
+function mailViewerForZeroSetup() {
+  if (process.env.DATABASE_URL || process.env.SMTP_URL || process.env.DEV_MAIL_VIEWER !== undefined) return;
+  process.env.DEV_MAIL_VIEWER = "1";
+  log(`No SMTP_URL: mail is not sent. Read it at http://localhost:${port}/dev/mail`);
+}
+
 try {
   ensureAuthSecret();
+  mailViewerForZeroSetup();
   log(process.env.DATABASE_URL ? "Database: DATABASE_URL" : "Database: embedded PGlite in .data/pglite");
   log("Applying migrations…");
   await prisma(["migrate", "deploy"]);
