@@ -26,3 +26,40 @@ export async function linkFromMail(page: Page, to: string, subject: string, path
   expect(href).toBeTruthy();
   return href!;
 }
+
+/** Registers a participant through the form and confirms the address from the mail. */
+export async function registerAndConfirm(
+  page: Page,
+  p: {
+    email: string;
+    password: string;
+    surname: string;
+    firstName?: string;
+    region?: string;
+    organisation?: string;
+    position?: string;
+    category?: string;
+  },
+) {
+  await page.goto("/register");
+  await page.getByLabel("Фамилия").fill(p.surname);
+  await page.getByRole("textbox", { name: "Имя", exact: true }).fill(p.firstName ?? "Марина");
+  await page.getByLabel("Отчество").fill("Игоревна");
+  await page.getByLabel("Телефон").fill("8 (910) 555-40-71");
+  await page.getByRole("combobox", { name: "Регион" }).selectOption({ label: p.region ?? "Калужская область" });
+  await page.getByLabel("Организация").fill(p.organisation ?? "Калужский колледж");
+  await page.getByLabel("Должность").fill(p.position ?? "Преподаватель");
+  await page
+    .getByRole("combobox", { name: "Категория участника" })
+    .selectOption({ label: p.category ?? "Преподаватель, мастер производственного обучения" });
+  await page.getByLabel("Электронная почта").fill(p.email);
+  await page.getByLabel("Пароль").fill(p.password);
+  await page.getByLabel(/даю согласие/).check();
+  await page.getByRole("button", { name: "Зарегистрироваться" }).click();
+  await expect(page.getByRole("status")).toContainText(`Проверьте почту ${p.email}`);
+  await page.goto(
+    await linkFromMail(page, p.email, "Подтвердите регистрацию на Форуме СПО", "/register/confirm?token="),
+  );
+  await page.getByRole("button", { name: "Подтвердить регистрацию" }).click();
+  await expect(page.getByRole("status")).toContainText("подтверждён");
+}

@@ -6,7 +6,8 @@ import { getTranslations } from "next-intl/server";
 import { errorToFormState, formValues, type FormState } from "~/app/_components/form-state";
 import { serverApi } from "~/app/_trpc/server";
 import type { ProfileFields } from "~/server/account/schema";
-import { signOut, unstable_update } from "~/server/auth/config";
+import { signIn, signOut } from "~/server/auth/config";
+import { getSessionUser } from "~/server/auth/session";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 
@@ -38,17 +39,24 @@ export const requestEmailChangeAction: Action = async (prev, formData) =>
     return (await getTranslations("accountPage"))("emailSent");
   })(prev, formData);
 
-export const changePasswordAction: Action = async (prev, formData) =>
-  formAction(async (data) => {
+export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const user = await getSessionUser();
+  const newPassword = String(formData.get("newPassword") ?? "");
+  try {
     const api = await serverApi();
-    const { sessionVersion } = await api.account.changePassword({
-      currentPassword: String(data.get("currentPassword") ?? ""),
-      newPassword: String(data.get("newPassword") ?? ""),
-    });
-    // Other sessions end; this one carries the new version and stays signed in.
-    await unstable_update({ sv: sessionVersion } as never);
-    return (await getTranslations("accountPage"))("passwordChanged");
-  })(prev, formData);
+    await api.account.changePassword({ currentPassword: String(formData.get("currentPassword") ?? ""), newPassword });
+  } catch (error) {
+    return errorToFormState(error, values);
+  }
+  // Every session, this one included, now carries an old version: sign this one in afresh.
+  await signIn("password", {
+    email: user?.email ?? "",
+    password: newPassword,
+    redirectTo: "/account?passwordChanged=1",
+  });
+  return {};
+}
 
 export const cancelRegistrationAction: Action = async (prev, formData) =>
   formAction(async () => {

@@ -22,7 +22,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const card = "rounded-lg border border-slate-200 bg-white p-4 sm:p-6";
 
-export default async function AccountPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AccountPage({ searchParams }: Props) {
+  const { passwordChanged } = await searchParams;
   if (!(await getSessionUser())) redirect("/signin?next=/account");
   const api = await serverApi();
   const [{ account, registration }, form, t, tc, format] = await Promise.all([
@@ -52,6 +55,12 @@ export default async function AccountPage() {
           </button>
         </form>
       </div>
+
+      {passwordChanged && (
+        <p role="status" className="rounded-md border border-green-300 bg-green-50 px-4 py-3 text-sm text-green-900">
+          {t("passwordChanged")}
+        </p>
+      )}
 
       <section className={card} aria-labelledby="status">
         <h2 id="status" className="text-lg font-bold">

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demo, linkFromMail, signIn } from "../helpers";
+import { demo, linkFromMail, registerAndConfirm, signIn } from "../helpers";
 
 test.describe("registration and accounts", () => {
   test("register → confirm by mail → sign in → edit the profile → sign out", async ({ page }) => {
@@ -126,5 +126,31 @@ test.describe("registration and accounts", () => {
     await page.goto(url);
     await page.getByRole("button", { name: "Войти" }).last().click();
     await expect(page.getByRole("alert").filter({ hasText: "Ссылка недействительна" })).toBeVisible();
+  });
+
+  test("changing the password ends the person's other sessions", async ({ browser }) => {
+    const email = `e2e-pw-${Date.now()}@example.ru`;
+    const laptop = await browser.newContext();
+    const phone = await browser.newContext();
+    const a = await laptop.newPage();
+    const b = await phone.newPage();
+    await registerAndConfirm(a, { email, password: "first-password-1", surname: "Сменина" });
+    await signIn(a, { email, password: "first-password-1" });
+    await signIn(b, { email, password: "first-password-1" });
+
+    const form = a.locator("form").filter({ has: a.getByRole("button", { name: "Сменить пароль" }) });
+    await form.getByLabel("Текущий пароль").fill("first-password-1");
+    await form.getByLabel("Новый пароль").fill("second-password-2");
+    await form.getByRole("button", { name: "Сменить пароль" }).click();
+    await expect(a.getByRole("status").filter({ hasText: "Пароль изменён." })).toBeVisible();
+
+    // This session goes on; the other one is over.
+    await a.reload();
+    await expect(a.getByRole("heading", { level: 1, name: "Личный кабинет" })).toBeVisible();
+    await b.goto("/account");
+    await expect(b).toHaveURL(/\/signin/);
+    await signIn(b, { email, password: "second-password-2" });
+    await laptop.close();
+    await phone.close();
   });
 });

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { demo, linkFromMail, signIn } from "../helpers";
+import { demo, registerAndConfirm, signIn } from "../helpers";
 
 /**
  * The August meeting end to end. Each run registers its own regional head (the demo head
@@ -14,25 +14,15 @@ const QUESTION = "Как учитывать региональный прогн�
 const PASSWORD = "e2e-password-123";
 
 async function registerRegionalHead(page: Page, email: string, surname: string) {
-  await page.goto("/register");
-  await page.getByLabel("Фамилия").fill(surname);
-  await page.getByRole("textbox", { name: "Имя", exact: true }).fill("Марина");
-  await page.getByLabel("Отчество").fill("Игоревна");
-  await page.getByLabel("Телефон").fill("8 (910) 555-40-71");
-  await page.getByRole("combobox", { name: "Регион" }).selectOption({ label: REGION });
-  await page.getByLabel("Организация").fill("Министерство образования Тульской области");
-  await page.getByLabel("Должность").fill("Министр образования");
-  await page
-    .getByRole("combobox", { name: "Категория участника" })
-    .selectOption({ label: "Орган управления образованием субъекта РФ" });
-  await page.getByLabel("Электронная почта").fill(email);
-  await page.getByLabel("Пароль").fill(PASSWORD);
-  await page.getByLabel(/даю согласие/).check();
-  await page.getByRole("button", { name: "Зарегистрироваться" }).click();
-  await expect(page.getByRole("status")).toContainText(`Проверьте почту ${email}`);
-  await page.goto(await linkFromMail(page, email, "Подтвердите регистрацию на Форуме СПО", "/register/confirm?token="));
-  await page.getByRole("button", { name: "Подтвердить регистрацию" }).click();
-  await expect(page.getByRole("status")).toContainText("подтверждён");
+  await registerAndConfirm(page, {
+    email,
+    password: PASSWORD,
+    surname,
+    region: REGION,
+    organisation: "Министерство образования Тульской области",
+    position: "Министр образования",
+    category: "Орган управления образованием субъекта РФ",
+  });
 }
 
 /** The organisers' list of applications, filtered to the test's region. */

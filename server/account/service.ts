@@ -26,6 +26,13 @@ type Deps = { db: Db; now?: Date };
 
 const INVALID_LINK = "Ссылка недействительна или устарела. Запросите новую.";
 
+/**
+ * Per-address limits are generous on purpose: the forum's participants share the venue's
+ * Wi-Fi (one public address for hundreds of people). Guessing is stopped by the per-email
+ * limits, which are strict (5 to 10 a window).
+ */
+const IP_LIMIT_PER_HOUR = 300;
+
 const isUniqueViolation = (error: unknown): boolean =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
@@ -81,7 +88,7 @@ export async function register({
   await assertRateLimits({
     db,
     checks: [
-      { key: `signup:ip:${ip ?? "unknown"}`, limit: 20, windowSeconds: 3600 },
+      { key: `signup:ip:${ip ?? "unknown"}`, limit: IP_LIMIT_PER_HOUR, windowSeconds: 3600 },
       { key: `signup:email:${input.email}`, limit: 5, windowSeconds: 3600 },
     ],
   });
@@ -189,7 +196,7 @@ export async function verifyCredentials({
   await assertRateLimits({
     db,
     checks: [
-      { key: `signin:ip:${ip ?? "unknown"}`, limit: 30, windowSeconds: 900 },
+      { key: `signin:ip:${ip ?? "unknown"}`, limit: IP_LIMIT_PER_HOUR / 2, windowSeconds: 900 },
       { key: `signin:email:${email}`, limit: 10, windowSeconds: 900 },
     ],
   });
@@ -203,7 +210,7 @@ export async function requestSignInLink({ db, email, ip }: Deps & { email: strin
   await assertRateLimits({
     db,
     checks: [
-      { key: `link:ip:${ip ?? "unknown"}`, limit: 20, windowSeconds: 3600 },
+      { key: `link:ip:${ip ?? "unknown"}`, limit: IP_LIMIT_PER_HOUR, windowSeconds: 3600 },
       { key: `link:email:${email}`, limit: 5, windowSeconds: 3600 },
     ],
   });
@@ -233,7 +240,7 @@ export async function requestPasswordReset({ db, email, ip }: Deps & { email: st
   await assertRateLimits({
     db,
     checks: [
-      { key: `reset:ip:${ip ?? "unknown"}`, limit: 20, windowSeconds: 3600 },
+      { key: `reset:ip:${ip ?? "unknown"}`, limit: IP_LIMIT_PER_HOUR, windowSeconds: 3600 },
       { key: `reset:email:${email}`, limit: 5, windowSeconds: 3600 },
     ],
   });

@@ -34,7 +34,7 @@ export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 3600;
 
 type TokenUser = Pick<AuthenticatedUser, "id" | "sessionVersion">;
 
-export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
+export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: env.AUTH_SECRET,
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 3600 },
@@ -73,14 +73,11 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
     }),
   ],
   callbacks: {
-    jwt({ token, user, trigger, session }) {
+    jwt({ token, user }) {
       if (user) {
         const u = user as TokenUser;
         token.uid = u.id;
         token.sv = u.sessionVersion;
-      }
-      if (trigger === "update" && session && typeof (session as { sv?: unknown }).sv === "number") {
-        token.sv = (session as { sv: number }).sv;
       }
       return token;
     },
