@@ -21,6 +21,7 @@ import { AppError } from "~/server/errors";
 import { Prisma } from "~/server/generated/prisma/client";
 import { enqueueMail } from "~/server/mail/outbox";
 import { assertRateLimits } from "~/server/security/rate-limit";
+import { findCurrentEdition } from "~/server/edition/current";
 
 type Deps = { db: Db; now?: Date };
 
@@ -36,20 +37,15 @@ const IP_LIMIT_PER_HOUR = 300;
 const isUniqueViolation = (error: unknown): boolean =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
-async function currentEdition(db: Db) {
-  const edition = await db.edition.findFirst({
-    orderBy: { startsAt: "desc" },
-    select: {
-      id: true,
-      name: true,
-      registrationOpensAt: true,
-      registrationClosesAt: true,
-      registrationCap: true,
-      registrationCount: true,
-    },
+function currentEdition(db: Db) {
+  return findCurrentEdition(db, {
+    id: true,
+    name: true,
+    registrationOpensAt: true,
+    registrationClosesAt: true,
+    registrationCap: true,
+    registrationCount: true,
   });
-  if (!edition) throw new AppError("NOT_FOUND", "Форум ещё не настроен.");
-  return edition;
 }
 
 /** What the registration page needs before anyone types: is it open, the regions, the consent. */

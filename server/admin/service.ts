@@ -5,6 +5,7 @@ import type { SessionUser } from "~/server/auth/roles";
 import type { Db } from "~/server/db/client";
 import { AppError } from "~/server/errors";
 import type { Prisma } from "~/server/generated/prisma/client";
+import { findCurrentEdition } from "~/server/edition/current";
 
 const PAGE_SIZE = 25;
 
@@ -58,8 +59,7 @@ export async function setRole({ db, actor, input }: { db: Db; actor: SessionUser
 
 /** Figures for the organisers' start page. */
 export async function organiserOverview({ db }: { db: Db }) {
-  const edition = await db.edition.findFirst({ orderBy: { startsAt: "desc" }, select: { id: true, name: true } });
-  if (!edition) throw new AppError("NOT_FOUND", "Форум ещё не настроен.");
+  const edition = await findCurrentEdition(db, { id: true, name: true });
   const [byStatus, sessions] = await Promise.all([
     db.registration.groupBy({ by: ["status"], where: { editionId: edition.id }, _count: { _all: true } }),
     db.programmeSession.count({ where: { editionId: edition.id } }),

@@ -18,6 +18,7 @@ import type { Db } from "~/server/db/client";
 import { notFound } from "~/server/errors";
 import type { Prisma } from "~/server/generated/prisma/client";
 import { zonedDayKey } from "~/server/programme/time";
+import { findCurrentEdition } from "~/server/edition/current";
 
 const VISIBLE = ["PUBLISHED", "CANCELLED"] as const;
 
@@ -51,9 +52,7 @@ const editionWindowSelect = {
 } satisfies Prisma.EditionSelect;
 
 async function currentEdition(db: Db) {
-  const edition = await db.edition.findFirst({ select: editionWindowSelect, orderBy: { startsAt: "desc" } });
-  if (!edition) throw notFound("Форум ещё не настроен: нет ни одного выпуска форума.");
-  return edition;
+  return findCurrentEdition(db, editionWindowSelect);
 }
 
 async function viewerOf(db: Db, actor: SessionUser | null, editionId: string): Promise<Viewer> {

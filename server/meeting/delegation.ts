@@ -19,6 +19,7 @@ import {
   promotionsFromReserve,
   type ActiveCount,
 } from "~/server/meeting/rules";
+import { findCurrentEdition } from "~/server/edition/current";
 
 const te = createTranslator({ locale: "ru", messages: meeting, namespace: "meetingErrors" });
 const ts = createTranslator({ locale: "ru", messages: meeting, namespace: "meetingStatuses" });
@@ -46,9 +47,7 @@ export type MeetingEdition = Prisma.EditionGetPayload<{ select: typeof meetingEd
 
 /** The edition the site is about (the latest by start date), with its meeting settings. */
 export async function currentEdition(db: Db | Tx): Promise<MeetingEdition> {
-  const edition = await db.edition.findFirst({ select: meetingEditionSelect, orderBy: { startsAt: "desc" } });
-  if (!edition) throw meetingError("NOT_FOUND", "noEdition");
-  return edition;
+  return findCurrentEdition(db, meetingEditionSelect);
 }
 
 export async function regionActive(tx: Tx, editionId: string, regionId: number): Promise<ActiveCount> {

@@ -30,6 +30,7 @@ import {
 } from "~/server/meeting/rules";
 import type { ApplyInput } from "~/server/meeting/schema";
 import { zonedDayKey } from "~/server/programme/time";
+import { findCurrentEditionOrNull } from "~/server/edition/current";
 
 type Args<I> = { db: Db; actor: SessionUser; input: I };
 
@@ -215,7 +216,7 @@ export async function getMeetingViewForSession({
   actor: SessionUser | null;
   input: { sessionId: string };
 }): Promise<MeetingView | null> {
-  const edition = await db.edition.findFirst({ select: { meetingSessionId: true }, orderBy: { startsAt: "desc" } });
+  const edition = await findCurrentEditionOrNull(db, { meetingSessionId: true });
   if (!edition?.meetingSessionId || edition.meetingSessionId !== input.sessionId) return null;
   return getMeetingView({ db, actor });
 }

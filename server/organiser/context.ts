@@ -9,6 +9,7 @@ import { AppError } from "~/server/errors";
 import { Prisma } from "~/server/generated/prisma/client";
 import { errorsT, type IssueView } from "~/server/organiser/messages";
 import { canEditTrack, type TrackScope } from "~/server/organiser/rules";
+import { findCurrentEdition } from "~/server/edition/current";
 
 export type Reader = Db | Tx;
 
@@ -28,9 +29,7 @@ export type EditionSpan = Prisma.EditionGetPayload<{ select: typeof editionSelec
 
 /** The edition organisers edit: the latest one, as the public site shows. */
 export async function currentEdition(db: Reader): Promise<EditionSpan> {
-  const edition = await db.edition.findFirst({ select: editionSelect, orderBy: { startsAt: "desc" } });
-  if (!edition) throw new AppError("NOT_FOUND", errorsT("noEdition"));
-  return edition;
+  return findCurrentEdition(db, editionSelect);
 }
 
 /** Admins and organisers without scope rows edit every track; others only theirs. */

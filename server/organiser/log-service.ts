@@ -11,13 +11,14 @@ import { currentEdition } from "~/server/organiser/context";
 import { errorsT } from "~/server/organiser/messages";
 import type { AuditListInput, SetTrackEditorInput } from "~/server/organiser/schema";
 import { zonedDayRange } from "~/server/programme/time";
+import { findCurrentEditionOrNull } from "~/server/edition/current";
 
 const AUDIT_PAGE = 50;
 const CHANGES_PAGE = 30;
 
 /** Audit entries, newest first, filtered by who, what and when (days in the forum's zone). */
 export async function listAudit({ db, input }: { db: Db; input: AuditListInput }) {
-  const edition = await db.edition.findFirst({ orderBy: { startsAt: "desc" }, select: { timeZone: true } });
+  const edition = await findCurrentEditionOrNull(db, { timeZone: true });
   const tz = edition?.timeZone ?? "Europe/Moscow";
   const where: Prisma.AuditLogWhereInput = {};
   if (input.actor) where.actorEmail = { contains: input.actor.toLowerCase(), mode: "insensitive" };

@@ -13,29 +13,26 @@ import { canEditTrack } from "~/server/organiser/rules";
 import type { SessionListInput, TimetableInput } from "~/server/organiser/schema";
 import { searchTerms } from "~/server/programme/rules";
 import { editionDayKeys, formatZonedTime, zonedDayKey, zonedDayRange } from "~/server/programme/time";
+import { findCurrentEdition } from "~/server/edition/current";
 
 type Args<I> = { db: Db; actor: SessionUser; input: I };
 
 export async function getWorkspace({ db, actor }: { db: Db; actor: SessionUser }) {
-  const edition = await db.edition.findFirst({
-    orderBy: { startsAt: "desc" },
-    select: {
-      id: true,
-      name: true,
-      startsAt: true,
-      endsAt: true,
-      timeZone: true,
-      tracks: {
-        select: { id: true, code: true, title: true, color: true },
-        orderBy: [{ order: "asc" }, { code: "asc" }],
-      },
-      rooms: {
-        select: { id: true, name: true, capacity: true, floor: true },
-        orderBy: [{ capacity: "desc" }, { name: "asc" }],
-      },
+  const edition = await findCurrentEdition(db, {
+    id: true,
+    name: true,
+    startsAt: true,
+    endsAt: true,
+    timeZone: true,
+    tracks: {
+      select: { id: true, code: true, title: true, color: true },
+      orderBy: [{ order: "asc" }, { code: "asc" }],
+    },
+    rooms: {
+      select: { id: true, name: true, capacity: true, floor: true },
+      orderBy: [{ capacity: "desc" }, { name: "asc" }],
     },
   });
-  if (!edition) throw new AppError("NOT_FOUND", errorsT("noEdition"));
   const scope = await trackScope(db, actor);
   return { ...edition, days: editionDayKeys(edition.startsAt, edition.endsAt, edition.timeZone), scope };
 }

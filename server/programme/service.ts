@@ -4,6 +4,7 @@ import type { Prisma } from "~/server/generated/prisma/client";
 import { foldForSearch, searchTerms } from "~/server/programme/rules";
 import type { ProgrammeListInput, SpeakerListInput } from "~/server/programme/schema";
 import { editionDayKeys, isDayKey, zonedDayKey, zonedDayRange } from "~/server/programme/time";
+import { findCurrentEdition } from "~/server/edition/current";
 
 /** What guests may see: never drafts. */
 const VISIBLE_STATUSES = ["PUBLISHED", "CANCELLED"] as const;
@@ -71,8 +72,7 @@ export type EditionView = Prisma.EditionGetPayload<{ select: typeof editionSelec
 
 /** The edition the site is about: the latest one by start date. */
 export async function getCurrentEdition({ db }: { db: Db }): Promise<EditionView> {
-  const edition = await db.edition.findFirst({ select: editionSelect, orderBy: { startsAt: "desc" } });
-  if (!edition) throw notFound("Форум ещё не настроен: нет ни одного выпуска форума.");
+  const edition = await findCurrentEdition(db, editionSelect);
   return { ...edition, days: editionDayKeys(edition.startsAt, edition.endsAt, edition.timeZone) };
 }
 

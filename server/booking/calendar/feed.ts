@@ -13,6 +13,7 @@ import { env } from "~/server/env";
 import type { Prisma } from "~/server/generated/prisma/client";
 import booking from "~/server/i18n/messages/ru/booking.json";
 import programme from "~/server/i18n/messages/ru/programme.json";
+import { findCurrentEditionOrNull } from "~/server/edition/current";
 
 const t = createTranslator({ locale: "ru", messages: { ...booking, ...programme } });
 
@@ -74,9 +75,10 @@ function toEvent(s: EventSession, extra: { note?: string; status?: IcsStatus; mo
 
 /** The published programme (cancelled sessions included, marked so), whole or one track; null for an unknown track. */
 export async function programmeCalendar({ db, trackCode }: { db: Db; trackCode?: string | null }) {
-  const edition = await db.edition.findFirst({
-    select: { id: true, timeZone: true, tracks: { select: { code: true, title: true } } },
-    orderBy: { startsAt: "desc" },
+  const edition = await findCurrentEditionOrNull(db, {
+    id: true,
+    timeZone: true,
+    tracks: { select: { code: true, title: true } },
   });
   if (!edition) return null;
   const track = trackCode ? edition.tracks.find((tr) => tr.code === trackCode) : undefined;
