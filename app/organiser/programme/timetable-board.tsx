@@ -160,7 +160,17 @@ export function TimetableBoard({
                     {b.title}
                   </Link>
                 </h3>
-                {b.track && <p style={{ color: b.color }}>{b.track}</p>}
+                {b.track && (
+                  // Coloured text on the tinted block is too faint: the colour goes to a dot.
+                  <p className="flex items-center gap-1 text-slate-700">
+                    <span
+                      aria-hidden
+                      className="inline-block h-2 w-2 shrink-0 rounded-full"
+                      style={{ backgroundColor: b.color }}
+                    />
+                    {b.track}
+                  </p>
+                )}
               </article>
             );
           })}
