@@ -28,11 +28,13 @@ export async function SessionCard({ session, timeZone, dayLabel, children }: Pro
       <div className="mb-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600">
         <span className="font-medium text-slate-800">
           {dayLabel ? `${dayLabel}, ` : ""}
-          {t("session.time", {
-            start: formatZonedTime(session.startsAt, timeZone),
-            end: formatZonedTime(session.endsAt, timeZone),
-            zone: zoneLabel(timeZone, session.startsAt),
-          })}
+          {session.timeHidden
+            ? t("session.timeHidden")
+            : t("session.time", {
+                start: formatZonedTime(session.startsAt, timeZone),
+                end: formatZonedTime(session.endsAt, timeZone),
+                zone: zoneLabel(timeZone, session.startsAt),
+              })}
         </span>
         <span>{t(`formats.${session.format}`)}</span>
         {session.isClosed && <Badge tone="violet">{t("session.closed")}</Badge>}

@@ -32,7 +32,17 @@ export default async function ProgrammePage({ searchParams }: Props) {
     api.programme.list({ ...query, day: filters.day }),
     filtered ? api.programme.dayCounts(query) : Promise.resolve(null),
   ]);
-  const slots = groupBySlot(sessions, tz);
+  // The closed meeting's hours are not public: it heads the day in a group of its own.
+  const hiddenTime = sessions.filter((s) => s.timeHidden);
+  const slots = [
+    ...(hiddenTime.length > 0
+      ? [{ key: "closed", label: t("programme.closedOfDay"), startsAt: new Date(0), items: hiddenTime }]
+      : []),
+    ...groupBySlot(
+      sessions.filter((s) => !s.timeHidden),
+      tz,
+    ),
+  ];
   const sessionIds = sessions.map((s) => s.id);
   const bookingStatus = await api.booking.status({ sessionIds });
   const trackTitle = filters.track ? edition.tracks.find((tr) => tr.code === filters.track)?.title : undefined;
@@ -125,7 +135,9 @@ export default async function ProgrammePage({ searchParams }: Props) {
                   className="sticky top-0 z-10 bg-slate-50/95 py-2 text-lg font-bold text-slate-800"
                 >
                   {slot.label}
-                  <span className="sr-only"> — {t("programme.slot", { time: slot.label })}</span>
+                  {slot.key !== "closed" && (
+                    <span className="sr-only"> — {t("programme.slot", { time: slot.label })}</span>
+                  )}
                 </h2>
                 <ul className="grid gap-3 md:grid-cols-2">
                   {slot.items.map((s) => (

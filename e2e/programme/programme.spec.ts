@@ -22,6 +22,10 @@ test.describe("public programme", () => {
     const meeting = page.getByRole("article").filter({ hasText: "августовское совещание" });
     await expect(meeting).toHaveCount(1);
     await expect(meeting.getByText("закрытое")).toBeVisible();
+    // Its hours are for accredited delegates: it heads the day in a group of its own.
+    await expect(page.getByRole("heading", { level: 2, name: "Закрытые мероприятия дня" })).toBeVisible();
+    await expect(meeting.getByText("время — для аккредитованных участников")).toBeVisible();
+    await expect(meeting).not.toContainText("10:00");
 
     // Filter by a track: every card on the page belongs to it, and the URL can be shared.
     const filters = page.getByRole("search", { name: "Фильтры" });

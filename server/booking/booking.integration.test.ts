@@ -405,3 +405,18 @@ describe("personal schedule and calendar", () => {
     expect(await calendarByToken({ db: testDb.db, token: "../../etc/passwd" })).toBeNull();
   });
 });
+
+describe("the closed meeting", () => {
+  it("cannot be starred: its hours are for accredited delegates only", async () => {
+    const closed = await session({ isClosed: true, format: "MEETING", capacity: 200 });
+    const person = await participant();
+    await expect(api(person).booking.star({ sessionId: closed.id, starred: true })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    expect(await testDb.db.favourite.count({ where: { sessionId: closed.id } })).toBe(0);
+    // Un-starring is always allowed (idempotent).
+    await expect(api(person).booking.star({ sessionId: closed.id, starred: false })).resolves.toEqual({
+      starred: false,
+    });
+  });
+});

@@ -212,9 +212,13 @@ export async function leaveWaitlist({ db, actor, input }: Args<SessionInput>): P
 export async function setStar({ db, actor, input }: Args<StarInput>): Promise<{ starred: boolean }> {
   const session = await db.programmeSession.findFirst({
     where: { id: input.sessionId, status: { in: ["PUBLISHED", "CANCELLED"] } },
-    select: { id: true },
+    select: { id: true, isClosed: true },
   });
   if (!session) throw notFound("Такого мероприятия в программе нет.");
+  // A closed session (the August meeting) has its own flow; its hours are not public either.
+  if (input.starred && session.isClosed) {
+    throw new AppError("CONFLICT", "Закрытое мероприятие нельзя добавить в избранное: участие — по аккредитации.");
+  }
   if (input.starred) {
     await db.favourite.upsert({
       where: { userId_sessionId: { userId: actor.id, sessionId: session.id } },

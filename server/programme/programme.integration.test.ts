@@ -208,9 +208,17 @@ describe("the closed August meeting", () => {
     const edition = await testDb.db.edition.findFirstOrThrow();
     await testDb.db.edition.update({ where: { id: edition.id }, data: { meetingSessionId: ids.meeting! } });
     const [card] = await api.programme.list({ day: "2025-08-26", format: "MEETING" });
-    expect(card).toMatchObject({ id: ids.meeting, room: null, isClosed: true });
-    expect((await api.programme.session({ id: ids.meeting! })).room).toBeNull();
+    expect(card).toMatchObject({ id: ids.meeting, room: null, isClosed: true, timeHidden: true });
+    // Only the day: 00:00 to 23:59 Moscow time, not the real 10:00–13:00.
+    expect(card?.startsAt.toISOString()).toBe("2025-08-25T21:00:00.000Z");
+    expect(card?.endsAt.toISOString()).toBe("2025-08-26T20:59:00.000Z");
+    const page = await api.programme.session({ id: ids.meeting! });
+    expect(page).toMatchObject({ room: null, timeHidden: true });
+    expect(await api.programme.dayCounts({ format: "MEETING" })).toMatchObject({ "2025-08-26": 1 });
     // Other sessions keep their room.
-    expect((await api.programme.session({ id: ids.robots! })).room?.name).toBe("Большой зал");
+    expect(await api.programme.session({ id: ids.robots! })).toMatchObject({
+      room: { name: "Большой зал" },
+      timeHidden: false,
+    });
   });
 });

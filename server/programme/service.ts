@@ -22,7 +22,7 @@ const speakerSelect = { id: true, fullName: true, position: true, organisation: 
 
 const sessionCardSelect = {
   id: true,
-  edition: { select: { meetingSessionId: true } },
+  edition: { select: { meetingSessionId: true, timeZone: true } },
   title: true,
   format: true,
   startsAt: true,
@@ -40,17 +40,26 @@ const sessionCardSelect = {
 } satisfies Prisma.ProgrammeSessionSelect;
 
 type SessionCardRow = Prisma.ProgrammeSessionGetPayload<{ select: typeof sessionCardSelect }>;
-export type SessionCard = Omit<SessionCardRow, "edition">;
+/** `timeHidden`: the times are the day's bounds, not the real ones (the closed meeting). */
+export type SessionCard = Omit<SessionCardRow, "edition"> & { timeHidden: boolean };
+
+type PublicRow = {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  room: unknown;
+  edition: { meetingSessionId: string | null; timeZone: string };
+};
 
 /**
- * The closed August meeting's room is for accredited delegates only (they see it on the
- * meeting's own pages): the public programme never carries it.
+ * The closed August meeting's room and time are for accredited delegates only (they see them
+ * on the meeting's own pages): the public programme carries its day, never its hours or room.
  */
-function publicView<T extends { id: string; room: unknown; edition: { meetingSessionId: string | null } }>(
-  row: T,
-): Omit<T, "edition"> {
+function publicView<T extends PublicRow>(row: T): Omit<T, "edition"> & { timeHidden: boolean } {
   const { edition, ...rest } = row;
-  return edition.meetingSessionId === row.id ? { ...rest, room: null } : rest;
+  if (edition.meetingSessionId !== row.id) return { ...rest, timeHidden: false };
+  const day = zonedDayRange(zonedDayKey(row.startsAt, edition.timeZone), edition.timeZone);
+  return { ...rest, room: null, startsAt: day.from, endsAt: new Date(day.to.getTime() - 60_000), timeHidden: true };
 }
 
 const editionSelect = {
@@ -134,7 +143,9 @@ const sessionPageSelect = {
   },
 } satisfies Prisma.ProgrammeSessionSelect;
 
-export type SessionPage = Omit<Prisma.ProgrammeSessionGetPayload<{ select: typeof sessionPageSelect }>, "edition">;
+export type SessionPage = Omit<Prisma.ProgrammeSessionGetPayload<{ select: typeof sessionPageSelect }>, "edition"> & {
+  timeHidden: boolean;
+};
 
 export async function getSession({ db, input }: { db: Db; input: { id: string } }): Promise<SessionPage> {
   const session = await db.programmeSession.findFirst({

@@ -226,7 +226,8 @@ export function BookingControls({
     );
   }
 
-  const canStar = viewer !== "guest" && state.refusal !== "draft";
+  // Closed sessions (the August meeting) have their own flow and cannot be starred.
+  const canStar = viewer !== "guest" && state.refusal !== "draft" && state.refusal !== "closed";
   return (
     <div className="mt-3 space-y-2 border-t border-slate-100 pt-3" aria-busy={busy && hydrated ? true : undefined}>
       <div className="flex flex-wrap items-center justify-between gap-2">

@@ -32,7 +32,9 @@ export default async function SessionPage({ params }: Props) {
     api.meeting.forSession({ sessionId: id }),
   ]);
   // The August meeting: its time and room are for accredited delegates (and organisers) only.
-  const hideTimeAndRoom = meeting !== null && meeting.details === null;
+  // The public data carries only the meeting's day; those allowed get the real time and room.
+  const shown = session.timeHidden && meeting?.details ? { ...session, ...meeting.details } : session;
+  const hideTimeAndRoom = session.timeHidden && !meeting?.details;
   const tz = edition.timeZone;
   const day = zonedDayKey(session.startsAt, tz);
   const moderators = session.speakers.filter((s) => s.role === "MODERATOR");
@@ -64,9 +66,9 @@ export default async function SessionPage({ params }: Props) {
             {hideTimeAndRoom
               ? null
               : `, ${t("session.time", {
-                  start: formatZonedTime(session.startsAt, tz),
-                  end: formatZonedTime(session.endsAt, tz),
-                  zone: zoneLabel(tz, session.startsAt),
+                  start: formatZonedTime(shown.startsAt, tz),
+                  end: formatZonedTime(shown.endsAt, tz),
+                  zone: zoneLabel(tz, shown.startsAt),
                 })}`}
           </dd>
         </div>
@@ -75,8 +77,8 @@ export default async function SessionPage({ params }: Props) {
           <dd className="font-medium">
             {hideTimeAndRoom
               ? t("meeting.roomHidden")
-              : session.room
-                ? [session.room.name, session.room.floor].filter(Boolean).join(", ")
+              : shown.room
+                ? [shown.room.name, shown.room.floor].filter(Boolean).join(", ")
                 : t("session.noRoom")}
             <span className="block text-sm font-normal text-slate-600">
               {session.capacity === null ? t("session.noSeatLimit") : t("session.seats", { count: session.capacity })}

@@ -78,6 +78,7 @@ export async function programmeCalendar({ db, trackCode }: { db: Db; trackCode?:
   const edition = await findCurrentEditionOrNull(db, {
     id: true,
     timeZone: true,
+    meetingSessionId: true,
     tracks: { select: { code: true, title: true } },
   });
   if (!edition) return null;
@@ -87,6 +88,8 @@ export async function programmeCalendar({ db, trackCode }: { db: Db; trackCode?:
     where: {
       editionId: edition.id,
       status: { in: ["PUBLISHED", "CANCELLED"] },
+      // The closed August meeting's hours are for accredited delegates only.
+      ...(edition.meetingSessionId ? { id: { not: edition.meetingSessionId } } : {}),
       ...(track ? { track: { code: track.code } } : {}),
     },
     select: eventSelect,
