@@ -12,7 +12,8 @@ import { Prisma } from "~/server/generated/prisma/client";
 import { assertUnrestricted, currentEdition } from "~/server/organiser/context";
 import { errorsT } from "~/server/organiser/messages";
 import type { IdInput, RoomFields, SpeakerFields, SpeakerListInput, TrackFields } from "~/server/organiser/schema";
-import { buildSessionSearchText, foldForSearch } from "~/server/programme/rules";
+import { buildSessionSearchText } from "~/server/programme/rules";
+import { pageSpeakers } from "~/server/programme/service";
 
 type Args<I> = { db: Db; actor: SessionUser; input: I };
 
@@ -57,29 +58,10 @@ export async function listRooms({ db }: { db: Db }) {
   return db.room.findMany({ where: { editionId: edition.id }, select: roomSelect, orderBy: { name: "asc" } });
 }
 
-/** People of the edition, a page at a time, searchable by name or organisation. */
+/** People of the edition, drafts' speakers included, a page at a time, searchable. */
 export async function listSpeakersAdmin({ db, input }: { db: Db; input: SpeakerListInput }) {
   const edition = await currentEdition(db);
-  const where: Prisma.SpeakerWhereInput = { editionId: edition.id };
-  const raw = (input.q ?? "").trim();
-  if (raw) {
-    const variants = [...new Set([raw, foldForSearch(raw)])];
-    where.OR = variants.flatMap((q) => [
-      { fullName: { contains: q, mode: "insensitive" as const } },
-      { organisation: { contains: q, mode: "insensitive" as const } },
-    ]);
-  }
-  const [total, items] = await Promise.all([
-    db.speaker.count({ where }),
-    db.speaker.findMany({
-      where,
-      select: speakerSelect,
-      orderBy: [{ fullName: "asc" }, { id: "asc" }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
-    }),
-  ]);
-  return { items, total, page: input.page, pageCount: Math.max(1, Math.ceil(total / input.pageSize)) };
+  return pageSpeakers(db, { editionId: edition.id }, input, speakerSelect);
 }
 
 /** Everyone, for the session form's selects (names only). */

@@ -156,39 +156,53 @@ export async function getSession({ db, input }: { db: Db; input: { id: string } 
   return publicView(session);
 }
 
-/** Speakers with at least one visible session, alphabetically, a page at a time. */
-export async function listSpeakers({ db, input }: { db: Db; input: SpeakerListInput }) {
-  const edition = await getCurrentEdition({ db });
-  const where: Prisma.SpeakerWhereInput = {
-    editionId: edition.id,
-    sessions: { some: { session: { status: { in: [...VISIBLE_STATUSES] } } } },
-  };
+/**
+ * Speakers matching `where`, alphabetically, a page at a time, searchable by name or
+ * organisation. ILIKE folds case on every collation we run; "ё" and "е" are tried both ways.
+ */
+export async function pageSpeakers<S extends Prisma.SpeakerSelect = typeof speakerSelect>(
+  db: Db,
+  where: Prisma.SpeakerWhereInput,
+  input: { q?: string; page: number; pageSize: number },
+  select: S = speakerSelect as S,
+) {
   const raw = (input.q ?? "").trim();
-  if (raw) {
-    // ILIKE folds case on every collation we run; "ё" and "е" are tried both ways.
-    const variants = [...new Set([raw, foldForSearch(raw)])];
-    where.OR = variants.flatMap((q) => [
-      { fullName: { contains: q, mode: "insensitive" as const } },
-      { organisation: { contains: q, mode: "insensitive" as const } },
-    ]);
-  }
+  const filtered: Prisma.SpeakerWhereInput = raw
+    ? {
+        ...where,
+        OR: [...new Set([raw, foldForSearch(raw)])].flatMap((q) => [
+          { fullName: { contains: q, mode: "insensitive" as const } },
+          { organisation: { contains: q, mode: "insensitive" as const } },
+        ]),
+      }
+    : where;
   const [total, items] = await Promise.all([
-    db.speaker.count({ where }),
+    db.speaker.count({ where: filtered }),
     db.speaker.findMany({
-      where,
-      select: speakerSelect,
+      where: filtered,
+      select,
       orderBy: [{ fullName: "asc" }, { id: "asc" }],
       skip: (input.page - 1) * input.pageSize,
       take: input.pageSize,
     }),
   ]);
   return {
-    items,
+    items: items as Prisma.SpeakerGetPayload<{ select: S }>[],
     total,
     page: input.page,
     pageSize: input.pageSize,
     pageCount: Math.max(1, Math.ceil(total / input.pageSize)),
   };
+}
+
+/** Speakers with at least one visible session (the public list). */
+export async function listSpeakers({ db, input }: { db: Db; input: SpeakerListInput }) {
+  const edition = await getCurrentEdition({ db });
+  return pageSpeakers(
+    db,
+    { editionId: edition.id, sessions: { some: { session: { status: { in: [...VISIBLE_STATUSES] } } } } },
+    input,
+  );
 }
 
 export async function getSpeaker({ db, input }: { db: Db; input: { id: string } }) {

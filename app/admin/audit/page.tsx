@@ -6,6 +6,7 @@ import { buttonPrimary, field, one, pageParam } from "~/app/organiser/programme/
 import { Pager } from "~/app/_components/pager";
 import { requirePageRole } from "~/server/auth/guard";
 import { isDayKey } from "~/server/programme/time";
+import { ListTable } from "~/app/_components/list-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("audit");
@@ -97,60 +98,46 @@ export default async function AuditPage({ searchParams }: Props) {
           </Link>
         </div>
       </form>
-      <p className="mt-3 text-sm text-slate-600" role="status">
-        {t("count", { count: list.total })}
-      </p>
-      {list.items.length === 0 ? (
-        <p className="mt-3 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center">{t("empty")}</p>
-      ) : (
-        <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                <th className="px-3 py-2">{t("when")}</th>
-                <th className="px-3 py-2">{t("actor")}</th>
-                <th className="px-3 py-2">{t("what")}</th>
-                <th className="px-3 py-2">{t("changes")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((a) => (
-                <tr key={a.id} className="border-t border-slate-100 align-top">
-                  <td className="whitespace-nowrap px-3 py-2">
-                    {format.dateTime(a.createdAt, { dateStyle: "short", timeStyle: "medium", timeZone: list.timeZone })}
-                  </td>
-                  <td className="break-all px-3 py-2">{a.actorEmail}</td>
-                  <td className="px-3 py-2">
-                    <span className="font-medium">{a.action}</span>
-                    <span className="block text-xs text-slate-500">
-                      {a.entity} · {a.entityId}
-                    </span>
-                  </td>
-                  <td className="px-3 py-2">
-                    <details>
-                      <summary className="cursor-pointer text-brand-700">{t("details")}</summary>
-                      <div className="mt-2 grid gap-2 md:grid-cols-2">
-                        <div>
-                          <p className="text-xs font-semibold text-slate-600">{t("before")}</p>
-                          <pre className="max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs">
-                            {json(a.before)}
-                          </pre>
-                        </div>
-                        <div>
-                          <p className="text-xs font-semibold text-slate-600">{t("after")}</p>
-                          <pre className="max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs">
-                            {json(a.after)}
-                          </pre>
-                        </div>
-                      </div>
-                    </details>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ListTable
+        count={t("count", { count: list.total })}
+        empty={t("empty")}
+        isEmpty={list.items.length === 0}
+        headers={[t("when"), t("actor"), t("what"), t("changes")]}
+      >
+        {list.items.map((a) => (
+          <tr key={a.id} className="border-t border-slate-100 align-top">
+            <td className="whitespace-nowrap px-3 py-2">
+              {format.dateTime(a.createdAt, { dateStyle: "short", timeStyle: "medium", timeZone: list.timeZone })}
+            </td>
+            <td className="break-all px-3 py-2">{a.actorEmail}</td>
+            <td className="px-3 py-2">
+              <span className="font-medium">{a.action}</span>
+              <span className="block text-xs text-slate-500">
+                {a.entity} · {a.entityId}
+              </span>
+            </td>
+            <td className="px-3 py-2">
+              <details>
+                <summary className="cursor-pointer text-brand-700">{t("details")}</summary>
+                <div className="mt-2 grid gap-2 md:grid-cols-2">
+                  <div>
+                    <p className="text-xs font-semibold text-slate-600">{t("before")}</p>
+                    <pre className="max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs">
+                      {json(a.before)}
+                    </pre>
+                  </div>
+                  <div>
+                    <p className="text-xs font-semibold text-slate-600">{t("after")}</p>
+                    <pre className="max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs">
+                      {json(a.after)}
+                    </pre>
+                  </div>
+                </div>
+              </details>
+            </td>
+          </tr>
+        ))}
+      </ListTable>
       <Pager page={list.page} pageCount={list.pageCount} href={href} />
     </section>
   );

@@ -4,6 +4,7 @@ import { RoleButton } from "~/app/admin/users/role-button";
 import { serverApi } from "~/app/_trpc/server";
 import { requirePageRole } from "~/server/auth/guard";
 import { Pager } from "~/app/_components/pager";
+import { ListTable } from "~/app/_components/list-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("adminUsers");
@@ -42,45 +43,29 @@ export default async function AdminUsersPage({ searchParams }: Props) {
           {t("adminUsers.find")}
         </button>
       </form>
-      <p className="mt-3 text-sm text-slate-600" role="status">
-        {t("adminUsers.count", { count: list.total })}
-      </p>
-      {list.items.length === 0 ? (
-        <p className="mt-4 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center">
-          {t("adminUsers.empty")}
-        </p>
-      ) : (
-        <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                <th className="px-3 py-2">{t("adminUsers.email")}</th>
-                <th className="px-3 py-2">{t("adminUsers.name")}</th>
-                <th className="px-3 py-2">{t("adminUsers.role")}</th>
-                <th className="px-3 py-2">{t("adminUsers.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((u) => (
-                <tr key={u.id} className="border-t border-slate-100 align-top">
-                  <td className="px-3 py-2 break-all">{u.email}</td>
-                  <td className="px-3 py-2">{u.name ?? "—"}</td>
-                  <td className="px-3 py-2">{t(`roles.${u.role}`)}</td>
-                  <td className="px-3 py-2">
-                    {u.id === me.id ? (
-                      <span className="text-slate-500">{t("adminUsers.you")}</span>
-                    ) : u.role === "ADMIN" ? (
-                      "—"
-                    ) : (
-                      <RoleButton userId={u.id} makeOrganiser={u.role === "PARTICIPANT"} />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ListTable
+        count={t("adminUsers.count", { count: list.total })}
+        empty={t("adminUsers.empty")}
+        isEmpty={list.items.length === 0}
+        headers={[t("adminUsers.email"), t("adminUsers.name"), t("adminUsers.role"), t("adminUsers.actions")]}
+      >
+        {list.items.map((u) => (
+          <tr key={u.id} className="border-t border-slate-100 align-top">
+            <td className="px-3 py-2 break-all">{u.email}</td>
+            <td className="px-3 py-2">{u.name ?? "—"}</td>
+            <td className="px-3 py-2">{t(`roles.${u.role}`)}</td>
+            <td className="px-3 py-2">
+              {u.id === me.id ? (
+                <span className="text-slate-500">{t("adminUsers.you")}</span>
+              ) : u.role === "ADMIN" ? (
+                "—"
+              ) : (
+                <RoleButton userId={u.id} makeOrganiser={u.role === "PARTICIPANT"} />
+              )}
+            </td>
+          </tr>
+        ))}
+      </ListTable>
       <Pager page={list.page} pageCount={list.pageCount} href={href} />
     </section>
   );

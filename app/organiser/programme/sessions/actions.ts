@@ -7,6 +7,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { errorToFormState, formValues, type FormState } from "~/app/_components/form-state";
 import { serverApi } from "~/app/_trpc/server";
+import { sessionInputOf } from "~/app/organiser/programme/sessions/form-data";
 import { ConflictError } from "~/server/organiser/context";
 import type { IssueView } from "~/server/organiser/messages";
 import { moveSessionInput, sessionFields } from "~/server/organiser/schema";
@@ -19,27 +20,6 @@ const FIELD_OF_ISSUE: Record<IssueView["field"], string> = {
   people: "speakerIds",
   capacity: "capacity",
 };
-
-/** What the form sent, as the API takes it (empty capacity = no limit, checkboxes, multiple selects). */
-function sessionInputOf(formData: FormData) {
-  const text = (k: string) => String(formData.get(k) ?? "");
-  const capacity = text("capacity").trim();
-  return {
-    title: text("title"),
-    description: text("description"),
-    trackId: text("trackId") || null,
-    format: text("format"),
-    day: text("day"),
-    start: text("start").slice(0, 5),
-    end: text("end").slice(0, 5),
-    roomId: text("roomId") || null,
-    capacity: capacity === "" ? null : Number(capacity),
-    isClosed: formData.get("isClosed") === "on",
-    bookingRequired: formData.get("bookingRequired") === "on",
-    moderatorIds: formData.getAll("moderatorIds").map(String),
-    speakerIds: formData.getAll("speakerIds").map(String),
-  };
-}
 
 /** Typed values to put back into the form (multiple selects joined with commas). */
 function valuesOf(formData: FormData): Record<string, string> {

@@ -8,6 +8,7 @@ import { Pager } from "~/app/_components/pager";
 import { requirePageRole } from "~/server/auth/guard";
 import { SESSION_STATUSES } from "~/server/organiser/schema";
 import { formatZonedTime, isDayKey, zonedTimeToUtc } from "~/server/programme/time";
+import { ListTable } from "~/app/_components/list-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("organiserProgramme");
@@ -106,62 +107,45 @@ export default async function SessionListPage({ searchParams }: Props) {
           </Link>
         </div>
       </form>
-      <p className="mt-3 text-sm text-slate-600" role="status">
-        {t("count", { count: list.total })}
-      </p>
-      {list.items.length === 0 ? (
-        <p className="mt-3 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center">{t("empty")}</p>
-      ) : (
-        <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                <th className="px-3 py-2">{t("when")}</th>
-                <th className="px-3 py-2">{t("fieldTitle")}</th>
-                <th className="px-3 py-2">{t("status")}</th>
-                <th className="px-3 py-2">{t("where")}</th>
-                <th className="px-3 py-2">{t("seats")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((s) => (
-                <tr key={s.id} className="border-t border-slate-100 align-top">
-                  <td className="whitespace-nowrap px-3 py-2">
-                    {format.dateTime(s.startsAt, { day: "numeric", month: "short", timeZone: tz })},{" "}
-                    {formatZonedTime(s.startsAt, tz)}–{formatZonedTime(s.endsAt, tz)}
-                  </td>
-                  <td className="px-3 py-2">
-                    <Link
-                      href={`/organiser/programme/sessions/${s.id}`}
-                      className="font-medium text-brand-700 hover:underline"
-                    >
-                      {s.title}
-                    </Link>
-                    <span className="block text-xs" style={{ color: s.track?.color ?? "#475569" }}>
-                      {s.track?.title ?? t("noTrack")}
-                      {!s.canEdit && ` · ${t("readOnly")}`}
-                    </span>
-                  </td>
-                  <td className="px-3 py-2">
-                    <Badge tone={s.status === "PUBLISHED" ? "slate" : s.status === "DRAFT" ? "amber" : "red"}>
-                      {t(`status${s.status}`)}
-                    </Badge>
-                  </td>
-                  <td className="px-3 py-2">{s.room?.name ?? t("noRoom")}</td>
-                  <td className="whitespace-nowrap px-3 py-2">
-                    {s.capacity === null
-                      ? t("seatsNoLimit", { booked: s.bookedCount })
-                      : t("seatsOf", { booked: s.bookedCount, capacity: s.capacity })}
-                    {s._count.waitlist > 0 && (
-                      <span className="block text-xs text-slate-500">+{s._count.waitlist}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ListTable
+        count={t("count", { count: list.total })}
+        empty={t("empty")}
+        isEmpty={list.items.length === 0}
+        headers={[t("when"), t("fieldTitle"), t("status"), t("where"), t("seats")]}
+      >
+        {list.items.map((s) => (
+          <tr key={s.id} className="border-t border-slate-100 align-top">
+            <td className="whitespace-nowrap px-3 py-2">
+              {format.dateTime(s.startsAt, { day: "numeric", month: "short", timeZone: tz })},{" "}
+              {formatZonedTime(s.startsAt, tz)}–{formatZonedTime(s.endsAt, tz)}
+            </td>
+            <td className="px-3 py-2">
+              <Link
+                href={`/organiser/programme/sessions/${s.id}`}
+                className="font-medium text-brand-700 hover:underline"
+              >
+                {s.title}
+              </Link>
+              <span className="block text-xs" style={{ color: s.track?.color ?? "#475569" }}>
+                {s.track?.title ?? t("noTrack")}
+                {!s.canEdit && ` · ${t("readOnly")}`}
+              </span>
+            </td>
+            <td className="px-3 py-2">
+              <Badge tone={s.status === "PUBLISHED" ? "slate" : s.status === "DRAFT" ? "amber" : "red"}>
+                {t(`status${s.status}`)}
+              </Badge>
+            </td>
+            <td className="px-3 py-2">{s.room?.name ?? t("noRoom")}</td>
+            <td className="whitespace-nowrap px-3 py-2">
+              {s.capacity === null
+                ? t("seatsNoLimit", { booked: s.bookedCount })
+                : t("seatsOf", { booked: s.bookedCount, capacity: s.capacity })}
+              {s._count.waitlist > 0 && <span className="block text-xs text-slate-500">+{s._count.waitlist}</span>}
+            </td>
+          </tr>
+        ))}
+      </ListTable>
       <Pager page={list.page} pageCount={list.pageCount} href={query} />
     </section>
   );

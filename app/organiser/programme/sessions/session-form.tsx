@@ -7,6 +7,7 @@ import { FormAlert, SubmitButton } from "~/app/_components/forms";
 import { useTRPC } from "~/app/_trpc/react";
 import { Checkbox, Input, Select, TextArea } from "~/app/organiser/programme/_components/fields";
 import { saveSessionAction, type SessionFormState } from "~/app/organiser/programme/sessions/actions";
+import { sessionInputOf } from "~/app/organiser/programme/sessions/form-data";
 import type { IssueView } from "~/server/organiser/messages";
 import { sessionFields, type SessionFieldsInput } from "~/server/organiser/schema";
 
@@ -24,24 +25,7 @@ export type SessionFormOptions = {
 export type SessionFormValues = Record<string, string>;
 
 function inputOf(form: HTMLFormElement): SessionFieldsInput | null {
-  const data = new FormData(form);
-  const text = (k: string) => String(data.get(k) ?? "");
-  const capacity = text("capacity").trim();
-  const parsed = sessionFields.safeParse({
-    title: text("title"),
-    description: text("description"),
-    trackId: text("trackId") || null,
-    format: text("format"),
-    day: text("day"),
-    start: text("start").slice(0, 5),
-    end: text("end").slice(0, 5),
-    roomId: text("roomId") || null,
-    capacity: capacity === "" ? null : Number(capacity),
-    isClosed: data.get("isClosed") === "on",
-    bookingRequired: data.get("bookingRequired") === "on",
-    moderatorIds: data.getAll("moderatorIds").map(String),
-    speakerIds: data.getAll("speakerIds").map(String),
-  });
+  const parsed = sessionFields.safeParse(sessionInputOf(new FormData(form)));
   return parsed.success ? parsed.data : null;
 }
 
