@@ -12,14 +12,17 @@ export default defineConfig({
   forbidOnly: isCI,
   retries: 0,
   workers: 1,
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // Sized for a machine four times slower than a quiet 2-core one: CI shares its cores.
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   reporter: isCI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL: `http://localhost:${port}`,
     locale: "ru-RU",
     timezoneId: "Europe/Moscow",
     trace: "retain-on-failure",
+    actionTimeout: 30_000,
+    navigationTimeout: 60_000,
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -38,7 +41,8 @@ export default defineConfig({
   webServer: {
     command: "node scripts/start.mjs",
     url: `http://localhost:${port}/programme`,
-    timeout: 240_000,
+    // npm test builds before Playwright starts; this covers migrate + seed + start on a busy machine.
+    timeout: 600_000,
     reuseExistingServer: !isCI,
     stdout: "pipe",
     stderr: "pipe",

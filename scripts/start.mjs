@@ -5,10 +5,11 @@
  * DATABASE_URL chooses the database; unset is the embedded PGlite directory .data/pglite.
  */
 import { spawn } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { log, prisma, root, tsx, run, fail } from "./lib.mjs";
+import { buildIfNeeded } from "./build.mjs";
+import { log, prisma, root, tsx, fail } from "./lib.mjs";
 
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
@@ -16,49 +17,6 @@ const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
 const major = Number(process.versions.node.split(".")[0]);
 if (major < 20) fail(`Node.js 20 or newer is needed (this is ${process.version}).`);
-
-/** A fingerprint of everything that goes into the build: paths, sizes and mtimes. */
-function sourceFingerprint() {
-  const hash = createHash("sha256");
-  const skip = new Set(["node_modules", ".next", ".data", ".git", "e2e", "test-results", "playwright-report", "bench"]);
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (skip.has(entry.name)) continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (!/\.(test|spec)\.tsx?$/.test(entry.name)) {
-        const st = statSync(full);
-        hash.update(`${path.relative(root, full)}:${st.size}:${st.mtimeMs}\n`);
-      }
-    }
-  };
-  for (const dir of ["app", "server", "public"]) if (existsSync(path.join(root, dir))) walk(path.join(root, dir));
-  for (const file of [
-    "next.config.mjs",
-    "postcss.config.mjs",
-    "instrumentation.ts",
-    "package-lock.json",
-    "tsconfig.json",
-  ]) {
-    const full = path.join(root, file);
-    if (existsSync(full)) hash.update(`${file}:${statSync(full).size}:${statSync(full).mtimeMs}\n`);
-  }
-  return hash.digest("hex");
-}
-
-const fingerprintFile = path.join(root, ".next", "spo-source-fingerprint");
-
-async function buildIfNeeded() {
-  const fingerprint = sourceFingerprint();
-  const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(fingerprintFile);
-  if (built && readFileSync(fingerprintFile, "utf8") === fingerprint) {
-    log("The build is up to date.");
-    return;
-  }
-  log("Building the app (about a minute on 2 cores)…");
-  await run(process.execPath, [nextBin, "build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } });
-  writeFileSync(fingerprintFile, fingerprint);
-}
 
 function serve() {
   const args = dev ? ["dev", "-p", port] : ["start", "-p", port];

@@ -8,6 +8,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
+import { buildIfNeeded } from "./build.mjs";
 import { bin, fail, log, root, run } from "./lib.mjs";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -56,6 +57,8 @@ try {
     ensureChromium();
     rmSync(path.join(root, ".data", "e2e"), { recursive: true, force: true });
     rmSync(path.join(root, ".data", "e2e.lock"), { force: true });
+    // Build first: Playwright's webServer then only migrates, seeds and starts the app.
+    await buildIfNeeded();
     log("End-to-end tests (Chromium)…");
     await run(bin("playwright"), ["test"]);
   }

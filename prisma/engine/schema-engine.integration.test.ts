@@ -42,7 +42,7 @@ function prisma(args: string[], databaseUrl: string): Promise<CliResult> {
   delete env.SHADOW_DATABASE_URL;
   delete env.PRISMA_SCHEMA_ENGINE_BINARY; // prove that prisma.config.ts alone selects the shim
   return new Promise((resolve) => {
-    execFile(process.execPath, [prismaCli, ...args], { cwd: root, env, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [prismaCli, ...args], { cwd: root, env, timeout: 300_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
   });

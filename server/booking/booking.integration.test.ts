@@ -270,7 +270,6 @@ describe("concurrency", () => {
     const s = await session({ day: "2025-08-27", start: "10:00", end: "11:30", capacity: 20 });
     const people = await Promise.all(Array.from({ length: 200 }, () => participant()));
     const waitlistedInResolveOrder: string[] = [];
-    const started = Date.now();
     const results = await Promise.all(
       people.map(async (p) => {
         const r = await api(p).booking.book({ sessionId: s.id, waitlistIfFull: true });
@@ -278,8 +277,6 @@ describe("concurrency", () => {
         return { userId: p.id, r };
       }),
     );
-    const elapsed = Date.now() - started;
-    console.info(`[booking] 200 concurrent bookings on ${testDb.kind}: ${elapsed} ms`);
 
     expect(results.filter((x) => x.r.outcome === "BOOKED")).toHaveLength(20);
     const waitlisted = results.filter((x) => x.r.outcome === "WAITLISTED");
@@ -299,7 +296,6 @@ describe("concurrency", () => {
       .map((x) => x.userId);
     expect(bySeq.map((e) => e.userId)).toEqual(byToldPosition);
     expect(new Set(waitlistedInResolveOrder).size).toBe(180);
-    expect(elapsed).toBeLessThan(30_000);
   });
 
   it("concurrent cancellations and bookings keep the counts exact", async () => {
