@@ -51,4 +51,3 @@ export async function buildIfNeeded() {
   await run(process.execPath, [nextBin, "build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } });
   writeFileSync(fingerprintFile, fingerprint);
 }
-
