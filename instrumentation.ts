@@ -1,3 +1,5 @@
+import type { Instrumentation } from "next";
+
 /** Runs once when the server starts (Next.js instrumentation hook). */
 export async function register(): Promise<void> {
   // NEXT_RUNTIME is inlined by Next at build time (the documented pattern), not configuration.
@@ -6,3 +8,16 @@ export async function register(): Promise<void> {
     startServerServices();
   }
 }
+
+/**
+ * Every error of a page, action or route handler reaches the log with the id the person sees:
+ * the error page shows React's digest, so the log line carries it too, with the request id.
+ */
+export const onRequestError: Instrumentation.onRequestError = (error, request, context) => {
+  const digest = (error as { digest?: string }).digest ?? "—";
+  const headers = request.headers as Record<string, string | string[] | undefined>;
+  console.error(
+    `[error ${digest}] request ${String(headers["x-request-id"] ?? "?")} ${request.method} ${request.path} (${context.routeType})`,
+    error,
+  );
+};

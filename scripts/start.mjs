@@ -13,19 +13,26 @@ import { log, prisma, root, tsx, fail } from "./lib.mjs";
 
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
 const major = Number(process.versions.node.split(".")[0]);
 if (major < 20) fail(`Node.js 20 or newer is needed (this is ${process.version}).`);
 
 function serve() {
-  const args = dev ? ["dev", "-p", port] : ["start", "-p", port];
-  log(`Serving on http://localhost:${port}`);
-  const child = spawn(process.execPath, [nextBin, ...args], {
+  const host = process.env.HOST?.trim() || "127.0.0.1";
+  log(
+    `Serving on http://localhost:${port}${host === "127.0.0.1" ? " (this machine only; set HOST=0.0.0.0 to listen on the network)" : ""}`,
+  );
+  // scripts/serve.mjs: Next behind our request guard; it drains and closes the database on SIGTERM.
+  const child = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs"), ...(dev ? ["--dev"] : [])], {
     cwd: root,
     stdio: "inherit",
-    // Our instrumentation closes the embedded database on SIGTERM before exiting.
-    env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "true", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      NODE_ENV: dev ? "development" : "production",
+      PORT: port,
+      HOST: host,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   });
   for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => child.kill(signal));
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

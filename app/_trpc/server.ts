@@ -5,8 +5,7 @@ import { connection } from "next/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { createCaller } from "~/server/api/root";
-import { createContextInner } from "~/server/api/trpc";
-import { requestIp } from "~/server/auth/request-ip";
+import { contextFromHeaders } from "~/server/api/trpc";
 import { getSessionUser } from "~/server/auth/session";
 import { getDb } from "~/server/db";
 
@@ -18,7 +17,7 @@ import { getDb } from "~/server/db";
 export const serverApi = cache(async () => {
   await connection();
   const [db, user, h] = await Promise.all([getDb(), getSessionUser(), headers()]);
-  return createCaller(createContextInner({ db, user, ip: requestIp(h) }));
+  return createCaller(contextFromHeaders({ db, user, headers: h }));
 });
 
 /** Awaits a query and turns NOT_FOUND into the 404 page. */

@@ -2,10 +2,12 @@
  * tRPC wiring: the context, the error mapping and the procedures by role.
  * Routers stay thin; rules live in server/<domain>/.
  */
+import { randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Db } from "~/server/db/client";
+import { fromLoopback, requestId, requestIp } from "~/server/auth/request-ip";
 import { hasRole, type SessionUser } from "~/server/auth/roles";
 import { AppError } from "~/server/errors";
 import { Prisma } from "~/server/generated/prisma/client";
@@ -17,24 +19,81 @@ export type Context = {
   user: SessionUser | null;
   /** Client address, for rate limits; null when unknown. */
   ip: string | null;
+  /** Whether the TCP peer is this machine (the development mail viewer answers only then). */
+  loopback: boolean;
+  /** The request id of the server log; error answers quote it. */
+  requestId: string | null;
 };
 
 /** The context from its parts: tests call this with their own database and user. */
-export function createContextInner(opts: { db: Db; user?: SessionUser | null; ip?: string | null }): Context {
-  return { db: opts.db, user: opts.user ?? null, ip: opts.ip ?? null };
+export function createContextInner(opts: {
+  db: Db;
+  user?: SessionUser | null;
+  ip?: string | null;
+  loopback?: boolean;
+  requestId?: string | null;
+}): Context {
+  return {
+    db: opts.db,
+    user: opts.user ?? null,
+    ip: opts.ip ?? null,
+    loopback: opts.loopback ?? false,
+    requestId: opts.requestId ?? null,
+  };
+}
+
+/** The context of an HTTP request (the route handler and Server Components). */
+export function contextFromHeaders(opts: { db: Db; user: SessionUser | null; headers: Headers }): Context {
+  return createContextInner({
+    db: opts.db,
+    user: opts.user,
+    ip: requestIp(opts.headers),
+    loopback: fromLoopback(opts.headers),
+    requestId: requestId(opts.headers),
+  });
+}
+
+/** The id quoted to a person when something failed inside; the server log carries it with the error. */
+export function errorId(ctx: { requestId: string | null } | undefined): string {
+  return ctx?.requestId ?? randomUUID();
 }
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
+    // Internal failures never show their text (database messages, hosts, paths): only an id
+    // that the server log carries next to the real error (see app/api/trpc/[trpc]/route.ts).
+    const internal = error.code === "INTERNAL_SERVER_ERROR";
+    const { stack: _stack, ...data } = shape.data;
     return {
       ...shape,
+      message: internal ? internalErrorMessage(errorId(ctx)) : shape.message,
       data: {
-        ...shape.data,
+        ...data,
         zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
       },
     };
   },
+});
+
+/** Strings that PostgreSQL or later code cannot take: a NUL byte or a lone UTF-16 surrogate. */
+export function hasUnsafeText(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return value.includes("\u0000") || !value.isWellFormed();
+  if (depth > 20 || value === null || typeof value !== "object") return false;
+  if (value instanceof Date) return false;
+  const items = Array.isArray(value) ? value : Object.entries(value).flat();
+  return items.some((v) => hasUnsafeText(v, depth + 1));
+}
+
+/** Every procedure's input is refused at the edge when it carries unsafe text. */
+const refuseUnsafeText = t.middleware(async ({ getRawInput, next }) => {
+  if (hasUnsafeText(await getRawInput())) {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: "Текст содержит недопустимый символ (нулевой байт или повреждённый символ). Уберите его и повторите.",
+    });
+  }
+  return next();
 });
 
 /** Turns domain errors into API errors; everything else stays an internal error. */
@@ -52,10 +111,14 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+export function internalErrorMessage(id: string): string {
+  return `На сервере что-то пошло не так. Попробуйте ещё раз; если ошибка повторится, сообщите организаторам её код: ${id}.`;
+}
+
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(mapErrors);
+export const publicProcedure = t.procedure.use(mapErrors).use(refuseUnsafeText);
 
 function requireRole(role: UserRole) {
   return t.middleware(({ ctx, next }) => {

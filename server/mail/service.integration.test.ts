@@ -15,7 +15,8 @@ let api: ReturnType<typeof createCaller>;
 beforeAll(async () => {
   testDb = await createTestDb();
   db = testDb.db;
-  api = createCaller(createContextInner({ db }));
+  // The viewer answers only requests whose TCP peer is this machine.
+  api = createCaller(createContextInner({ db, loopback: true }));
 });
 
 afterAll(async () => {
@@ -87,6 +88,14 @@ describe("devMail viewer", () => {
     await expect(getOutboxMessage({ db, input: { id: only!.id }, enabled: false })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
+  });
+
+  it("does not exist for a peer on the network, whatever it claims", async () => {
+    await createMessages(1, () => "admin@example.org");
+    const [only] = await db.outboxMessage.findMany();
+    const remote = createCaller(createContextInner({ db, loopback: false, ip: "127.0.0.1" }));
+    await expect(remote.devMail.list({})).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(remote.devMail.message({ id: only!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("validates input", async () => {

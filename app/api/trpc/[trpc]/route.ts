@@ -1,7 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "~/server/api/root";
-import { createContextInner } from "~/server/api/trpc";
-import { requestIp } from "~/server/auth/request-ip";
+import { contextFromHeaders, errorId } from "~/server/api/trpc";
 import { getSessionUser } from "~/server/auth/session";
 import { getDb } from "~/server/db";
 
@@ -13,9 +12,11 @@ const handler = (req: Request) =>
     req,
     router: appRouter,
     createContext: async () =>
-      createContextInner({ db: await getDb(), user: await getSessionUser(), ip: requestIp(req.headers) }),
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed`, error);
+      contextFromHeaders({ db: await getDb(), user: await getSessionUser(), headers: req.headers }),
+    onError({ error, path, ctx }) {
+      // The person sees only this id (server/api/trpc.ts errorFormatter); the log has the rest.
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        console.error(`[error ${errorId(ctx)}] tRPC ${path ?? "?"} failed`, error);
     },
   });
 

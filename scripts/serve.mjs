@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+/**
+ * The HTTP server in front of Next.js (a Next "custom server"): every request passes the
+ * checks in scripts/http-guard.mjs first — client address from the socket (forwarded headers
+ * only from TRUSTED_PROXIES), a request id, security headers with a per-request CSP nonce,
+ * same-origin JSON-only mutations, limits on tRPC batches and bodies, and URLs free of NUL
+ * bytes and broken UTF-8 — then Next renders it.
+ *
+ * Binds to 127.0.0.1 unless HOST is set: a zero-setup start is never reachable from the network.
+ * On SIGTERM/SIGINT it stops accepting, lets requests in flight finish (bounded), then runs the
+ * app's own shutdown (mail worker, database) registered by server/shutdown.ts.
+ *
+ * Usage: node scripts/serve.mjs [--dev]   (PORT, HOST, APP_URL, TRUSTED_PROXIES from the environment)
+ */
+import http from "node:http";
+import next from "next";
+import { createGuard } from "./http-guard.mjs";
+import { root } from "./lib.mjs";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST?.trim() || "127.0.0.1";
+const DRAIN_MS = 20_000;
+
+const app = next({ dev, dir: root, hostname: host === "0.0.0.0" || host === "::" ? "localhost" : host, port });
+const handle = app.getRequestHandler();
+const guard = createGuard({
+  appUrl: process.env.APP_URL ?? `http://localhost:${port}`,
+  trustedProxies: process.env.TRUSTED_PROXIES ?? "",
+  dev,
+});
+
+await app.prepare();
+
+const server = http.createServer((req, res) => {
+  if (guard(req, res)) return;
+  handle(req, res).catch((error) => {
+    console.error(`[spo] request ${req.headers["x-request-id"] ?? "?"} failed`, error);
+    if (!res.headersSent) {
+      res.statusCode = 500;
+      res.setHeader("content-type", "text/plain; charset=utf-8");
+    }
+    res.end(`Внутренняя ошибка сервера. Код ошибки: ${req.headers["x-request-id"] ?? "—"}`);
+  });
+});
+server.keepAliveTimeout = 65_000;
+
+server.listen(port, host, () => {
+  console.log(`[spo] Listening on http://${host.includes(":") ? `[${host}]` : host}:${port}`);
+});
+
+let stopping = false;
+async function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[spo] ${signal}: draining requests in flight…`);
+  const drained = new Promise((resolve) => server.close(() => resolve(undefined)));
+  server.closeIdleConnections?.();
+  const timer = setTimeout(() => server.closeAllConnections?.(), DRAIN_MS);
+  await drained;
+  clearTimeout(timer);
+  const shutdown = /** @type {{ __spoShutdown?: () => Promise<void> }} */ (globalThis).__spoShutdown;
+  try {
+    await shutdown?.();
+  } catch (error) {
+    console.error("[spo] shutdown failed", error);
+  }
+  process.exit(0);
+}
+for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => void stop(signal));
