@@ -42,7 +42,19 @@ const MAX_BATCHES_PER_RUN = 20;
 /** The same failure is logged again at most this often. */
 const REPEAT_LOG_MS = 5 * 60_000;
 
-const holder = globalThis as { __spoMailWorker?: MailWorker };
+const holder = globalThis as { __spoMailWorker?: MailWorker; __spoMailWorkerBeat?: number };
+
+/**
+ * When this process's worker last finished a run (ms since epoch), or null when none runs. The
+ * readiness check (/api/ready) calls a worker that has not finished a run for a while dead.
+ */
+export function mailWorkerHeartbeat(): { running: boolean; lastRunAt: number | null; intervalMs: number } {
+  return {
+    running: Boolean(holder.__spoMailWorker),
+    lastRunAt: holder.__spoMailWorkerBeat ?? null,
+    intervalMs: (holder.__spoMailWorker as { intervalMs?: number } | undefined)?.intervalMs ?? 5_000,
+  };
+}
 
 const idle: MailWorker = { sending: false, stop: async () => {} };
 
@@ -95,6 +107,8 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
       lastProblem = undefined;
     } catch (error) {
       report(`worker run failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    } finally {
+      holder.__spoMailWorkerBeat = Date.now();
     }
   };
 
@@ -114,7 +128,9 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
   }
   schedule();
 
-  const worker: MailWorker = {
+  holder.__spoMailWorkerBeat = Date.now();
+  const worker: MailWorker & { intervalMs: number } = {
+    intervalMs,
     sending: Boolean(transport),
     stop: async () => {
       abort.abort();
