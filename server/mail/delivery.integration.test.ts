@@ -12,6 +12,7 @@ import {
   startSmtpSink,
   type SmtpSink,
 } from "~/server/mail/testing/smtp-sink";
+import { unrecordedSends } from "~/server/mail/delivery";
 import { deliverDueMail, startMailWorker } from "~/server/mail/worker";
 import { createTestDb, type TestDb } from "~/server/test/db";
 import { uid } from "~/server/test/factories";
@@ -189,6 +190,43 @@ describe("deliverDueMail", () => {
     const row = await db.outboxMessage.findUniqueOrThrow({ where: { id: message.id } });
     expect(row).toMatchObject({ status: "PENDING", attempts: 0, lockedUntil: null });
     expect(await deliver()).toMatchObject({ sent: 1 });
+  });
+
+  it("does not send again a message the SMTP server took while the database was away", async () => {
+    const message = await enqueue();
+    // The database goes away right after the SMTP server accepted the message.
+    let away = true;
+    const flaky = new Proxy(db, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        if (prop !== "outboxMessage") return value;
+        return new Proxy(value as object, {
+          get(model, name, r) {
+            const fn = Reflect.get(model, name, r) as unknown;
+            if (name !== "updateMany" || typeof fn !== "function") return fn;
+            return (args: { data?: { status?: string } }) => {
+              if (away && args.data?.status === "SENT") throw new Error("Connection terminated unexpectedly");
+              return (fn as (a: unknown) => unknown).call(model, args);
+            };
+          },
+        });
+      },
+    }) as Db;
+    const now = new Date();
+    await expect(deliver({ db: flaky, now })).rejects.toThrow(/Connection terminated/);
+    expect(sink.received).toHaveLength(1);
+    expect(unrecordedSends()).toBe(1);
+
+    // Back after the lease would have run out: the send is recorded before anything is claimed.
+    away = false;
+    const next = await deliver({ now: new Date(now.getTime() + LEASE_MS + 5_000) });
+    expect(next.claimed).toBe(0);
+    expect(sink.received).toHaveLength(1);
+    expect(unrecordedSends()).toBe(0);
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({
+      status: "SENT",
+      attempts: 1,
+    });
   });
 
   it("never sends a message twice with several workers at once", async () => {

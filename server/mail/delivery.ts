@@ -10,9 +10,15 @@
  *   lease ran out (and whose row another worker took over) can no longer touch the row;
  * - before each send the lease is renewed under that condition, and SMTP timeouts are far
  *   below the lease, so a message is never in two workers' hands at once.
- * A crash between "sent" and "marked SENT" makes the message go out again after the lease:
- * delivery is at least once, as with any SMTP outbox. The Message-ID is derived from the
- * outbox id, so that mail clients can recognise such a duplicate.
+ * The attempt is recorded (claim: `attempts` + 1, lease) before anything is sent. When the SMTP
+ * server took a message but the database could not be told (it went away), the process keeps the
+ * fact in a journal and records it before its next claim — well inside the lease — so the message
+ * is not sent again. Only a crash of the process itself between "sent" and "recorded" makes a
+ * message go out twice after the lease: delivery is at least once, as with any SMTP outbox, and
+ * the Message-ID is derived from the outbox id so that mail clients recognise such a duplicate.
+ *
+ * Claiming is two single statements, not an interactive transaction: a booking rush that holds
+ * every connection cannot make the worker give up waiting for a transaction slot.
  */
 import type { Db } from "~/server/db/client";
 import { env } from "~/server/env";
@@ -66,18 +72,36 @@ export type DeliverOptions = {
 
 const iso = (d: Date) => d.toISOString();
 
+type SentRecord = { id: string; attempts: number; sentAt: Date };
+
+/** Sends the SMTP server accepted but the database has not recorded yet (this process only). */
+const journal = ((globalThis as { __spoMailJournal?: Map<string, SentRecord> }).__spoMailJournal ??= new Map());
+
+/** Records journalled sends; throws while the database is still away (the run then stops). */
+async function recordJournal(db: Db): Promise<void> {
+  for (const entry of [...journal.values()]) {
+    await db.outboxMessage.updateMany({
+      where: { id: entry.id, attempts: entry.attempts },
+      data: { status: "SENT", sentAt: entry.sentAt, lockedUntil: null, lastError: null },
+    });
+    journal.delete(entry.id);
+  }
+}
+
+/** How many sends wait to be recorded (for tests and metrics). */
+export const unrecordedSends = (): number => journal.size;
+
 /** Claims up to `batchSize` due messages (see the module comment). */
 async function claimDue(db: Db, at: Date, leaseUntil: Date, batchSize: number, maxAttempts: number) {
-  return db.$transaction(async (tx) => {
-    // A worker that died during a message's last attempt leaves it PENDING with no attempts
-    // left: give it up once its lease has run out.
-    await tx.$executeRaw`
+  // A worker that died during a message's last attempt leaves it PENDING with no attempts
+  // left: give it up once its lease has run out.
+  await db.$executeRaw`
       UPDATE "OutboxMessage"
       SET "status" = 'FAILED', "lockedUntil" = NULL,
           "lastError" = COALESCE("lastError", 'The worker stopped during the last attempt')
       WHERE "status" = 'PENDING' AND "attempts" >= ${maxAttempts}
         AND "lockedUntil" < ${iso(at)}::timestamptz`;
-    return tx.$queryRaw<ClaimedMessage[]>`
+  return db.$queryRaw<ClaimedMessage[]>`
       UPDATE "OutboxMessage" AS m
       SET "lockedUntil" = ${iso(leaseUntil)}::timestamptz, "attempts" = m."attempts" + 1
       WHERE m."id" IN (
@@ -91,7 +115,6 @@ async function claimDue(db: Db, at: Date, leaseUntil: Date, batchSize: number, m
         FOR UPDATE SKIP LOCKED
       )
       RETURNING m."id", m."kind", m."to", m."subject", m."text", m."html", m."attempts"`;
-  });
 }
 
 /**
@@ -111,6 +134,7 @@ export async function deliverDueMail(options: DeliverOptions): Promise<DeliveryR
   const clock = () => new Date(base + (Date.now() - started));
   const leaseFrom = (t: Date) => new Date(t.getTime() + LEASE_MS);
 
+  await recordJournal(db);
   const claimedAt = clock();
   const claimed = await claimDue(db, claimedAt, leaseFrom(claimedAt), batchSize, maxAttempts);
   const result: DeliveryResult = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0, skipped: 0 };
@@ -164,11 +188,15 @@ export async function deliverDueMail(options: DeliverOptions): Promise<DeliveryR
     }
 
     // Sent: record it even if a sweep has meanwhile given the message up (status not checked).
+    // Journalled first, so that a database gone at this moment cannot lose the fact.
+    const sent: SentRecord = { id: message.id, attempts: message.attempts, sentAt: clock() };
+    journal.set(sent.id, sent);
+    result.sent += 1;
     await db.outboxMessage.updateMany({
       where: ours,
-      data: { status: "SENT", sentAt: clock(), lockedUntil: null, lastError: null },
+      data: { status: "SENT", sentAt: sent.sentAt, lockedUntil: null, lastError: null },
     });
-    result.sent += 1;
+    journal.delete(sent.id);
   }
   return result;
 }
