@@ -1,6 +1,7 @@
 /**
  * The outbox worker of the app server process: every `intervalMs` it sends due mail
- * (deliverDueMail) and, about once an hour, deletes old rate-limit windows.
+ * (deliverDueMail) and, once an hour across all instances (server/ops/schedule.ts), deletes old
+ * rate-limit windows.
  *
  * Without SMTP_URL nothing is sent: messages stay PENDING (attempts 0) and are visible in
  * the development mail viewer (/dev/mail); the loop then only does the housekeeping. Setting
@@ -14,6 +15,7 @@ import { isBuildPhase } from "~/server/env";
 import { deliverDueMail } from "~/server/mail/delivery";
 import { DEFAULT_BATCH_SIZE } from "~/server/mail/rules";
 import { mailTransportFromEnv, type MailTransport } from "~/server/mail/transport";
+import { claimRun } from "~/server/ops/schedule";
 import { cleanupRateLimits } from "~/server/security/rate-limit";
 
 export { deliverDueMail, type DeliverOptions, type DeliveryResult } from "~/server/mail/delivery";
@@ -37,6 +39,8 @@ export type MailWorkerOptions = {
 };
 
 const CLEANUP_EVERY_MS = 60 * 60_000;
+/** How often an instance asks whether the shared housekeeping run is due. */
+const CLEANUP_CHECK_MS = 5 * 60_000;
 /** Batches one run may send back to back before pausing (a backlog drains quickly). */
 const MAX_BATCHES_PER_RUN = 20;
 /** The same failure is logged again at most this often. */
@@ -100,9 +104,12 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
           if (result.claimed < batchSize) break;
         }
       }
-      if (Date.now() - lastCleanup >= CLEANUP_EVERY_MS && !abort.signal.aborted) {
-        await cleanupRateLimits({ db });
+      // Housekeeping once an hour across all instances (ScheduledJob), not once per instance.
+      if (Date.now() - lastCleanup >= CLEANUP_CHECK_MS && !abort.signal.aborted) {
         lastCleanup = Date.now();
+        if (await claimRun({ db, name: "rate-limit-cleanup", everyMs: CLEANUP_EVERY_MS })) {
+          await cleanupRateLimits({ db });
+        }
       }
       lastProblem = undefined;
     } catch (error) {
