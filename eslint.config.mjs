@@ -33,6 +33,8 @@ const config = [
       "*.config.*",
       "instrumentation.ts",
       "server/env.ts",
+      // The logger starts with scripts/serve.mjs, before the app and its env.ts load.
+      "server/ops/log.mjs",
       "e2e/**",
       "bench/**",
     ],

@@ -13,11 +13,18 @@ export async function register(): Promise<void> {
  * Every error of a page, action or route handler reaches the log with the id the person sees:
  * the error page shows React's digest, so the log line carries it too, with the request id.
  */
-export const onRequestError: Instrumentation.onRequestError = (error, request, context) => {
-  const digest = (error as { digest?: string }).digest ?? "—";
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  const { log } = await import("~/server/ops/log.mjs");
   const headers = request.headers as Record<string, string | string[] | undefined>;
-  console.error(
-    `[error ${digest}] request ${String(headers["x-request-id"] ?? "?")} ${request.method} ${request.path} (${context.routeType})`,
-    error,
+  log.error(
+    {
+      err: error,
+      errorId: (error as { digest?: string }).digest ?? null,
+      reqId: String(headers["x-request-id"] ?? ""),
+      method: request.method,
+      route: request.path.split("?")[0],
+      routeType: context.routeType,
+    },
+    "request failed",
   );
 };

@@ -9,7 +9,16 @@ const nextConfig = {
   // forbidden() renders app/forbidden.tsx with HTTP 403 for signed-in people without the role.
   experimental: { authInterrupts: true },
   // Database drivers load WebAssembly and native modules at run time: keep them out of the bundle.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg"],
+  // The logger and the metrics registry are shared with scripts/serve.mjs through one module instance.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@prisma/adapter-pg",
+    "pg",
+    "pino",
+    "pino-pretty",
+    "prom-client",
+  ],
 };
 
 export default withNextIntl(nextConfig);

@@ -14,6 +14,8 @@
  */
 import http from "node:http";
 import next from "next";
+import { log, requestContext } from "../server/ops/log.mjs";
+import { metrics, routeLabel } from "../server/ops/metrics.mjs";
 import { createGuard } from "./http-guard.mjs";
 import { root } from "./lib.mjs";
 
@@ -32,28 +34,47 @@ const guard = createGuard({
 
 await app.prepare();
 
-const server = http.createServer((req, res) => {
-  if (guard(req, res)) return;
-  handle(req, res).catch((error) => {
-    console.error(`[spo] request ${req.headers["x-request-id"] ?? "?"} failed`, error);
-    if (!res.headersSent) {
-      res.statusCode = 500;
-      res.setHeader("content-type", "text/plain; charset=utf-8");
+/** One access line per request (path without its query: queries can hold addresses), and its latency. */
+function observe(req, res, started) {
+  res.once("finish", () => {
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const route = routeLabel(path);
+    metrics.httpDuration.observe({ method: req.method ?? "GET", route, status: String(res.statusCode) }, seconds);
+    if (!path.startsWith("/_next/")) {
+      log.info({ method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000) }, "request");
     }
-    res.end(`Внутренняя ошибка сервера. Код ошибки: ${req.headers["x-request-id"] ?? "—"}`);
+  });
+}
+
+const server = http.createServer((req, res) => {
+  const started = process.hrtime.bigint();
+  const answered = guard(req, res);
+  const requestId = String(req.headers["x-request-id"]);
+  requestContext.run({ requestId }, () => {
+    observe(req, res, started);
+    if (answered) return;
+    handle(req, res).catch((error) => {
+      log.error({ err: error }, "request failed outside the app");
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.setHeader("content-type", "text/plain; charset=utf-8");
+      }
+      res.end(`Внутренняя ошибка сервера. Код ошибки: ${requestId}`);
+    });
   });
 });
 server.keepAliveTimeout = 65_000;
 
 server.listen(port, host, () => {
-  console.log(`[spo] Listening on http://${host.includes(":") ? `[${host}]` : host}:${port}`);
+  log.info({ host, port }, `listening on http://${host.includes(":") ? `[${host}]` : host}:${port}`);
 });
 
 let stopping = false;
 async function stop(signal) {
   if (stopping) return;
   stopping = true;
-  console.log(`[spo] ${signal}: draining requests in flight…`);
+  log.info({ signal }, "draining requests in flight");
   const drained = new Promise((resolve) => server.close(() => resolve(undefined)));
   server.closeIdleConnections?.();
   const timer = setTimeout(() => server.closeAllConnections?.(), DRAIN_MS);
@@ -63,8 +84,9 @@ async function stop(signal) {
   try {
     await shutdown?.();
   } catch (error) {
-    console.error("[spo] shutdown failed", error);
+    log.error({ err: error }, "shutdown failed");
   }
+  log.info("stopped");
   process.exit(0);
 }
 for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => void stop(signal));

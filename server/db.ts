@@ -1,6 +1,6 @@
 import { acquirePgliteLock } from "~/prisma/engine/pglite-lock.mjs";
 import { openDb, type Db, type OpenedDb } from "~/server/db/client";
-import { databaseTarget, isBuildPhase } from "~/server/env";
+import { databaseTarget, env, isBuildPhase } from "~/server/env";
 
 type DbHolder = { opening?: Promise<OpenedDb> };
 
@@ -15,7 +15,7 @@ async function open(): Promise<OpenedDb> {
     throw new Error("The database must not be opened during `next build`: mark the page dynamic.");
   }
   const target = databaseTarget();
-  if (target.kind === "postgres" || !target.dataDir) return openDb(target);
+  if (target.kind === "postgres" || !target.dataDir) return openDb(target, { poolSize: env.DATABASE_POOL_SIZE });
 
   const release = await acquirePgliteLock(target.dataDir, { owner: "app server", waitMs: 15_000 });
   try {

@@ -34,6 +34,13 @@ const schema = z.object({
    * confirmation links included, to anyone.
    */
   DEV_MAIL_VIEWER: z.stringbool().default(false),
+  /** Connections of this process's PostgreSQL pool (every instance has its own). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Bearer token for /api/metrics (Prometheus); unset: the endpoint does not exist. */
+  METRICS_TOKEN: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  ),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,5 +1,6 @@
 import { closeDb, getDb } from "~/server/db";
 import { startMailWorker, stopMailWorker } from "~/server/mail/worker";
+import { registerGauges } from "~/server/ops/gauges";
 
 type ShutdownHolder = { __spoShutdown?: () => Promise<void> };
 
@@ -12,6 +13,7 @@ type ShutdownHolder = { __spoShutdown?: () => Promise<void> };
  */
 export function startServerServices(): void {
   startMailWorker({ getDb, intervalMs: 5_000 });
+  registerGauges(getDb);
   (globalThis as ShutdownHolder).__spoShutdown = async () => {
     await stopMailWorker();
     await closeDb();

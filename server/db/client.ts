@@ -1,5 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "~/server/generated/prisma/client";
 import type { DatabaseTarget } from "~/server/env";
@@ -17,19 +18,25 @@ export function prismaOverPglite(pglite: PGlite): Db {
   return new PrismaClient({ adapter: new PrismaPGlite(pglite) });
 }
 
-/** A Prisma client over PostgreSQL. */
-export function prismaOverPostgres(url: string, schema?: string): Db {
-  const options = schema && schema !== "public" ? { schema } : undefined;
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }, options) });
+/** The pools of this process's PostgreSQL clients, for the pool gauges of /api/metrics. */
+export const postgresPools: pg.Pool[] = ((globalThis as { __spoPools?: pg.Pool[] }).__spoPools ??= []);
+
+/** A Prisma client over PostgreSQL, on a pool of at most `poolSize` connections. */
+export function prismaOverPostgres(url: string, schema?: string, poolSize = 10): Db {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  postgresPools.push(pool);
+  pool.once("end", () => postgresPools.splice(postgresPools.indexOf(pool), 1));
+  const options = { ...(schema && schema !== "public" ? { schema } : {}), disposeExternalPool: true };
+  return new PrismaClient({ adapter: new PrismaPg(pool, options) });
 }
 
 /**
  * Opens the database a target names. For PGlite the caller must hold the directory lock
  * (see prisma/engine/pglite-lock.mjs): two processes on one directory lose data silently.
  */
-export async function openDb(target: DatabaseTarget): Promise<OpenedDb> {
+export async function openDb(target: DatabaseTarget, options: { poolSize?: number } = {}): Promise<OpenedDb> {
   if (target.kind === "postgres") {
-    const db = prismaOverPostgres(target.url, target.schema);
+    const db = prismaOverPostgres(target.url, target.schema, options.poolSize);
     return { db, close: () => db.$disconnect() };
   }
   const pglite = target.dataDir ? await PGlite.create(target.dataDir) : await PGlite.create();

@@ -21,6 +21,8 @@
  * every connection cannot make the worker give up waiting for a transaction slot.
  */
 import type { Db } from "~/server/db/client";
+import { log as logger } from "~/server/ops/log.mjs";
+import { metrics } from "~/server/ops/metrics.mjs";
 import { env } from "~/server/env";
 import {
   afterFailure,
@@ -127,7 +129,7 @@ export async function deliverDueMail(options: DeliverOptions): Promise<DeliveryR
   const maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
   const from = options.from ?? env.MAIL_FROM;
   const domain = senderDomain(from);
-  const log = options.log ?? ((line: string) => console.warn(line));
+  const log = options.log ?? ((line: string) => logger.warn(line));
   const who = options.workerId ? `[mail ${options.workerId}]` : "[mail]";
   const started = Date.now();
   const base = (options.now ?? new Date()).getTime();
@@ -180,6 +182,7 @@ export async function deliverDueMail(options: DeliverOptions): Promise<DeliveryR
       });
       if (outcome.status === "FAILED") result.failed += 1;
       else result.retrying += 1;
+      metrics.mailFailed.inc({ final: outcome.status === "FAILED" ? "yes" : "no" });
       log(
         `${who} ${message.kind} ${message.id}: attempt ${message.attempts}/${maxAttempts} failed` +
           `${outcome.status === "FAILED" ? ", giving up" : ", will retry"}: ${lastError}`,
@@ -192,6 +195,7 @@ export async function deliverDueMail(options: DeliverOptions): Promise<DeliveryR
     const sent: SentRecord = { id: message.id, attempts: message.attempts, sentAt: clock() };
     journal.set(sent.id, sent);
     result.sent += 1;
+    metrics.mailSent.inc();
     await db.outboxMessage.updateMany({
       where: ours,
       data: { status: "SENT", sentAt: sent.sentAt, lockedUntil: null, lastError: null },

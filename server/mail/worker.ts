@@ -11,6 +11,7 @@
  * start returns the running worker.
  */
 import type { Db } from "~/server/db/client";
+import { log as logger } from "~/server/ops/log.mjs";
 import { isBuildPhase } from "~/server/env";
 import { deliverDueMail } from "~/server/mail/delivery";
 import { DEFAULT_BATCH_SIZE } from "~/server/mail/rules";
@@ -72,7 +73,7 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
 
   const intervalMs = Math.max(100, options.intervalMs ?? 5_000);
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  const log = options.log ?? ((line: string) => console.warn(line));
+  const log = options.log ?? ((line: string) => logger.warn(line));
   const ownTransport = options.transport === undefined;
   const transport = ownTransport ? mailTransportFromEnv() : options.transport;
   const abort = new AbortController();

@@ -5,6 +5,7 @@
  * Call these with the root client, not inside the transaction of the action they guard:
  * a hit must count even when the action then fails and its transaction rolls back.
  */
+import { metrics } from "~/server/ops/metrics.mjs";
 import type { Db } from "~/server/db/client";
 import { AppError } from "~/server/errors";
 import type { Prisma } from "~/server/generated/prisma/client";
@@ -66,7 +67,11 @@ export async function assertRateLimits({
 }): Promise<void> {
   const results = await Promise.all(checks.map((check) => hitRateLimit({ db, ...check, now })));
   const wait = Math.max(0, ...results.filter((r) => !r.allowed).map((r) => r.retryAfterSeconds));
-  if (wait > 0) throw new AppError("TOO_MANY_REQUESTS", tooManyAttemptsMessage(wait));
+  if (wait > 0) {
+    // The action is the key's first part ("signin:email:…" → "signin"): no address in metrics.
+    metrics.rateLimitRefusals.inc({ action: checks[0]?.key.split(":")[0] ?? "unknown" });
+    throw new AppError("TOO_MANY_REQUESTS", tooManyAttemptsMessage(wait));
+  }
 }
 
 /** Deletes windows that ended long ago (older than a day); returns how many rows went. */

@@ -2,6 +2,7 @@ import { createTRPCRouter, participantProcedure, publicProcedure } from "~/serve
 import { getCalendarFeed, revokeCalendarFeed, rotateCalendarFeed } from "~/server/booking/calendar/feed";
 import { getAlternatives, getBookingStatus, getMySchedule } from "~/server/booking/queries";
 import { bookInput, sessionInput, starInput, statusInput } from "~/server/booking/schema";
+import { metrics } from "~/server/ops/metrics.mjs";
 import { bookSession, cancelBooking, leaveWaitlist, setStar } from "~/server/booking/service";
 
 export const bookingRouter = createTRPCRouter({
@@ -11,12 +12,17 @@ export const bookingRouter = createTRPCRouter({
   alternatives: publicProcedure
     .input(sessionInput)
     .query(({ ctx, input }) => getAlternatives({ db: ctx.db, actor: ctx.user, input })),
-  book: participantProcedure
-    .input(bookInput)
-    .mutation(({ ctx, input }) => bookSession({ db: ctx.db, actor: ctx.user, input })),
-  cancel: participantProcedure
-    .input(sessionInput)
-    .mutation(({ ctx, input }) => cancelBooking({ db: ctx.db, actor: ctx.user, input })),
+  book: participantProcedure.input(bookInput).mutation(async ({ ctx, input }) => {
+    const result = await bookSession({ db: ctx.db, actor: ctx.user, input });
+    metrics.bookings.inc({ outcome: result.outcome });
+    return result;
+  }),
+  cancel: participantProcedure.input(sessionInput).mutation(async ({ ctx, input }) => {
+    const result = await cancelBooking({ db: ctx.db, actor: ctx.user, input });
+    metrics.cancellations.inc();
+    metrics.promotions.inc(result.promoted);
+    return result;
+  }),
   leaveWaitlist: participantProcedure
     .input(sessionInput)
     .mutation(({ ctx, input }) => leaveWaitlist({ db: ctx.db, actor: ctx.user, input })),

@@ -3,6 +3,7 @@ import { appRouter } from "~/server/api/root";
 import { contextFromHeaders, errorId } from "~/server/api/trpc";
 import { getSessionUser } from "~/server/auth/session";
 import { getDb } from "~/server/db";
+import { log } from "~/server/ops/log.mjs";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,7 @@ const handler = (req: Request) =>
     onError({ error, path, ctx }) {
       // The person sees only this id (server/api/trpc.ts errorFormatter); the log has the rest.
       if (error.code === "INTERNAL_SERVER_ERROR")
-        console.error(`[error ${errorId(ctx)}] tRPC ${path ?? "?"} failed`, error);
+        log.error({ err: error.cause ?? error, errorId: errorId(ctx), procedure: path }, "tRPC procedure failed");
     },
   });
 
