@@ -13,6 +13,7 @@
  * Usage: node scripts/serve.mjs [--dev]   (PORT, HOST, APP_URL, TRUSTED_PROXIES from the environment)
  */
 import http from "node:http";
+import net from "node:net";
 import next from "next";
 import { log, requestContext } from "../server/ops/log.mjs";
 import { metrics, routeLabel } from "../server/ops/metrics.mjs";
@@ -22,6 +23,8 @@ import { root } from "./lib.mjs";
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST?.trim() || "127.0.0.1";
+/** SIGTERM: how long new connections are still taken (readiness already 503), then how long requests may finish. */
+const GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 1_500);
 const DRAIN_MS = 20_000;
 
 const app = next({ dev, dir: root, hostname: host === "0.0.0.0" || host === "::" ? "localhost" : host, port });
@@ -47,8 +50,26 @@ function observe(req, res, started) {
   });
 }
 
+/**
+ * Connections and what they are doing, for the drain: a connection whose request bytes are still
+ * unread (the event loop was busy) looks idle to Node, so Node's own idle-closing would cut it.
+ */
+const connections = new Map();
+let stopping = false;
+
 const server = http.createServer((req, res) => {
   const started = process.hrtime.bigint();
+  const conn = connections.get(req.socket);
+  if (conn) {
+    conn.active += 1;
+    res.once("close", () => {
+      conn.active -= 1;
+      conn.served += 1;
+      conn.since = Date.now();
+    });
+  }
+  // While draining, every answer closes its connection after it.
+  if (stopping) res.shouldKeepAlive = false;
   const answered = guard(req, res);
   const requestId = String(req.headers["x-request-id"]);
   requestContext.run({ requestId }, () => {
@@ -65,20 +86,40 @@ const server = http.createServer((req, res) => {
   });
 });
 server.keepAliveTimeout = 65_000;
+server.on("connection", (socket) => {
+  connections.set(socket, { active: 0, served: 0, since: Date.now() });
+  socket.once("close", () => connections.delete(socket));
+});
 
 server.listen(port, host, () => {
   log.info({ host, port }, `listening on http://${host.includes(":") ? `[${host}]` : host}:${port}`);
 });
 
-let stopping = false;
+/** Closes connections with nothing in flight: served ones at once, never-used ones after a grace. */
+function closeIdle() {
+  const now = Date.now();
+  for (const [socket, c] of connections) {
+    if (c.active === 0 && (c.served > 0 || now - c.since > 5_000)) socket.end();
+  }
+}
+
 async function stop(signal) {
   if (stopping) return;
   stopping = true;
   log.info({ signal }, "draining requests in flight");
-  const drained = new Promise((resolve) => server.close(() => resolve(undefined)));
-  server.closeIdleConnections?.();
-  const timer = setTimeout(() => server.closeAllConnections?.(), DRAIN_MS);
+  // First a grace period: /api/ready answers 503 so that a proxy stops sending, and connections
+  // already waiting in the listen backlog (a busy event loop has not accepted them yet) get
+  // accepted — closing the listener would reset them. Then stop accepting, right after a poll.
+  /** @type {{ __spoDraining?: boolean }} */ (globalThis).__spoDraining = true;
+  await new Promise((resolve) => setTimeout(resolve, GRACE_MS));
+  await new Promise((resolve) => setImmediate(resolve));
+  // net's close, not http's: stop accepting without Node's idle-closing (see `connections`).
+  const drained = new Promise((resolve) => net.Server.prototype.close.call(server, () => resolve(undefined)));
+  closeIdle();
+  const sweep = setInterval(closeIdle, 250);
+  const timer = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
   await drained;
+  clearInterval(sweep);
   clearTimeout(timer);
   const shutdown = /** @type {{ __spoShutdown?: () => Promise<void> }} */ (globalThis).__spoShutdown;
   try {

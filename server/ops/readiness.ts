@@ -39,7 +39,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-export type Readiness = { ready: boolean; checks: Record<"database" | "migrations" | "mailWorker", CheckResult> };
+export type Readiness = {
+  ready: boolean;
+  checks: Record<"database" | "migrations" | "mailWorker" | "instance", CheckResult>;
+};
 
 export async function checkReadiness({
   getDb,
@@ -74,5 +77,11 @@ export async function checkReadiness({
     }
   }
   const mailWorker = mailWorkerCheck(mailWorkerHeartbeat(), now);
-  return { ready: database.ok && migrations.ok && mailWorker.ok, checks: { database, migrations, mailWorker } };
+  // scripts/serve.mjs sets this on SIGTERM: the proxy should stop sending here.
+  const draining = (globalThis as { __spoDraining?: boolean }).__spoDraining === true;
+  const instance: CheckResult = draining ? { ok: false, reason: "shutting down" } : { ok: true };
+  return {
+    ready: database.ok && migrations.ok && mailWorker.ok && instance.ok,
+    checks: { database, migrations, mailWorker, instance },
+  };
 }
