@@ -45,6 +45,11 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
+/** Checks an environment (the deployment example in docs/deploy is checked with it by a test). */
+export function parseEnv(record: Record<string, string | undefined>) {
+  return schema.safeParse(record);
+}
+
 function readEnv(): Env {
   const parsed = schema.safeParse(process.env);
   if (!parsed.success) {
