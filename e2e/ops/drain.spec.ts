@@ -4,72 +4,17 @@
  * database's lock and data directory stay healthy, so the next start serves at once.
  * On the embedded default always, and on PostgreSQL when the suite has one.
  */
-import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
+import { exited, prepareDatabase, startInstance, waitReady } from "./cluster";
 
-const root = process.cwd();
-
-function runNode(args: string[], env: Record<string, string>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, timeout: 300_000 }, (e, out, err) =>
-      e ? reject(new Error(`${args.join(" ")}: ${err || out}`)) : resolve(),
-    );
-  });
-}
-
-async function prepare(databaseUrl: string) {
-  const env = { DATABASE_URL: databaseUrl, SEED_DEMO: "1" };
-  await runNode([path.join("node_modules", "prisma", "build", "index.js"), "migrate", "deploy"], {
-    ...env,
-    PRISMA_SCHEMA_ENGINE_BINARY: path.join(root, "prisma", "engine", "schema-engine.mjs"),
-  });
-  await runNode([path.join("node_modules", "tsx", "dist", "cli.mjs"), "prisma/seed/main.ts", "--demo"], env);
-}
-
-function start(databaseUrl: string, port: number): ChildProcess {
-  return spawn(process.execPath, ["scripts/serve.mjs"], {
-    cwd: root,
-    stdio: "ignore",
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_URL: databaseUrl,
-      APP_URL: `http://localhost:${port}`,
-      AUTH_SECRET: "drain-test-secret-0123456789abcdefghij",
-      SMTP_URL: "",
-      DEV_MAIL_VIEWER: "0",
-      // Long enough for the readiness check below on a busy machine.
-      SHUTDOWN_GRACE_MS: "10000",
-    },
-  });
-}
-
-async function waitReady(base: string) {
-  for (let i = 0; i < 240; i += 1) {
-    if (
-      await fetch(`${base}/api/ready`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${base} never became ready`);
-}
-
-const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => {
-    if (child.exitCode !== null) resolve(child.exitCode);
-    else child.once("exit", (code) => resolve(code));
-  });
+// Long enough for the readiness check below on a busy machine.
+const start = (databaseUrl: string, port: number) =>
+  startInstance({ port, databaseUrl, env: { SHUTDOWN_GRACE_MS: "10000" } });
 
 async function drainUnderLoad(databaseUrl: string, port: number) {
   const base = `http://localhost:${port}`;
@@ -106,7 +51,7 @@ test.describe("graceful drain on SIGTERM", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "spo-drain-"));
     const url = `file:${path.join(dir, "db")}`;
     try {
-      await prepare(url);
+      await prepareDatabase(url);
       await drainUnderLoad(url, 3121);
       expect(existsSync(path.join(dir, "db.lock"))).toBe(false);
       const again = start(url, 3121);
@@ -130,7 +75,7 @@ test.describe("graceful drain on SIGTERM", () => {
       await admin.connect();
       await admin.query(`CREATE DATABASE "${database}"`);
       try {
-        await prepare(u.toString());
+        await prepareDatabase(u.toString());
         await drainUnderLoad(u.toString(), 3122);
       } finally {
         await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);

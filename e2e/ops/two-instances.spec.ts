@@ -4,80 +4,25 @@
  * across both, and each mail goes out once. Runs where the suite has PostgreSQL
  * (TEST_DATABASE_URL; CI always sets it) against the production build `npm test` made.
  */
-import { spawn, execFile, type ChildProcess } from "node:child_process";
+import { type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { startSmtpSink, type SmtpSink } from "~/server/mail/testing/smtp-sink";
+import {
+  createFixture,
+  prepareDatabase,
+  signIn,
+  startInstance,
+  trpc,
+  waitReady,
+  withDatabase,
+  type Fixture,
+} from "./cluster";
 
 const adminUrl = process.env.TEST_DATABASE_URL;
-const root = process.cwd();
 const ports = [3111, 3112];
 const bases = ports.map((p) => `http://localhost:${p}`);
-
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-function runNode(args: string[], env: Record<string, string>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, timeout: 300_000 }, (e, out, err) =>
-      e ? reject(new Error(`${args.join(" ")}: ${err || out}`)) : resolve(out),
-    );
-  });
-}
-
-async function waitReady(base: string) {
-  for (let i = 0; i < 240; i += 1) {
-    const ok = await fetch(`${base}/api/ready`)
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${base} never became ready`);
-}
-
-const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]!);
-
-/** Signs in through Auth.js's credentials endpoint; returns the session cookie (or null) and the redirect. */
-async function signIn(base: string, email: string, password: string) {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/password`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiesOf(csrf).join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/my` }),
-  });
-  const session = cookiesOf(res).find((c) => c.includes("session-token="));
-  return { cookie: session ?? null, location: res.headers.get("location") ?? "" };
-}
-
-async function trpc(base: string, cookie: string, procedure: string, input: unknown, method: "GET" | "POST") {
-  const body = JSON.stringify({ json: input });
-  const url =
-    method === "GET"
-      ? `${base}/api/trpc/${procedure}?input=${encodeURIComponent(body)}`
-      : `${base}/api/trpc/${procedure}`;
-  const res = await fetch(url, {
-    method,
-    headers: { cookie, ...(method === "POST" ? { "content-type": "application/json" } : {}) },
-    body: method === "POST" ? body : undefined,
-  });
-  const json = (await res.json()) as { result?: { data: { json: unknown } }; error?: unknown };
-  if (!res.ok) throw new Error(`${procedure} ${res.status}: ${JSON.stringify(json.error)}`);
-  return json.result!.data.json;
-}
-
-type Fixture = {
-  people: { email: string; password: string }[];
-  organiser: { email: string; password: string };
-  sessionId: string;
-};
 
 if (adminUrl) {
   test.describe("two app instances on one PostgreSQL", () => {
@@ -94,34 +39,20 @@ if (adminUrl) {
       await admin.connect();
       await admin.query(`CREATE DATABASE "${database}"`);
       await admin.end();
-      const env = { DATABASE_URL: url, SEED_DEMO: "1" };
-      await runNode([path.join("node_modules", "prisma", "build", "index.js"), "migrate", "deploy"], {
-        ...env,
-        PRISMA_SCHEMA_ENGINE_BINARY: path.join(root, "prisma", "engine", "schema-engine.mjs"),
-      });
-      const tsx = path.join("node_modules", "tsx", "dist", "cli.mjs");
-      await runNode([tsx, "prisma/seed/main.ts", "--demo"], env);
-      fixture = JSON.parse((await runNode([tsx, "e2e/ops/cluster-fixture.ts", "20"], env)).trim().split("\n").at(-1)!);
+      await prepareDatabase(url);
+      fixture = await createFixture(url, 20);
       sink = await startSmtpSink();
       for (const port of ports) {
-        const child = spawn(process.execPath, ["scripts/serve.mjs"], {
-          cwd: root,
-          stdio: "ignore",
-          env: {
-            ...process.env,
-            NODE_ENV: "production",
-            PORT: String(port),
-            HOST: "127.0.0.1",
-            DATABASE_URL: url,
-            APP_URL: bases[0],
-            AUTH_SECRET: "two-instances-test-secret-0123456789abcdef",
-            SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
-            DEV_MAIL_VIEWER: "0",
-          },
-        });
-        servers.push(child);
+        servers.push(
+          startInstance({
+            port,
+            databaseUrl: url,
+            // Both behind one public address, as behind a proxy; one mail server for both.
+            env: { APP_URL: bases[0]!, SMTP_URL: `smtp://127.0.0.1:${sink.port}` },
+          }),
+        );
       }
-      await Promise.all(bases.map(waitReady));
+      await Promise.all(bases.map((b) => waitReady(b)));
       sql = new pg.Client({ connectionString: url });
       await sql.connect();
     });
