@@ -53,3 +53,30 @@ export function getDb(): Promise<Db> {
   });
   return holder.opening.then((o) => o.db);
 }
+
+type WorkerDbHolder = { __spoWorkerDb?: Promise<OpenedDb> };
+
+/**
+ * The mail worker's database: on PostgreSQL a small pool of its own, so that a booking rush that
+ * takes every connection of the main pool cannot starve the outbox (and the worker cannot slow the
+ * rush). The embedded database has one connection anyway: the worker shares the process's client.
+ */
+export function getWorkerDb(): Promise<Db> {
+  const target = databaseTarget();
+  if (target.kind !== "postgres") return getDb();
+  const h = globalThis as WorkerDbHolder;
+  h.__spoWorkerDb ??= openDb(target, { poolSize: 2 }).catch((error: unknown) => {
+    h.__spoWorkerDb = undefined;
+    throw error;
+  });
+  return h.__spoWorkerDb.then((o) => o.db);
+}
+
+/** Closes the mail worker's own pool, if it has one. */
+export async function closeWorkerDb(): Promise<void> {
+  const h = globalThis as WorkerDbHolder;
+  const opening = h.__spoWorkerDb;
+  h.__spoWorkerDb = undefined;
+  const opened = await opening?.catch(() => null);
+  await opened?.close();
+}

@@ -1,4 +1,4 @@
-import { closeDb, getDb } from "~/server/db";
+import { closeDb, closeWorkerDb, getDb, getWorkerDb } from "~/server/db";
 import { startMailWorker, stopMailWorker } from "~/server/mail/worker";
 import { registerGauges } from "~/server/ops/gauges";
 
@@ -12,10 +12,11 @@ type ShutdownHolder = { __spoShutdown?: () => Promise<void> };
  * stays behind and sequences jump) — and exits.
  */
 export function startServerServices(): void {
-  startMailWorker({ getDb, intervalMs: 5_000 });
+  startMailWorker({ getDb: getWorkerDb, intervalMs: 5_000 });
   registerGauges(getDb);
   (globalThis as ShutdownHolder).__spoShutdown = async () => {
     await stopMailWorker();
+    await closeWorkerDb();
     await closeDb();
   };
 }
