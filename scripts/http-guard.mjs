@@ -66,6 +66,20 @@ export function urlIsClean(rawUrl) {
   }
 }
 
+/**
+ * The Host header must name this site: APP_URL's host, a loopback name, or one of ALLOWED_HOSTS.
+ * A page on another domain that rebinds its DNS to this server (DNS rebinding) reaches it with its
+ * own Host and is refused before anything — the loopback-only mail viewer included — answers.
+ * @param {string | undefined} host
+ * @param {Set<string>} allowed host names (no port)
+ */
+export function hostIsAllowed(host, allowed) {
+  if (!host) return false;
+  const name = host.startsWith("[") ? host.slice(0, host.indexOf("]") + 1) : host.split(":")[0];
+  const lower = (name ?? "").toLowerCase();
+  return lower === "localhost" || lower === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(lower) || allowed.has(lower);
+}
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
@@ -160,11 +174,14 @@ function refuse(res, status, message, json) {
 /**
  * The guard for scripts/serve.mjs: sets the trusted headers and response headers, and answers
  * refused requests itself. Returns true when it answered.
- * @param {{ appUrl: string, trustedProxies: string, dev: boolean }} options
+ * @param {{ appUrl: string, trustedProxies: string, dev: boolean, allowedHosts?: string }} options
  */
-export function createGuard({ appUrl, trustedProxies, dev }) {
+export function createGuard({ appUrl, trustedProxies, dev, allowedHosts = "" }) {
   const trust = compileTrust(trustedProxies);
   const appOrigin = new URL(appUrl).origin;
+  const hosts = new Set(
+    [new URL(appUrl).hostname, ...allowedHosts.split(",")].map((h) => h.trim().toLowerCase()).filter(Boolean),
+  );
   const appSecure = appOrigin.startsWith("https:");
 
   /** @param {import("node:http").IncomingMessage} req @param {import("node:http").ServerResponse} res */
@@ -191,6 +208,10 @@ export function createGuard({ appUrl, trustedProxies, dev }) {
     const rawUrl = req.url ?? "/";
     const pathname = rawUrl.split("?")[0] ?? "/";
     const isApi = pathname.startsWith("/api/");
+    if (!hostIsAllowed(req.headers.host, hosts)) {
+      refuse(res, 421, "Этот сервер не обслуживает такой адрес (заголовок Host).", isApi);
+      return true;
+    }
     if (!urlIsClean(rawUrl)) {
       refuse(res, 400, "Адрес содержит недопустимые символы (нулевой байт или повреждённую кодировку).", isApi);
       return true;

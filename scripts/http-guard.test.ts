@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   compileTrust,
+  hostIsAllowed,
   isLoopback,
   MAX_BATCH,
   MAX_TRPC_BODY_BYTES,
@@ -74,6 +75,21 @@ describe("cross-site requests", () => {
       refuseRequest({ method: "GET", pathname: `/api/trpc/${n}`, headers: {}, appOrigin, secure: false });
     expect(get(many)?.status).toBe(400);
     expect(get(Array.from({ length: MAX_BATCH }, () => "programme.edition").join(","))).toBeNull();
+  });
+});
+
+describe("Host header", () => {
+  it("serves APP_URL's host, loopback names and ALLOWED_HOSTS only (no DNS rebinding)", () => {
+    const allowed = new Set(["forum.example.ru", "10.0.0.5"]);
+    expect(hostIsAllowed("forum.example.ru", allowed)).toBe(true);
+    expect(hostIsAllowed("FORUM.example.ru:443", allowed)).toBe(true);
+    expect(hostIsAllowed("localhost:3000", allowed)).toBe(true);
+    expect(hostIsAllowed("127.0.0.1:3100", allowed)).toBe(true);
+    expect(hostIsAllowed("[::1]:3000", allowed)).toBe(true);
+    expect(hostIsAllowed("10.0.0.5:3001", allowed)).toBe(true);
+    expect(hostIsAllowed("evil.example", allowed)).toBe(false);
+    expect(hostIsAllowed("localhost.evil.example", allowed)).toBe(false);
+    expect(hostIsAllowed(undefined, allowed)).toBe(false);
   });
 });
 

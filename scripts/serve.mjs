@@ -32,6 +32,7 @@ const handle = app.getRequestHandler();
 const guard = createGuard({
   appUrl: process.env.APP_URL ?? `http://localhost:${port}`,
   trustedProxies: process.env.TRUSTED_PROXIES ?? "",
+  allowedHosts: process.env.ALLOWED_HOSTS ?? "",
   dev,
 });
 

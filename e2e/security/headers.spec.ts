@@ -1,3 +1,4 @@
+import http from "node:http";
 import { expect, test, type Page } from "@playwright/test";
 import { demo, signIn } from "../helpers";
 
@@ -88,4 +89,25 @@ test.describe("security headers and the content security policy", () => {
     const batch = Array.from({ length: 50 }, () => "programme.edition").join(",");
     expect((await request.get(`/api/trpc/${batch}?batch=1&input={}`)).status()).toBe(400);
   });
+});
+
+test("a page that rebinds its DNS to the server cannot read the mail viewer: foreign Host gets 421", async ({
+  baseURL,
+}) => {
+  const url = new URL("/dev/mail", baseURL);
+  const status = (host: string) =>
+    new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        { hostname: "127.0.0.1", port: url.port, path: url.pathname, headers: { host } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on("error", reject);
+      req.end();
+    });
+  expect(await status(`evil.example:${url.port}`)).toBe(421);
+  // The same request under the site's own name is served (the viewer is on in the test run).
+  expect(await status(`localhost:${url.port}`)).toBe(200);
 });
