@@ -208,7 +208,9 @@ export function createGuard({ appUrl, trustedProxies, dev, allowedHosts = "" }) 
     const rawUrl = req.url ?? "/";
     const pathname = rawUrl.split("?")[0] ?? "/";
     const isApi = pathname.startsWith("/api/");
-    if (!hostIsAllowed(req.headers.host, hosts)) {
+    // Health checks often address an instance by its IP; they reveal nothing, so any Host will do.
+    const probe = pathname === "/api/health" || pathname === "/api/ready";
+    if (!probe && !hostIsAllowed(req.headers.host, hosts)) {
       refuse(res, 421, "Этот сервер не обслуживает такой адрес (заголовок Host).", isApi);
       return true;
     }
