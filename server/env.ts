@@ -34,6 +34,12 @@ const schema = z.object({
    * confirmation links included, to anyone.
    */
   DEV_MAIL_VIEWER: z.stringbool().default(false),
+  /**
+   * "1" seeds the demo programme and the five demo accounts (README) into a configured database
+   * (DATABASE_URL set). The zero-setup embedded database always gets them; a deployment never
+   * does unless this is set (or `npm run db:seed -- --demo` is run).
+   */
+  SEED_DEMO: z.stringbool().default(false),
 });
 
 export type Env = z.infer<typeof schema>;
