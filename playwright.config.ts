@@ -50,6 +50,10 @@ export default defineConfig({
     env: {
       PORT: String(port),
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:.data/e2e",
+      // A configured database gets no demo data unless asked; the tests sign in as the demo accounts.
+      SEED_DEMO: "1",
+      // A configured database needs its own session secret (a fixed one for the test run only).
+      AUTH_SECRET: process.env.E2E_AUTH_SECRET ?? "e2e-only-session-secret-not-for-production-0123456789",
       APP_URL: `http://localhost:${port}`,
       // The tests read mail in the development mail viewer (no SMTP server in the test run).
       DEV_MAIL_VIEWER: "1",

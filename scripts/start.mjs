@@ -1,14 +1,20 @@
 #!/usr/bin/env node
 /**
- * `npm start`: migrate, seed if empty, build if the sources changed, then serve on
- * http://localhost:$PORT (3000). `--dev` serves with `next dev` instead of building.
+ * `npm start`: check the configuration, migrate, seed if empty, build if the sources changed,
+ * then serve on http://localhost:$PORT (3000). `--dev` serves with `next dev` instead of building.
  * DATABASE_URL chooses the database; unset is the embedded PGlite directory .data/pglite.
+ *
+ * Zero-setup (no DATABASE_URL): the embedded database gets the demo programme and demo accounts.
+ * A configured database (DATABASE_URL set) must already exist, and gets reference data only
+ * (regions, the forum edition) unless SEED_DEMO=1 asks for the demo data too.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildIfNeeded } from "./build.mjs";
+import { configErrorLine, configProblem, isTrue } from "./config.mjs";
+import { databaseProblem } from "./database-check.mjs";
 import { log, prisma, root, tsx, fail } from "./lib.mjs";
 
 const dev = process.argv.includes("--dev");
@@ -64,14 +70,27 @@ function mailViewerForZeroSetup() {
   log(`No SMTP_URL: mail is not sent. Read it at http://localhost:${port}/dev/mail`);
 }
 
+// Nothing is written (no secret, no migration, no seed) before the configuration is checked.
+const problem = configProblem(process.env);
+if (problem) fail(configErrorLine(problem));
+const configured = Boolean(process.env.DATABASE_URL?.trim());
+const demo = !configured || isTrue(process.env.SEED_DEMO);
+
 try {
+  const missing = await databaseProblem(process.env.DATABASE_URL?.trim());
+  if (missing) fail(missing);
   ensureAuthSecret();
   mailViewerForZeroSetup();
-  log(process.env.DATABASE_URL ? "Database: DATABASE_URL" : "Database: embedded PGlite in .data/pglite");
+  log(configured ? "Database: DATABASE_URL" : "Database: embedded PGlite in .data/pglite");
   log("Applying migrations…");
   await prisma(["migrate", "deploy"]);
-  log("Seeding demo data if the database is empty…");
-  await tsx("prisma/seed/main.ts", ["--if-empty"]);
+  if (demo) {
+    log("Seeding demo data (programme and demo accounts) if the database has none…");
+    await tsx("prisma/seed/main.ts", ["--if-empty", "--demo"]);
+  } else {
+    log("Seeding reference data (regions, the forum edition) if missing; no demo accounts (SEED_DEMO=1 adds them)…");
+    await tsx("prisma/seed/main.ts", ["--if-empty", "--reference"]);
+  }
   if (process.env.ADMIN_EMAIL) await tsx("scripts/admin-create.ts", [process.env.ADMIN_EMAIL]);
   if (!dev) await buildIfNeeded();
   serve();

@@ -41,6 +41,12 @@ const schema = z.object({
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
     z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   ),
+  /**
+   * "1" seeds the demo programme and the five demo accounts (README) into a configured database
+   * (DATABASE_URL set). The zero-setup embedded database always gets them; a deployment never
+   * does unless this is set (or `npm run db:seed -- --demo` is run).
+   */
+  SEED_DEMO: z.stringbool().default(false),
 });
 
 export type Env = z.infer<typeof schema>;

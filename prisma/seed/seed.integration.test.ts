@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoAccounts } from "~/prisma/seed/accounts";
-import { seedDemo } from "~/prisma/seed/seed";
+import { seedDemo, seedReference } from "~/prisma/seed/seed";
 import { createCaller } from "~/server/api/root";
 import { createContextInner } from "~/server/api/trpc";
 import { createTestDb, type TestDb } from "~/server/test/db";
@@ -13,6 +13,24 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await testDb?.close();
+});
+
+describe("seedReference (a configured database without SEED_DEMO)", () => {
+  it("creates the regions and the edition, and no demo account, speaker or session", async () => {
+    const own = await createTestDb();
+    try {
+      const report = await seedReference(own.db);
+      expect(report).toEqual({ regions: 89, editionCreated: true, sessionsCreated: 0, accountsCreated: 0 });
+      expect(await own.db.user.count()).toBe(0);
+      expect(await own.db.user.count({ where: { email: { in: demoAccounts.map((a) => a.email) } } })).toBe(0);
+      expect(await own.db.programmeSession.count()).toBe(0);
+      expect(await own.db.speaker.count()).toBe(0);
+      expect(await own.db.edition.findFirstOrThrow()).toMatchObject({ isDemo: false });
+      expect(await seedReference(own.db)).toMatchObject({ editionCreated: false, accountsCreated: 0 });
+    } finally {
+      await own.close();
+    }
+  });
 });
 
 describe("seedDemo", () => {

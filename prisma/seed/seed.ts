@@ -1,5 +1,5 @@
 /**
- * Seeds reference data (all regions) and the demo edition with its programme.
+ * Seeds reference data (all regions, the forum edition) and, for the demo, the programme.
  * Idempotent: regions are upserted by code, the edition by slug, and the programme is
  * only created when the edition has none (organisers' changes are never overwritten).
  */
@@ -34,26 +34,44 @@ export async function seedRegions(db: Db): Promise<number> {
   return regions.length;
 }
 
+/** The forum edition (by slug), created when missing; an existing one is never changed. */
+async function ensureEdition(db: Db, isDemo: boolean): Promise<{ id: string; created: boolean }> {
+  const tz = demoEdition.timeZone;
+  const existing = await db.edition.findUnique({ where: { slug: demoEdition.slug }, select: { id: true } });
+  if (existing) return { id: existing.id, created: false };
+  const row = await db.edition.create({
+    data: {
+      slug: demoEdition.slug,
+      name: demoEdition.name,
+      city: demoEdition.city,
+      venue: demoEdition.venue,
+      timeZone: tz,
+      startsAt: zonedTimeToUtc(demoEdition.startDate, "00:00", tz),
+      endsAt: zonedTimeToUtc(dayKey(6), "00:00", tz),
+      isDemo,
+    },
+    select: { id: true },
+  });
+  return { id: row.id, created: true };
+}
+
+/**
+ * Reference data only, for a configured (production) database: all regions and the forum
+ * edition without a programme. No demo accounts, no demo speakers or sessions.
+ */
+export async function seedReference(db: Db): Promise<SeedReport> {
+  const regionCount = await seedRegions(db);
+  const edition = await ensureEdition(db, false);
+  return { regions: regionCount, editionCreated: edition.created, sessionsCreated: 0, accountsCreated: 0 };
+}
+
+/** Reference data plus the demo programme and the demo accounts the README lists. */
 export async function seedDemo(db: Db): Promise<SeedReport> {
   const regionCount = await seedRegions(db);
   const tz = demoEdition.timeZone;
-  const existing = await db.edition.findUnique({ where: { slug: demoEdition.slug }, select: { id: true } });
-  const editionCreated = !existing;
-  const edition =
-    existing ??
-    (await db.edition.create({
-      data: {
-        slug: demoEdition.slug,
-        name: demoEdition.name,
-        city: demoEdition.city,
-        venue: demoEdition.venue,
-        timeZone: tz,
-        startsAt: zonedTimeToUtc(demoEdition.startDate, "00:00", tz),
-        endsAt: zonedTimeToUtc(dayKey(6), "00:00", tz),
-        isDemo: true,
-      },
-      select: { id: true },
-    }));
+  const ensured = await ensureEdition(db, true);
+  const editionCreated = ensured.created;
+  const edition = { id: ensured.id };
 
   const accountsCreated = await seedDemoAccounts(db, edition.id);
   const hasProgramme = (await db.programmeSession.count({ where: { editionId: edition.id } })) > 0;
