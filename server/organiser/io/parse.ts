@@ -17,7 +17,8 @@ import {
 import { foldForSearch, SESSION_FORMATS, type SessionFormatValue } from "~/server/programme/rules";
 import { isDayKey } from "~/server/programme/time";
 
-export const MAX_ROWS = 1000;
+/** Sessions in one file; the service refuses longer files before parsing (io/limits.ts). */
+export const MAX_ROWS = 2000;
 
 export type ParsedRow = {
   /** Line in the file (the header is line 1). */

@@ -13,6 +13,7 @@ import { ConflictError, currentEdition, findEditable, lockPlacement, trackScope 
 import { sanitiseDescription } from "~/server/organiser/description";
 import { decodeText, parseCsv } from "~/server/organiser/io/csv";
 import { displayDay, type ExportSession } from "~/server/organiser/io/columns";
+import { assertTableWithinLimits, assertZipWithinLimits } from "~/server/organiser/io/limits";
 import { parseProgrammeTable, type ParsedTable } from "~/server/organiser/io/parse";
 import { readXlsx } from "~/server/organiser/io/xlsx";
 import { errorsT, importT } from "~/server/organiser/messages";
@@ -32,15 +33,21 @@ export async function readTable(input: ImportInput): Promise<string[][]> {
   if (bytes.length > MAX_IMPORT_BYTES) throw new AppError("BAD_REQUEST", errorsT("importTooLarge"));
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   const name = input.fileName.toLowerCase();
+  let table: string[][];
   if (isZip || name.endsWith(".xlsx")) {
+    // Before exceljs sees it: exceljs holds the whole unzipped workbook in memory.
+    await assertZipWithinLimits(bytes);
     try {
-      return await readXlsx(bytes);
+      table = await readXlsx(bytes);
     } catch {
       throw new AppError("BAD_REQUEST", errorsT("importUnreadable"));
     }
+  } else {
+    if (name.endsWith(".xls") || bytes.includes(0)) throw new AppError("BAD_REQUEST", errorsT("importUnreadable"));
+    table = parseCsv(decodeText(bytes));
   }
-  if (name.endsWith(".xls") || bytes.includes(0)) throw new AppError("BAD_REQUEST", errorsT("importUnreadable"));
-  return parseCsv(decodeText(bytes));
+  assertTableWithinLimits(table);
+  return table;
 }
 
 export type PreviewRow = {
