@@ -16,7 +16,8 @@ import {
 } from "~/server/booking/rules";
 import type { BookInput, SessionInput, StarInput } from "~/server/booking/schema";
 import { enqueueBookingMail } from "~/server/booking/notify";
-import { inTransaction, lockSessions, lockUser, lockUsers, type Tx } from "~/server/booking/locks";
+import { lockSessions, lockUser, lockUsers } from "~/server/db/locks";
+import { inTransaction, type Tx } from "~/server/db/transaction";
 import type { Db } from "~/server/db/client";
 import { AppError, notFound } from "~/server/errors";
 import type { Prisma } from "~/server/generated/prisma/client";

@@ -14,7 +14,8 @@ import {
   meetingError,
   statusLabel,
 } from "~/server/meeting/delegation";
-import { inTransaction, lockRegion, type Tx } from "~/server/meeting/locks";
+import { lockRegion } from "~/server/db/locks";
+import { inTransaction, type Tx } from "~/server/db/transaction";
 import { enqueueMeetingMail, meetingMailDetails } from "~/server/meeting/notify";
 import { ACCREDITABLE, DECLINABLE, effectiveQuota, isActive, QUOTA_FOLLOWS_DEFAULT } from "~/server/meeting/rules";
 import type {

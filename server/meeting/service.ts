@@ -15,7 +15,8 @@ import {
   statusLabel,
   type MeetingEdition,
 } from "~/server/meeting/delegation";
-import { inTransaction, lockRegion, type Tx } from "~/server/meeting/locks";
+import { lockRegion } from "~/server/db/locks";
+import { inTransaction, type Tx } from "~/server/db/transaction";
 import { enqueueMeetingMail } from "~/server/meeting/notify";
 import {
   applicationEligibility,

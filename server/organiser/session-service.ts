@@ -4,7 +4,8 @@
  * one transaction: rooms and people locked first, then the session row, as the booking service does.
  */
 import type { SessionUser } from "~/server/auth/roles";
-import { inTransaction, lockSessions } from "~/server/booking/locks";
+import { lockSessions } from "~/server/db/locks";
+import { inTransaction } from "~/server/db/transaction";
 import { recordAudit } from "~/server/audit/log";
 import type { Db } from "~/server/db/client";
 import { AppError } from "~/server/errors";
