@@ -72,6 +72,12 @@ export async function lockRegion(tx: Tx, editionId: string, regionId: number): P
   return { quota: rows[0]?.quota ?? QUOTA_FOLLOWS_DEFAULT };
 }
 
+/** 3. Every region row of the edition, in region order (a change of the default quota). */
+export async function lockEditionRegions(tx: Tx, editionId: string): Promise<void> {
+  await tx.$queryRaw`
+    SELECT "regionId" FROM "RegionQuota" WHERE "editionId" = ${editionId} ORDER BY "regionId" FOR UPDATE`;
+}
+
 /** 4. The room a session is put into. */
 export async function lockRoom(tx: Tx, roomId: string | null): Promise<void> {
   if (roomId) await tx.$queryRaw`SELECT id FROM "Room" WHERE id = ${roomId} FOR UPDATE`;
