@@ -10,6 +10,8 @@ import type { Prisma } from "~/server/generated/prisma/client";
 import { enqueueMail } from "~/server/mail/outbox";
 import { assertRateLimits } from "~/server/security/rate-limit";
 import { releaseUserSeats } from "~/server/account/release";
+import { cancelRegistrationsCounted, lockUser } from "~/server/db/locks";
+import { inTransaction } from "~/server/db/transaction";
 
 type Deps = { db: Db; now?: Date };
 
@@ -139,12 +141,17 @@ export async function exportMyData({ db, user }: Deps & { user: SessionUser }) {
   return { exportedAt: new Date().toISOString(), ...data };
 }
 
-/** Cancels the registration: seats and waitlist places are released, the count goes down. */
+/**
+ * Cancels the registration: seats and waitlist places are released, the count goes down. The
+ * person's row is locked first (the lock order of server/db/locks.ts); the counter moves in the
+ * statement that ends the registration, so concurrent cancels take it down once.
+ */
 export async function cancelRegistration({ db, user, now = new Date() }: Deps & { user: SessionUser }) {
-  await db.$transaction(async (tx) => {
-    const registration = await activeRegistration(tx, user.id);
-    await tx.registration.update({ where: { id: registration.id }, data: { status: "CANCELLED", cancelledAt: now } });
-    await tx.$executeRaw`UPDATE "Edition" SET "registrationCount" = "registrationCount" - 1 WHERE "id" = ${registration.editionId}`;
+  await inTransaction(db, async (tx) => {
+    await lockUser(tx, user.id);
+    if ((await cancelRegistrationsCounted(tx, user.id, now)) === 0) {
+      throw new AppError("NOT_FOUND", "У вас нет действующей регистрации на форум.");
+    }
     await releaseUserSeats({ tx, user });
   });
 }
@@ -162,14 +169,9 @@ export async function deleteAccount({
   if (confirmEmail !== user.email) {
     throw new AppError("BAD_REQUEST", "Введите адрес своей учётной записи, чтобы подтвердить удаление.");
   }
-  await db.$transaction(async (tx) => {
-    const active = await tx.registration.findMany({
-      where: { userId: user.id, status: { not: "CANCELLED" } },
-      select: { editionId: true },
-    });
-    for (const r of active) {
-      await tx.$executeRaw`UPDATE "Edition" SET "registrationCount" = "registrationCount" - 1 WHERE "id" = ${r.editionId}`;
-    }
+  await inTransaction(db, async (tx) => {
+    await lockUser(tx, user.id);
+    await cancelRegistrationsCounted(tx, user.id, now);
     await releaseUserSeats({ tx, user });
     const anonymous = `deleted-${user.id}@deleted.invalid`;
     await tx.registration.updateMany({

@@ -5,7 +5,7 @@
  * person on that session's waitlist, all in the caller's transaction.
  */
 import { fillFreedSeats } from "~/server/booking/service";
-import { lockSessions, lockUser } from "~/server/booking/locks";
+import { lockSessions, lockUser } from "~/server/db/locks";
 import type { SessionUser } from "~/server/auth/roles";
 import type { Prisma } from "~/server/generated/prisma/client";
 import { withdrawOnRegistrationEnd } from "~/server/meeting/service";
@@ -18,8 +18,9 @@ export async function releaseUserSeats({
   user: SessionUser;
 }): Promise<void> {
   const userId = user.id;
-  await withdrawOnRegistrationEnd(tx, user);
+  // The lock order of server/db/locks.ts: the person, then their region, then the sessions.
   await lockUser(tx, userId);
+  await withdrawOnRegistrationEnd(tx, user);
   await tx.waitlistEntry.deleteMany({ where: { userId } });
   await tx.favourite.deleteMany({ where: { userId } });
   const bookings = await tx.booking.findMany({ where: { userId }, select: { id: true, sessionId: true } });

@@ -2,7 +2,7 @@
  * Puts booking mail into the outbox inside the transaction that made the change, so a message
  * exists exactly when its booking, cancellation or promotion does.
  */
-import type { Tx } from "~/server/booking/locks";
+import type { Tx } from "~/server/db/transaction";
 import { bookingCancelledMail, bookingConfirmedMail, promotedMail } from "~/server/booking/mail";
 import { env } from "~/server/env";
 import { enqueueMail } from "~/server/mail/outbox";

@@ -16,7 +16,8 @@ import {
 } from "~/server/booking/rules";
 import type { BookInput, SessionInput, StarInput } from "~/server/booking/schema";
 import { enqueueBookingMail } from "~/server/booking/notify";
-import { inTransaction, lockSessions, lockUser, lockUsers, type Tx } from "~/server/booking/locks";
+import { lockSessions, lockUser, lockUsers } from "~/server/db/locks";
+import { inTransaction, type Tx } from "~/server/db/transaction";
 import type { Db } from "~/server/db/client";
 import { AppError, notFound } from "~/server/errors";
 import type { Prisma } from "~/server/generated/prisma/client";
@@ -203,9 +204,18 @@ export async function cancelBooking({ db, actor, input }: Args<SessionInput>): P
   });
 }
 
+/**
+ * Leaves a session's waitlist. Locks the person, then the session, like every seat change: a
+ * promotion running for that session at the same moment either finishes first (the person got
+ * the seat and `left` is false) or starts after the place is gone; never both.
+ */
 export async function leaveWaitlist({ db, actor, input }: Args<SessionInput>): Promise<{ left: boolean }> {
-  const { count } = await db.waitlistEntry.deleteMany({ where: { sessionId: input.sessionId, userId: actor.id } });
-  return { left: count > 0 };
+  return inTransaction(db, async (tx) => {
+    await lockUser(tx, actor.id);
+    await lockSessions(tx, [input.sessionId]);
+    const { count } = await tx.waitlistEntry.deleteMany({ where: { sessionId: input.sessionId, userId: actor.id } });
+    return { left: count > 0 };
+  });
 }
 
 /** Stars or unstars a visible session (no seat; any signed-in person). Idempotent. */
@@ -279,7 +289,10 @@ export async function fillFreedSeats({
       free,
     );
     for (const userId of decision.promote) {
-      if (!(await takeSeat(tx, session, userId))) return { promoted };
+      // The place must still be there under the candidate's lock: whoever left is not promoted.
+      const { count: stillWaiting } = await tx.waitlistEntry.deleteMany({ where: { sessionId, userId } });
+      if (stillWaiting !== 1) continue;
+      if (!(await takeSeat(tx, session, userId))) throw new Error("A free seat vanished under the session lock");
       promoted.push(userId);
       await enqueueBookingMail(tx, { kind: "booking.promoted", userId, sessionId });
       if (free !== null) free -= 1;

@@ -11,8 +11,19 @@ export type Tx = Prisma.TransactionClient;
 
 const RETRYABLE_SQLSTATES = ["40P01", "40001"];
 
+/**
+ * Thrown inside a transaction that learnt, after taking its locks, that it locked the wrong rows
+ * (what it read before locking changed meanwhile): it rolls back and runs again, like a deadlock.
+ */
+export class LockSetChanged extends Error {
+  constructor() {
+    super("The rows to lock changed before they were locked");
+  }
+}
+
 /** A deadlock or serialisation failure: the transaction was rolled back and may run again. */
 export function isRetryable(error: unknown): boolean {
+  if (error instanceof LockSetChanged) return true;
   if (!(error instanceof Error)) return false;
   if ((error as { code?: unknown }).code === "P2034") return true;
   const text = `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}`;

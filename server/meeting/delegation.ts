@@ -10,7 +10,7 @@ import type { Prisma } from "~/server/generated/prisma/client";
 import type { ApplicationStatus } from "~/server/generated/prisma/enums";
 import meeting from "~/server/i18n/messages/ru/meeting.json";
 import { createTranslator } from "use-intl/core";
-import type { Tx } from "~/server/meeting/locks";
+import type { Tx } from "~/server/db/transaction";
 import { enqueueMeetingMail } from "~/server/meeting/notify";
 import {
   ACTIVE_STATUSES,

@@ -4,7 +4,7 @@
  */
 import { env } from "~/server/env";
 import { enqueueMail } from "~/server/mail/outbox";
-import type { Tx } from "~/server/meeting/locks";
+import type { Tx } from "~/server/db/transaction";
 import { renderMeetingMail, type MailDetails, type MeetingMailEvent } from "~/server/meeting/mail";
 
 /** What an accredited delegate is told: the meeting's time and room (null when no session is set). */

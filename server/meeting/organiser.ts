@@ -14,7 +14,8 @@ import {
   meetingError,
   statusLabel,
 } from "~/server/meeting/delegation";
-import { inTransaction, lockRegion, type Tx } from "~/server/meeting/locks";
+import { lockEditionRegions, lockRegion } from "~/server/db/locks";
+import { inTransaction, type Tx } from "~/server/db/transaction";
 import { enqueueMeetingMail, meetingMailDetails } from "~/server/meeting/notify";
 import { ACCREDITABLE, DECLINABLE, effectiveQuota, isActive, QUOTA_FOLLOWS_DEFAULT } from "~/server/meeting/rules";
 import type {
@@ -48,7 +49,9 @@ export async function lockedApplication(tx: Tx, id: string) {
   if (!found) throw meetingError("NOT_FOUND", "applicationNotFound");
   const regionQuota = await lockRegion(tx, edition.id, found.regionId);
   const app = await tx.meetingApplication.findUniqueOrThrow({ where: { id }, select: decidedSelect });
-  return { edition, regionQuota, app };
+  // The default quota is re-read under the region's lock: a settings change either committed
+  // before it (and is seen here) or waits for it (updateSettings locks every region first).
+  return { edition: await currentEdition(tx), regionQuota, app };
 }
 
 export async function accredit({ db, actor, input }: Args<ApplicationIdInput>) {
@@ -126,6 +129,9 @@ export async function updateSettings({ db, actor, input }: Args<SettingsInput>) 
       });
       if (!session) throw meetingError("NOT_FOUND", "sessionNotFound");
     }
+    // A changed default quota concerns every region that follows it: their locks come first
+    // (step 3 of server/db/locks.ts), so no decision runs against the old default meanwhile.
+    if (input.defaultQuota !== edition.meetingDefaultQuota) await lockEditionRegions(tx, edition.id);
     const updated = await tx.edition.update({
       where: { id: edition.id },
       data: {
@@ -192,6 +198,7 @@ export async function setQuota({ db, actor, input }: Args<QuotaInput>) {
     const region = await tx.region.findUnique({ where: { id: input.regionId }, select: { id: true } });
     if (!region) throw meetingError("NOT_FOUND", "regionNotFound");
     const before = await lockRegion(tx, edition.id, region.id);
+    const settings = await currentEdition(tx);
     const stored = input.quota ?? QUOTA_FOLLOWS_DEFAULT;
     await tx.regionQuota.update({
       where: { editionId_regionId: { editionId: edition.id, regionId: region.id } },
@@ -203,9 +210,14 @@ export async function setQuota({ db, actor, input }: Args<QuotaInput>) {
       entity: "RegionQuota",
       entityId: `${edition.id}:${region.id}`,
       before: { quota: before.quota === QUOTA_FOLLOWS_DEFAULT ? null : before.quota },
-      after: { quota: input.quota, effective: effectiveQuota({ quota: stored }, edition.meetingDefaultQuota) },
+      after: { quota: input.quota, effective: effectiveQuota({ quota: stored }, settings.meetingDefaultQuota) },
     });
-    const promoted = await fillFromReserve(tx, { edition, regionId: region.id, regionQuota: { quota: stored }, actor });
+    const promoted = await fillFromReserve(tx, {
+      edition: settings,
+      regionId: region.id,
+      regionQuota: { quota: stored },
+      actor,
+    });
     return { regionId: region.id, quota: input.quota, promoted };
   });
 }

@@ -15,7 +15,8 @@ import {
   statusLabel,
   type MeetingEdition,
 } from "~/server/meeting/delegation";
-import { inTransaction, lockRegion, type Tx } from "~/server/meeting/locks";
+import { lockRegion } from "~/server/db/locks";
+import { inTransaction, type Tx } from "~/server/db/transaction";
 import { enqueueMeetingMail } from "~/server/meeting/notify";
 import {
   applicationEligibility,
@@ -246,17 +247,19 @@ export async function apply({ db, actor, input }: Args<ApplyInput>): Promise<App
       const regionName = registration?.region?.name ?? "";
 
       const row = await lockRegion(tx, edition.id, regionId);
+      // The default quota and the reserve switch as they are under the lock, not as first read.
+      const settings = await currentEdition(tx);
       const existing = await tx.meetingApplication.findUnique({
         where: { editionId_userId: { editionId: edition.id, userId: actor.id } },
         select: { id: true },
       });
       if (existing) throw meetingError("CONFLICT", "alreadyApplied");
-      const quota = effectiveQuota(row, edition.meetingDefaultQuota);
+      const quota = effectiveQuota(row, settings.meetingDefaultQuota);
       const decision = seatDecision({
         role: input.role,
         quota,
         active: await regionActive(tx, edition.id, regionId),
-        reserveEnabled: edition.meetingReserveEnabled,
+        reserveEnabled: settings.meetingReserveEnabled,
       });
       if (decision.outcome === "REFUSED")
         throw meetingError("CONFLICT", decision.reason, { region: regionName, quota });

@@ -3,10 +3,11 @@
  * scope, row locks on rooms and people, the editable shape of a session and its audit snapshot.
  */
 import type { SessionUser } from "~/server/auth/roles";
-import type { Tx } from "~/server/booking/locks";
+import { lockRoom, lockSpeakers } from "~/server/db/locks";
+import type { Tx } from "~/server/db/transaction";
 import type { Db } from "~/server/db/client";
 import { AppError } from "~/server/errors";
-import { Prisma } from "~/server/generated/prisma/client";
+import { type Prisma } from "~/server/generated/prisma/client";
 import { errorsT, type IssueView } from "~/server/organiser/messages";
 import { canEditTrack, type TrackScope } from "~/server/organiser/rules";
 import { findCurrentEdition } from "~/server/edition/current";
@@ -55,11 +56,9 @@ export async function assertUnrestricted(db: Reader, actor: SessionUser): Promis
  * and cannot both pass the clash check.
  */
 export async function lockPlacement(tx: Tx, roomId: string | null, personIds: readonly string[]): Promise<void> {
-  if (roomId) await tx.$queryRaw`SELECT id FROM "Room" WHERE id = ${roomId} FOR UPDATE`;
-  const ids = [...new Set(personIds)].sort();
-  if (ids.length > 0) {
-    await tx.$queryRaw`SELECT id FROM "Speaker" WHERE id IN (${Prisma.join(ids)}) ORDER BY id FOR UPDATE`;
-  }
+  // Steps 4 and 5 of the lock order (server/db/locks.ts); the session row comes after.
+  await lockRoom(tx, roomId);
+  await lockSpeakers(tx, personIds);
 }
 
 export const editableSessionSelect = {

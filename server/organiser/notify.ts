@@ -3,7 +3,7 @@
  * mail per person per change (booked, waitlisted or starred — whichever is strongest), written
  * to the outbox, and one line in the public change log for published sessions.
  */
-import type { Tx } from "~/server/booking/locks";
+import type { Tx } from "~/server/db/transaction";
 import { env } from "~/server/env";
 import type { ProgrammeChangeKind } from "~/server/generated/prisma/client";
 import { enqueueMail } from "~/server/mail/outbox";

@@ -5,7 +5,7 @@
  * tell the people concerned and give freed seats to the queue. Runs inside the caller's transaction.
  */
 import type { SessionUser } from "~/server/auth/roles";
-import type { Tx } from "~/server/booking/locks";
+import type { Tx } from "~/server/db/transaction";
 import { fillFreedSeats, heldOverlapping } from "~/server/booking/service";
 import { recordAudit } from "~/server/audit/log";
 import { AppError } from "~/server/errors";

@@ -4,7 +4,8 @@
  * one transaction: rooms and people locked first, then the session row, as the booking service does.
  */
 import type { SessionUser } from "~/server/auth/roles";
-import { inTransaction, lockSessions } from "~/server/booking/locks";
+import { lockSessions } from "~/server/db/locks";
+import { inTransaction, LockSetChanged } from "~/server/db/transaction";
 import { recordAudit } from "~/server/audit/log";
 import type { Db } from "~/server/db/client";
 import { AppError } from "~/server/errors";
@@ -124,13 +125,28 @@ export async function updateSession({ db, actor, input }: Args<UpdateSessionInpu
   });
 }
 
+/**
+ * The speakers and moderators are read before their rows can be locked (the lock order puts
+ * people before the session row): once the session is locked they are read again, and if someone
+ * changed them in between, the transaction runs again with the new people locked.
+ */
+function assertPeopleLocked(
+  existing: Parameters<typeof speakerIdsOf>[0] & Parameters<typeof moderatorIdsOf>[0],
+  locked: readonly string[],
+): void {
+  const held = new Set(locked);
+  if ([...moderatorIdsOf(existing), ...speakerIdsOf(existing)].some((id) => !held.has(id))) throw new LockSetChanged();
+}
+
 /** Another start (same length) and/or room: the timetable's drag and drop and the «Перенести» form. */
 export async function moveSession({ db, actor, input }: Args<MoveSessionInput>): Promise<SaveResult> {
   return inTransaction(db, async (tx) => {
     const first = await findEditable(tx, input.id);
-    await lockPlacement(tx, input.roomId, [...moderatorIdsOf(first), ...speakerIdsOf(first)]);
+    const locked = [...moderatorIdsOf(first), ...speakerIdsOf(first)];
+    await lockPlacement(tx, input.roomId, locked);
     await lockSessions(tx, [input.id]);
     const existing = await findEditable(tx, input.id);
+    assertPeopleLocked(existing, locked);
     const tz = existing.edition.timeZone;
     const span = shiftedSpan(existing, zonedTimeToUtc(input.day, input.start, tz));
     return applySessionSave(tx, {
@@ -150,9 +166,12 @@ export async function moveSession({ db, actor, input }: Args<MoveSessionInput>):
 export async function publishSession({ db, actor, input }: Args<IdInput>) {
   return inTransaction(db, async (tx) => {
     const first = await findEditable(tx, input.id);
-    await lockPlacement(tx, first.roomId, [...moderatorIdsOf(first), ...speakerIdsOf(first)]);
+    const locked = [...moderatorIdsOf(first), ...speakerIdsOf(first)];
+    await lockPlacement(tx, first.roomId, locked);
     await lockSessions(tx, [input.id]);
     const existing = await findEditable(tx, input.id);
+    assertPeopleLocked(existing, locked);
+    if (existing.roomId !== first.roomId) throw new LockSetChanged();
     assertTrackEditable(await trackScope(tx, actor), existing.trackId);
     if (existing.status !== "DRAFT") throw new AppError("CONFLICT", errorsT("alreadyPublished"));
     const { issues } = await assessDraft(tx, {

@@ -6,7 +6,8 @@
  */
 import type { SessionUser } from "~/server/auth/roles";
 import { recordAudit } from "~/server/audit/log";
-import { lockSessions, type Tx } from "~/server/booking/locks";
+import { lockSessions } from "~/server/db/locks";
+import type { Tx } from "~/server/db/transaction";
 import type { Db } from "~/server/db/client";
 import { AppError } from "~/server/errors";
 import { ConflictError, currentEdition, findEditable, lockPlacement, trackScope } from "~/server/organiser/context";
