@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { serverApi } from "~/app/_trpc/server";
 import { ApplicationPanel } from "~/app/august-meeting/application-panel";
+import { MeetingDetails } from "~/app/august-meeting/meeting-details";
 
 /**
  * The August meeting in «Моя программа»: the person's application with its state, or an
@@ -20,6 +21,8 @@ export async function AugustApplication() {
       {viewer.application ? (
         <div className="mt-3">
           <ApplicationPanel application={viewer.application} delegation={viewer.delegation} showMeetingLink />
+          {/* Accredited: the hours and room, which nobody else is sent. */}
+          {view.details && <MeetingDetails details={view.details} timeZone={view.edition.timeZone} />}
         </div>
       ) : (
         <p className="mt-2">

@@ -173,9 +173,12 @@ export async function getAlternatives({
 }) {
   const target = await db.programmeSession.findFirst({
     where: { id: input.sessionId, status: { in: [...VISIBLE] } },
-    select: { id: true, editionId: true, startsAt: true, endsAt: true },
+    select: { id: true, editionId: true, startsAt: true, endsAt: true, isClosed: true },
   });
   if (!target) throw notFound("Такого мероприятия в программе нет.");
+  // A closed session (the August meeting) is not booked, so it has no alternatives — and the
+  // sessions overlapping it would tell its hours.
+  if (target.isClosed) return [];
   const edition = await db.edition.findUniqueOrThrow({
     where: { id: target.editionId },
     select: { bookingOpensAt: true, bookingClosesAt: true },
@@ -185,6 +188,7 @@ export async function getAlternatives({
       where: {
         editionId: target.editionId,
         status: "PUBLISHED",
+        isClosed: false,
         id: { not: target.id },
         startsAt: { lt: target.endsAt },
         endsAt: { gt: target.startsAt },

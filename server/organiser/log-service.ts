@@ -8,7 +8,7 @@ import type { Db } from "~/server/db/client";
 import { AppError } from "~/server/errors";
 import type { Prisma } from "~/server/generated/prisma/client";
 import { currentEdition } from "~/server/organiser/context";
-import { errorsT } from "~/server/organiser/messages";
+import { closedChangeSummary, errorsT } from "~/server/organiser/messages";
 import type { AuditListInput, SetTrackEditorInput } from "~/server/organiser/schema";
 import { zonedDayRange } from "~/server/programme/time";
 import { findCurrentEditionOrNull } from "~/server/edition/current";
@@ -76,7 +76,7 @@ export async function listChanges({ db, input }: { db: Db; input: { page: number
         summary: true,
         createdAt: true,
         sessionId: true,
-        session: { select: { status: true } },
+        session: { select: { status: true, isClosed: true, title: true } },
       },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (input.page - 1) * CHANGES_PAGE,
@@ -87,6 +87,8 @@ export async function listChanges({ db, input }: { db: Db; input: { page: number
     // A link only to sessions guests can open (a session put back to draft is never shown).
     items: items.map(({ session, ...c }) => ({
       ...c,
+      // Entries about the closed meeting are read back without values (older ones included).
+      summary: session?.isClosed ? closedChangeSummary({ kind: c.kind, title: session.title }) : c.summary,
       sessionId: session && session.status !== "DRAFT" ? c.sessionId : null,
     })),
     total,

@@ -39,6 +39,13 @@ export function placeText(p: Placed, timeZone: string): string {
 
 export type ChangeKindValue = "PUBLISHED" | "RESCHEDULED" | "MOVED" | "UPDATED" | "CANCELLED";
 
+/** The public change log's sentence for the closed meeting: what happened, never when or where. */
+export function closedChangeSummary(input: { kind: ChangeKindValue; title: string }): string {
+  return input.kind === "CANCELLED"
+    ? logT("closedCancelled", { title: input.title })
+    : logT("closed", { title: input.title });
+}
+
 /** The public change log's sentence for a change. */
 export function changeSummary(input: {
   kind: ChangeKindValue;

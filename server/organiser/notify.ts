@@ -10,6 +10,7 @@ import { enqueueMail } from "~/server/mail/outbox";
 import type { LoggedField } from "~/server/organiser/rules";
 import {
   changeSummary,
+  closedChangeSummary,
   movedToWaitlistMail,
   sessionCancelledMail,
   sessionChangedMail,
@@ -164,6 +165,22 @@ export async function logProgrammeChange(
     fields?: readonly LoggedField[];
   },
 ): Promise<void> {
+  // The closed meeting's hours and room are never public: its entries name the change, not the values.
+  const row = await tx.programmeSession.findUnique({
+    where: { id: p.session.id },
+    select: { isClosed: true, edition: { select: { meetingSessionId: true } } },
+  });
+  if (row && (row.isClosed || row.edition.meetingSessionId === p.session.id)) {
+    await tx.programmeChange.create({
+      data: {
+        editionId: p.session.editionId,
+        sessionId: p.session.id,
+        kind: p.kind,
+        summary: closedChangeSummary({ kind: p.kind, title: p.session.title }),
+      },
+    });
+    return;
+  }
   await tx.programmeChange.create({
     data: {
       editionId: p.session.editionId,

@@ -5,6 +5,8 @@ import { foldForSearch, searchTerms } from "~/server/programme/rules";
 import type { ProgrammeListInput, SpeakerListInput } from "~/server/programme/schema";
 import { editionDayKeys, isDayKey, zonedDayKey, zonedDayRange } from "~/server/programme/time";
 import { findCurrentEdition } from "~/server/edition/current";
+import type { SessionUser } from "~/server/auth/roles";
+import { seesMeetingDetails } from "~/server/meeting/visibility";
 
 /** What guests may see: never drafts. */
 const VISIBLE_STATUSES = ["PUBLISHED", "CANCELLED"] as const;
@@ -55,9 +57,9 @@ type PublicRow = {
  * The closed August meeting's room and time are for accredited delegates only (they see them
  * on the meeting's own pages): the public programme carries its day, never its hours or room.
  */
-function publicView<T extends PublicRow>(row: T): Omit<T, "edition"> & { timeHidden: boolean } {
+function publicView<T extends PublicRow>(row: T, seesMeeting = false): Omit<T, "edition"> & { timeHidden: boolean } {
   const { edition, ...rest } = row;
-  if (edition.meetingSessionId !== row.id) return { ...rest, timeHidden: false };
+  if (edition.meetingSessionId !== row.id || seesMeeting) return { ...rest, timeHidden: false };
   const day = zonedDayRange(zonedDayKey(row.startsAt, edition.timeZone), edition.timeZone);
   return { ...rest, room: null, startsAt: day.from, endsAt: new Date(day.to.getTime() - 60_000), timeHidden: true };
 }
@@ -101,15 +103,38 @@ function programmeWhere(edition: EditionView, input: ProgrammeListInput): Prisma
   return where;
 }
 
+type Viewer = Pick<SessionUser, "id" | "role"> | null;
+
+type Sortable = { startsAt: Date; title: string; track: { order: number } | null };
+
+/**
+ * Time order, then track, then title — on the times as shown: the hidden meeting sorts by its
+ * day's start, so its real hours cannot be read from where it stands in a list.
+ */
+function byShownTime(a: Sortable, b: Sortable): number {
+  return (
+    a.startsAt.getTime() - b.startsAt.getTime() ||
+    (a.track?.order ?? 1e6) - (b.track?.order ?? 1e6) ||
+    a.title.localeCompare(b.title, "ru")
+  );
+}
+
 /** Published programme of the current edition, filtered; in time order, then by track. */
-export async function listProgramme({ db, input }: { db: Db; input: ProgrammeListInput }): Promise<SessionCard[]> {
+export async function listProgramme({
+  db,
+  input,
+  actor = null,
+}: {
+  db: Db;
+  input: ProgrammeListInput;
+  actor?: Viewer;
+}): Promise<SessionCard[]> {
   const edition = await getCurrentEdition({ db });
-  const rows = await db.programmeSession.findMany({
-    where: programmeWhere(edition, input),
-    select: sessionCardSelect,
-    orderBy: [{ startsAt: "asc" }, { track: { order: "asc" } }, { title: "asc" }],
-  });
-  return rows.map(publicView);
+  const [rows, sees] = await Promise.all([
+    db.programmeSession.findMany({ where: programmeWhere(edition, input), select: sessionCardSelect }),
+    seesMeetingDetails({ db, actor, editionId: edition.id }),
+  ]);
+  return rows.map((r) => publicView(r, sees)).sort(byShownTime);
 }
 
 /** How many sessions match the filters on each day of the edition (the day filter is ignored). */
@@ -147,13 +172,22 @@ export type SessionPage = Omit<Prisma.ProgrammeSessionGetPayload<{ select: typeo
   timeHidden: boolean;
 };
 
-export async function getSession({ db, input }: { db: Db; input: { id: string } }): Promise<SessionPage> {
+export async function getSession({
+  db,
+  input,
+  actor = null,
+}: {
+  db: Db;
+  input: { id: string };
+  actor?: Viewer;
+}): Promise<SessionPage> {
   const session = await db.programmeSession.findFirst({
     where: { id: input.id, status: { in: [...VISIBLE_STATUSES] } },
-    select: sessionPageSelect,
+    select: { ...sessionPageSelect, editionId: true },
   });
   if (!session) throw notFound("Такого мероприятия в программе нет.");
-  return publicView(session);
+  const { editionId, ...row } = session;
+  return publicView(row, await seesMeetingDetails({ db, actor, editionId }));
 }
 
 /**
@@ -205,7 +239,7 @@ export async function listSpeakers({ db, input }: { db: Db; input: SpeakerListIn
   );
 }
 
-export async function getSpeaker({ db, input }: { db: Db; input: { id: string } }) {
+export async function getSpeaker({ db, input, actor = null }: { db: Db; input: { id: string }; actor?: Viewer }) {
   const speaker = await db.speaker.findFirst({
     where: { id: input.id, sessions: { some: { session: { status: { in: [...VISIBLE_STATUSES] } } } } },
     select: {
@@ -214,10 +248,15 @@ export async function getSpeaker({ db, input }: { db: Db; input: { id: string } 
       sessions: {
         where: { session: { status: { in: [...VISIBLE_STATUSES] } } },
         select: { role: true, session: { select: sessionCardSelect } },
-        orderBy: { session: { startsAt: "asc" } },
       },
+      editionId: true,
     },
   });
   if (!speaker) throw notFound("Такого спикера нет в программе.");
-  return { ...speaker, sessions: speaker.sessions.map((s) => ({ ...s, session: publicView(s.session) })) };
+  const { editionId, ...rest } = speaker;
+  const sees = await seesMeetingDetails({ db, actor, editionId });
+  const sessions = rest.sessions
+    .map((s) => ({ ...s, session: publicView(s.session, sees) }))
+    .sort((a, b) => byShownTime(a.session, b.session));
+  return { ...rest, sessions };
 }

@@ -14,6 +14,7 @@ import type { Prisma } from "~/server/generated/prisma/client";
 import booking from "~/server/i18n/messages/ru/booking.json";
 import programme from "~/server/i18n/messages/ru/programme.json";
 import { findCurrentEditionOrNull } from "~/server/edition/current";
+import { seesMeetingDetails } from "~/server/meeting/visibility";
 
 const t = createTranslator({ locale: "ru", messages: { ...booking, ...programme } });
 
@@ -40,7 +41,10 @@ const eventSelect = {
 
 type EventSession = Prisma.ProgrammeSessionGetPayload<{ select: typeof eventSelect }>;
 
-function toEvent(s: EventSession, extra: { note?: string; status?: IcsStatus; modifiedAt?: Date } = {}): IcsEvent {
+function toEvent(
+  s: EventSession,
+  extra: { note?: string; status?: IcsStatus; modifiedAt?: Date; seesMeeting?: boolean } = {},
+): IcsEvent {
   const cancelled = s.status === "CANCELLED";
   const people = (role: "MODERATOR" | "SPEAKER", key: "bookingMail.moderators" | "bookingMail.speakers") => {
     const list = s.speakers.filter((p) => p.role === role).map((p) => p.speaker.fullName);
@@ -63,7 +67,10 @@ function toEvent(s: EventSession, extra: { note?: string; status?: IcsStatus; mo
     summary: cancelled ? t("bookingMail.cancelledEvent", { title: s.title }) : s.title,
     description: description.join("\n\n"),
     // The closed August meeting's room is for accredited delegates only.
-    location: (s.edition.meetingSessionId === s.id ? [s.edition.venue] : [s.room?.name, s.room?.floor, s.edition.venue])
+    location: (s.edition.meetingSessionId === s.id && !extra.seesMeeting
+      ? [s.edition.venue]
+      : [s.room?.name, s.room?.floor, s.edition.venue]
+    )
       .filter(Boolean)
       .join(", "),
     url,
@@ -114,23 +121,41 @@ function personalExtras(it: ScheduleItem): { note: string; status: IcsStatus; mo
   return { note: t("my.starredNote"), status: "CONFIRMED", modifiedAt };
 }
 
-/** A person's schedule (seats, waitlist places as tentative, stars) as an iCalendar file. */
+/**
+ * A person's schedule (seats, waitlist places as tentative, stars) as an iCalendar file; for an
+ * accredited delegate (or an organiser) the closed August meeting too, with its hours and room.
+ */
 export async function personalCalendar({ db, userId }: { db: Db; userId: string }): Promise<string> {
-  const schedule = await getMySchedule({ db, userId });
+  const [schedule, user, edition] = await Promise.all([
+    getMySchedule({ db, userId }),
+    db.user.findUnique({ where: { id: userId }, select: { id: true, role: true } }),
+    findCurrentEditionOrNull(db, { id: true, meetingSessionId: true }),
+  ]);
   const items = schedule.days.flatMap((d) => d.items);
+  const meetingId =
+    edition?.meetingSessionId && (await seesMeetingDetails({ db, actor: user, editionId: edition.id }))
+      ? edition.meetingSessionId
+      : null;
   const sessions = await db.programmeSession.findMany({
-    where: { id: { in: items.map((i) => i.session.id) } },
+    where: { id: { in: [...items.map((i) => i.session.id), ...(meetingId ? [meetingId] : [])] } },
     select: eventSelect,
   });
   const byId = new Map(sessions.map((s) => [s.id, s]));
+  const meeting = meetingId ? byId.get(meetingId) : undefined;
+  const listed = new Set(items.map((i) => i.session.id));
   return buildCalendar({
     name: t("my.calName"),
     description: t("my.calDescription"),
     timeZone: schedule.timeZone,
-    events: items.flatMap((it) => {
-      const s = byId.get(it.session.id);
-      return s ? [toEvent(s, personalExtras(it))] : [];
-    }),
+    events: [
+      ...items.flatMap((it) => {
+        const s = byId.get(it.session.id);
+        return s ? [toEvent(s, { ...personalExtras(it), seesMeeting: s.id === meetingId })] : [];
+      }),
+      ...(meeting && meeting.status !== "DRAFT" && !listed.has(meeting.id)
+        ? [toEvent(meeting, { note: t("my.delegateNote"), seesMeeting: true })]
+        : []),
+    ],
     refreshMinutes: 60,
   });
 }
