@@ -18,7 +18,12 @@ export async function holdRowLock(
   where: string,
   opts: { mode?: "FOR UPDATE" | "FOR NO KEY UPDATE"; then?: (tx: Tx) => Promise<unknown> } = {},
 ): Promise<Held> {
-  if (testDb.kind !== "postgres") return { release: async () => undefined };
+  if (testDb.kind !== "postgres") {
+    // Nothing runs in parallel on PGlite: the held work simply happens first.
+    const then = opts.then;
+    if (then) await testDb.db.$transaction(async (tx) => void (await then(tx)));
+    return { release: async () => undefined };
+  }
   let release!: () => void;
   let locked!: () => void;
   const released = new Promise<void>((r) => (release = r));
