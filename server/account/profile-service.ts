@@ -64,22 +64,24 @@ async function activeRegistration(db: Db | Prisma.TransactionClient, userId: str
 }
 
 export async function updateProfile({ db, user, input }: Deps & { user: SessionUser; input: ProfileFields }) {
-  const registration = await activeRegistration(db, user.id);
-  await db.registration.update({
-    where: { id: registration.id },
-    data: {
-      surname: input.surname,
-      firstName: input.firstName,
-      patronymic: input.patronymic ?? null,
-      phone: input.phone,
-      regionId: input.regionId,
-      organisation: input.organisation,
-      position: input.position,
-      category: input.category,
-      cluster: input.cluster ?? null,
-    },
+  await inTransaction(db, async (tx) => {
+    const registration = await activeRegistration(tx, user.id);
+    await tx.registration.update({
+      where: { id: registration.id },
+      data: {
+        surname: input.surname,
+        firstName: input.firstName,
+        patronymic: input.patronymic ?? null,
+        phone: input.phone,
+        regionId: input.regionId,
+        organisation: input.organisation,
+        position: input.position,
+        category: input.category,
+        cluster: input.cluster ?? null,
+      },
+    });
+    await tx.user.update({ where: { id: user.id }, data: { name: `${input.firstName} ${input.surname}` } });
   });
-  await db.user.update({ where: { id: user.id }, data: { name: `${input.firstName} ${input.surname}` } });
 }
 
 /** Sends a confirmation link to the new address; nothing changes until it is followed. */
@@ -100,7 +102,7 @@ export async function requestEmailChange({
   const taken = await db.user.findUnique({ where: { email: newEmail }, select: { id: true } });
   // Same answer as success: the form must not reveal who else has an account.
   if (taken) return;
-  await db.$transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const token = await issueToken(tx, { userId: user.id, purpose: "CHANGE_EMAIL", newEmail });
     await enqueueMail(tx, {
       kind: "account.change-email",
@@ -111,7 +113,7 @@ export async function requestEmailChange({
 }
 
 export async function confirmEmailChange({ db, token, now = new Date() }: Deps & { token: string }) {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const owner = await consumeToken(tx, { token, purpose: "CHANGE_EMAIL", now });
     if (!owner?.newEmail) throw new AppError("BAD_REQUEST", "Ссылка недействительна или устарела. Запросите новую.");
     const taken = await tx.user.findUnique({ where: { email: owner.newEmail }, select: { id: true } });

@@ -3,6 +3,7 @@
  * registration cap and "one registration per email per edition" are enforced by the
  * database (conditional counter update, unique constraints), not by reads in JS.
  */
+import { inTransaction } from "~/server/db/transaction";
 import { CONSENT_VERSION, registrationWindow, type WindowState } from "~/server/account/rules";
 import {
   alreadyRegisteredMail,
@@ -100,7 +101,7 @@ export async function register({
 
   const passwordHash = await hashPassword(input.password);
   try {
-    await db.$transaction(async (tx) => {
+    await inTransaction(db, async (tx) => {
       const counted = await tx.$executeRaw`
         UPDATE "Edition" SET "registrationCount" = "registrationCount" + 1
         WHERE "id" = ${edition.id} AND ("registrationCap" IS NULL OR "registrationCount" < "registrationCap")`;
@@ -136,7 +137,7 @@ export async function register({
 }
 
 async function mailExistingOwner(db: Db, userId: string, email: string) {
-  await db.$transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const token = await issueToken(tx, { userId, purpose: "SIGN_IN" });
     await enqueueMail(tx, {
       kind: "registration.duplicate",
@@ -162,7 +163,7 @@ function profileData(input: ProfileFields) {
 
 /** Follows the confirmation link: the registration becomes CONFIRMED and the email verified. */
 export async function confirmRegistration({ db, token, now = new Date() }: Deps & { token: string }) {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const owner = await consumeToken(tx, { token, purpose: "CONFIRM_REGISTRATION", now });
     if (!owner) throw new AppError("BAD_REQUEST", INVALID_LINK);
     const user = await tx.user.update({
@@ -212,7 +213,7 @@ export async function requestSignInLink({ db, email, ip }: Deps & { email: strin
   });
   const user = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (!user) return;
-  await db.$transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const token = await issueToken(tx, { userId: user.id, purpose: "SIGN_IN" });
     await enqueueMail(tx, { kind: "auth.signin-link", to: email, ...signInLinkMail({ appUrl: env.APP_URL, token }) });
   });
@@ -220,7 +221,7 @@ export async function requestSignInLink({ db, email, ip }: Deps & { email: strin
 
 /** Uses a sign-in link; following it also proves the address, so it is marked verified. */
 export async function consumeSignInLink({ db, token, now = new Date() }: Deps & { token: string }) {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const owner = await consumeToken(tx, { token, purpose: "SIGN_IN", now });
     if (!owner) return null;
     const user = await tx.user.update({
@@ -242,7 +243,7 @@ export async function requestPasswordReset({ db, email, ip }: Deps & { email: st
   });
   const user = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (!user) return;
-  await db.$transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const token = await issueToken(tx, { userId: user.id, purpose: "RESET_PASSWORD" });
     await enqueueMail(tx, { kind: "auth.reset", to: email, ...resetPasswordMail({ appUrl: env.APP_URL, token }) });
   });
@@ -256,7 +257,7 @@ export async function resetPassword({
   now = new Date(),
 }: Deps & { token: string; password: string }) {
   const passwordHash = await hashPassword(password);
-  await db.$transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const owner = await consumeToken(tx, { token, purpose: "RESET_PASSWORD", now });
     if (!owner) throw new AppError("BAD_REQUEST", INVALID_LINK);
     const user = await tx.user.update({
@@ -284,7 +285,7 @@ export async function changePassword({
     throw new AppError("BAD_REQUEST", "Текущий пароль указан неверно.");
   }
   const passwordHash = await hashPassword(newPassword);
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const updated = await tx.user.update({
       where: { id: user.id },
       data: { passwordHash, sessionVersion: { increment: 1 } },

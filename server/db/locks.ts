@@ -11,9 +11,10 @@
  *   4. the room (`lockRoom`), then 5. the speakers (`lockSpeakers`: id order) a session is put into;
  *   6. programme session rows (`lockSessions`: id order) — seats, counters, waitlists.
  *
- * The one exception: promotion from a waitlist (`fillFreedSeats`) learns who is next only under
- * the session's lock, so it locks those candidates' User rows after step 6. Two transactions
- * meeting there deadlock at worst; PostgreSQL aborts one and `inTransaction` runs it again.
+ * The exceptions: promotion from a waitlist (`fillFreedSeats`) learns who is next only under the
+ * session's lock, and a move of a booked session learns who holds its seats only then, so both
+ * lock those people's User rows after step 6. Two transactions meeting there deadlock at worst;
+ * PostgreSQL aborts one and `inTransaction` runs it again.
  *
  * On PGlite transactions run one at a time, so none of this waits there.
  */

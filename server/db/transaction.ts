@@ -32,10 +32,14 @@ export function isRetryable(error: unknown): boolean {
 
 const TX_OPTIONS = { maxWait: 30_000, timeout: 20_000 } as const;
 
-export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  db: Db,
+  fn: (tx: Tx) => Promise<T>,
+  options: { maxWait?: number; timeout?: number } = TX_OPTIONS,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.$transaction(fn, TX_OPTIONS);
+      return await db.$transaction(fn, { ...TX_OPTIONS, ...options });
     } catch (error) {
       if (attempt >= 5 || !isRetryable(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));

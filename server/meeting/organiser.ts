@@ -177,7 +177,7 @@ export async function updateSettings({ db, actor, input }: Args<SettingsInput>) 
 
 export async function setMaterials({ db, actor, input }: Args<MaterialsInput>) {
   const edition = await currentEdition(db);
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await tx.edition.update({ where: { id: edition.id }, data: { meetingMaterials: input.materials } });
     await recordAudit(tx, {
       actor,

@@ -2,6 +2,7 @@
  * The audit log (admins), the public change log of the programme, and track editors: which
  * organisers are limited to which tracks (admins set it; the change is audited).
  */
+import { inTransaction } from "~/server/db/transaction";
 import type { SessionUser } from "~/server/auth/roles";
 import { recordAudit } from "~/server/audit/log";
 import type { Db } from "~/server/db/client";
@@ -136,7 +137,7 @@ export async function setTrackEditor({ db, actor, input }: { db: Db; actor: Sess
   const trackIds = [...new Set(input.trackIds)].sort();
   const valid = await db.track.count({ where: { id: { in: trackIds }, editionId: edition.id } });
   if (valid !== trackIds.length) throw new AppError("NOT_FOUND", errorsT("trackNotFound"));
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await tx.organiserTrackScope.deleteMany({ where: { userId: user.id } });
     if (trackIds.length > 0) {
       await tx.organiserTrackScope.createMany({ data: trackIds.map((trackId) => ({ userId: user.id, trackId })) });

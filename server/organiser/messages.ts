@@ -111,6 +111,35 @@ export function sessionChangedMail(
   );
 }
 
+/**
+ * A move made the person's seat here overlap another confirmed seat of theirs (the one way two
+ * seats can overlap): both sessions named, and one click to «Моя программа», where the clash is
+ * marked and either seat can be cancelled.
+ */
+export function seatClashMail(
+  p: MailCommon & { after: Placed; other: { title: string; startsAt: Date; endsAt: Date; roomName: string | null } },
+): RenderedMail {
+  return layoutMail(
+    {
+      subject: mailT("seatClashSubject", { title: p.title }),
+      greeting: greeting(p.person),
+      paragraphs: [
+        mailT("seatClashLead", { title: p.title, other: p.other.title }),
+        mailT("seatClashBoth", {
+          title: p.title,
+          when: placeText(p.after, p.timeZone),
+          other: p.other.title,
+          otherWhen: placeText(p.other, p.timeZone),
+        }),
+        mailT("seatClashChoose"),
+      ],
+      action: { label: mailT("seatClashAction"), url: `${p.appUrl}/my` },
+      footnote: mailT("changedFootnote"),
+    },
+    p.appUrl,
+  );
+}
+
 const cancelledLine: Record<Relation, "cancelledBooked" | "cancelledWaitlisted" | "cancelledStarred"> = {
   booked: "cancelledBooked",
   waitlisted: "cancelledWaitlisted",

@@ -181,6 +181,42 @@ describe("moving a published session", () => {
     const saved = await as(organiser).programmeAdmin.moveSession({ ...move, acknowledgeWarnings: true });
     expect(saved.issues.map((i) => i.code)).toEqual(["ATTENDEE_CLASH"]);
   });
+
+  it("after a move into a clash, each affected person is mailed naming both sessions, with a link to choose", async () => {
+    const { session, hall } = await fixture(5);
+    const [busy, free] = await Promise.all([person("Ирина"), person("Олег")]);
+    await createBooking(testDb.db, session.id, busy.id);
+    await createBooking(testDb.db, session.id, free.id);
+    const elsewhere = await createSession(testDb.db, {
+      editionId,
+      trackId,
+      title: `Цифровые двойники ${Math.random().toString(36).slice(2, 6)}`,
+      day: "2025-08-28",
+      start: "10:00",
+      end: "11:00",
+    });
+    await createBooking(testDb.db, elsewhere.id, busy.id);
+    const move = { id: session.id, day: "2025-08-28", start: "10:30", roomId: hall.id };
+    const preview = await as(organiser).programmeAdmin.checkMove(move);
+    expect(preview.issues).toEqual([expect.objectContaining({ code: "ATTENDEE_CLASH", severity: "warning" })]);
+    expect(preview.issues[0]!.message).toMatch(/1 записанного участника/);
+    await as(organiser).programmeAdmin.moveSession({ ...move, acknowledgeWarnings: true });
+
+    const clashMail = await testDb.db.outboxMessage.findMany({
+      where: { kind: "programme.seat-clash", to: { in: [busy.email, free.email] } },
+    });
+    expect(clashMail.map((m) => m.to)).toEqual([busy.email]);
+    expect(clashMail[0]!.text).toContain(session.title);
+    expect(clashMail[0]!.text).toContain(elsewhere.title);
+    expect(clashMail[0]!.text).toMatch(/\/my\b/);
+    // One mail per person per change: the clash notice replaces the plain one; the other attendee gets the plain one.
+    expect(await mailCount("programme.changed", [busy.email, free.email])).toEqual({
+      [busy.email]: 0,
+      [free.email]: 1,
+    });
+    // Both seats are kept (the documented exception): the person chooses.
+    expect(await testDb.db.booking.count({ where: { userId: busy.id } })).toBe(2);
+  });
 });
 
 describe("cancelling", () => {

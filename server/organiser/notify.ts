@@ -12,6 +12,7 @@ import {
   changeSummary,
   closedChangeSummary,
   movedToWaitlistMail,
+  seatClashMail,
   sessionCancelledMail,
   sessionChangedMail,
   type MailPerson,
@@ -108,6 +109,44 @@ export async function notifyPlacementChange(
     await enqueueMail(tx, { ...mail, kind: "programme.changed", to: r.email });
   }
   return recipients.length;
+}
+
+/**
+ * After a move: each booked person whose seat now overlaps another confirmed seat of theirs gets
+ * one mail naming both sessions (instead of the plain change notice). Returns the people told.
+ */
+export async function notifySeatClashes(
+  tx: Tx,
+  p: {
+    session: SessionRef;
+    after: Placed;
+    clashes: readonly { userId: string; other: { id: string; title: string; startsAt: Date; endsAt: Date } }[];
+  },
+): Promise<Set<string>> {
+  const first = new Map<string, (typeof p.clashes)[number]["other"]>();
+  for (const c of p.clashes) if (!first.has(c.userId)) first.set(c.userId, c.other);
+  if (first.size === 0) return new Set();
+  const rooms = await tx.programmeSession.findMany({
+    where: { id: { in: [...new Set([...first.values()].map((o) => o.id))] } },
+    select: { id: true, room: { select: { name: true } } },
+  });
+  const roomOf = new Map(rooms.map((r) => [r.id, r.room?.name ?? null]));
+  const told = new Set<string>();
+  const rows = [...first].map(([userId, other]) => ({ userId, other }));
+  for (const r of await withPeople(tx, p.session.editionId, rows)) {
+    const mail = seatClashMail({
+      sessionId: p.session.id,
+      title: p.session.title,
+      person: r.person,
+      timeZone: p.session.timeZone,
+      appUrl: appUrl(),
+      after: p.after,
+      other: { ...r.other, roomName: roomOf.get(r.other.id) ?? null },
+    });
+    await enqueueMail(tx, { ...mail, kind: "programme.seat-clash", to: r.email });
+    told.add(r.userId);
+  }
+  return told;
 }
 
 /** Cancellation notices; call before the seats and queue are cleared (they decide who is told what). */

@@ -5,6 +5,7 @@
  * tell the people concerned and give freed seats to the queue. Runs inside the caller's transaction.
  */
 import type { SessionUser } from "~/server/auth/roles";
+import { lockUsers } from "~/server/db/locks";
 import type { Tx } from "~/server/db/transaction";
 import { fillFreedSeats, heldOverlapping } from "~/server/booking/service";
 import { recordAudit } from "~/server/audit/log";
@@ -22,7 +23,12 @@ import {
   type Reader,
 } from "~/server/organiser/context";
 import { describeIssue, errorsT, refusalMessage, type IssueView, type Placed } from "~/server/organiser/messages";
-import { logProgrammeChange, notifyMovedToWaitlist, notifyPlacementChange } from "~/server/organiser/notify";
+import {
+  logProgrammeChange,
+  notifyMovedToWaitlist,
+  notifyPlacementChange,
+  notifySeatClashes,
+} from "~/server/organiser/notify";
 import {
   changedFields,
   checkSession,
@@ -216,6 +222,24 @@ async function moveExcessToWaitlist(tx: Tx, sessionId: string, capacity: number)
 }
 
 /**
+ * Booked people who, at the session's new time, hold another confirmed seat. Their rows are
+ * locked first (after the session row: the exception noted in server/db/locks.ts), so a booking
+ * of theirs racing the move either is seen here or waits and then sees the new time.
+ */
+async function clashesAfterMove(tx: Tx, before: EditableSession, after: EditableSession) {
+  const sameTime =
+    before.startsAt.getTime() === after.startsAt.getTime() && before.endsAt.getTime() === after.endsAt.getTime();
+  if (sameTime) return [];
+  const booked = (await tx.booking.findMany({ where: { sessionId: after.id }, select: { userId: true } })).map(
+    (b) => b.userId,
+  );
+  if (booked.length === 0) return [];
+  await lockUsers(tx, booked);
+  const held = await heldOverlapping(tx, booked, after);
+  return held.map(({ userId, ...other }) => ({ userId, other }));
+}
+
+/**
  * Checks and writes one session (new when `existing` is null). The caller holds the locks
  * (lockPlacement, then the session row) and runs this in its transaction.
  */
@@ -299,7 +323,12 @@ export async function applySessionSave(
     const ref = { id, title: after.title, editionId: edition.id, timeZone: edition.timeZone };
     if (change) {
       await logProgrammeChange(tx, { session: ref, kind: change, before: placed(existing), after: placed(after) });
-      const exclude = new Set(moved.map((m) => m.userId));
+      const clashed = await notifySeatClashes(tx, {
+        session: ref,
+        after: placed(after),
+        clashes: await clashesAfterMove(tx, existing, after),
+      });
+      const exclude = new Set([...moved.map((m) => m.userId), ...clashed]);
       notified = await notifyPlacementChange(tx, {
         session: ref,
         before: placed(existing),

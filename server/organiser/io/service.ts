@@ -4,6 +4,7 @@
  * preview is exactly what the import would do, and nothing is written); for the import it commits
  * only when no row has an error.
  */
+import { inTransaction } from "~/server/db/transaction";
 import type { SessionUser } from "~/server/auth/roles";
 import { recordAudit } from "~/server/audit/log";
 import { lockSessions } from "~/server/db/locks";
@@ -231,9 +232,13 @@ export async function previewImport({ db, actor, input }: Args<ImportInput>): Pr
     };
   }
   try {
-    await db.$transaction(async (tx) => {
-      throw new Rollback(await runRows(tx, actor, parsed));
-    }, IMPORT_TX);
+    await inTransaction(
+      db,
+      async (tx) => {
+        throw new Rollback(await runRows(tx, actor, parsed));
+      },
+      IMPORT_TX,
+    );
   } catch (e) {
     if (e instanceof Rollback) return e.report;
     throw e;
@@ -245,20 +250,24 @@ export async function previewImport({ db, actor, input }: Args<ImportInput>): Pr
 export async function applyImport({ db, actor, input }: Args<ImportInput>): Promise<ImportReport> {
   const parsed = await parse(input);
   if (parsed.fileErrors.length > 0) throw new AppError("BAD_REQUEST", parsed.fileErrors.join(" "));
-  return db.$transaction(async (tx) => {
-    const report = await runRows(tx, actor, parsed);
-    if (report.counts.error > 0) {
-      throw new AppError("BAD_REQUEST", errorsT("importHasErrors", { count: report.counts.error }));
-    }
-    await recordAudit(tx, {
-      actor,
-      action: "programme.import",
-      entity: "Edition",
-      entityId: (await currentEdition(tx)).id,
-      after: { fileName: input.fileName, ...report.counts },
-    });
-    return report;
-  }, IMPORT_TX);
+  return inTransaction(
+    db,
+    async (tx) => {
+      const report = await runRows(tx, actor, parsed);
+      if (report.counts.error > 0) {
+        throw new AppError("BAD_REQUEST", errorsT("importHasErrors", { count: report.counts.error }));
+      }
+      await recordAudit(tx, {
+        actor,
+        action: "programme.import",
+        entity: "Edition",
+        entityId: (await currentEdition(tx)).id,
+        after: { fileName: input.fileName, ...report.counts },
+      });
+      return report;
+    },
+    IMPORT_TX,
+  );
 }
 
 /** Every session of the edition with its people, for the export. */
