@@ -12,7 +12,9 @@ import {
   signInLinkMail,
 } from "~/server/account/mail";
 import type { ProfileFields, RegistrationInput } from "~/server/account/schema";
+import { PASSWORD_CONTAINS_EMAIL, containsEmail } from "~/server/account/password-policy";
 import { hashPassword, verifyPassword } from "~/server/auth/password";
+import { createHash, randomBytes } from "node:crypto";
 import type { SessionUser } from "~/server/auth/roles";
 import { consumeToken, issueToken } from "~/server/auth/tokens";
 import type { Db } from "~/server/db/client";
@@ -80,7 +82,8 @@ export async function register({
   input,
   ip,
   now = new Date(),
-}: Deps & { input: RegistrationInput; ip: string | null }) {
+  hash = hashPassword,
+}: Deps & { input: RegistrationInput; ip: string | null; hash?: (password: string) => Promise<string> }) {
   await assertRateLimits({
     db,
     checks: [
@@ -92,13 +95,14 @@ export async function register({
   const closed = windowError(registrationWindow(edition, now));
   if (closed) throw closed;
 
+  // The password is hashed for a known email too: both answers cost the same time.
+  const passwordHash = await hash(input.password);
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) {
     await mailExistingOwner(db, existing.id, input.email);
     return { email: input.email };
   }
 
-  const passwordHash = await hashPassword(input.password);
   try {
     await db.$transaction(async (tx) => {
       const counted = await tx.$executeRaw`
@@ -241,7 +245,15 @@ export async function requestPasswordReset({ db, email, ip }: Deps & { email: st
     ],
   });
   const user = await db.user.findUnique({ where: { email }, select: { id: true } });
-  if (!user) return;
+  if (!user) {
+    // Comparable work for an unknown email (a token's randomness and hash, one transaction),
+    // so that the answer's timing does not tell which addresses have an account.
+    createHash("sha256").update(randomBytes(32)).digest("hex");
+    await db.$transaction(async (tx) => {
+      await tx.user.findFirst({ where: { email }, select: { id: true } });
+    });
+    return;
+  }
   await db.$transaction(async (tx) => {
     const token = await issueToken(tx, { userId: user.id, purpose: "RESET_PASSWORD" });
     await enqueueMail(tx, { kind: "auth.reset", to: email, ...resetPasswordMail({ appUrl: env.APP_URL, token }) });
@@ -264,6 +276,8 @@ export async function resetPassword({
       data: { passwordHash, sessionVersion: { increment: 1 }, emailVerified: now },
       select: { email: true },
     });
+    // Thrown inside the transaction: the link stays unused, the password unchanged.
+    if (containsEmail(password, user.email)) throw new AppError("BAD_REQUEST", PASSWORD_CONTAINS_EMAIL);
     await enqueueMail(tx, {
       kind: "auth.password-changed",
       to: user.email,
@@ -283,6 +297,7 @@ export async function changePassword({
   if (!row || !(await verifyPassword(row.passwordHash, currentPassword))) {
     throw new AppError("BAD_REQUEST", "Текущий пароль указан неверно.");
   }
+  if (containsEmail(newPassword, row.email)) throw new AppError("BAD_REQUEST", PASSWORD_CONTAINS_EMAIL);
   const passwordHash = await hashPassword(newPassword);
   return db.$transaction(async (tx) => {
     const updated = await tx.user.update({
