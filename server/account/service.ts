@@ -236,6 +236,9 @@ export async function consumeSignInLink({ db, token, now = new Date() }: Deps & 
   });
 }
 
+/** Thrown to roll back the stand-in work done for an unknown email. */
+const NOTHING_TO_KEEP = Symbol("rollback");
+
 export async function requestPasswordReset({ db, email, ip }: Deps & { email: string; ip: string | null }) {
   await assertRateLimits({
     db,
@@ -246,12 +249,17 @@ export async function requestPasswordReset({ db, email, ip }: Deps & { email: st
   });
   const user = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (!user) {
-    // Comparable work for an unknown email (a token's randomness and hash, one transaction),
-    // so that the answer's timing does not tell which addresses have an account.
-    createHash("sha256").update(randomBytes(32)).digest("hex");
-    await db.$transaction(async (tx) => {
-      await tx.user.findFirst({ where: { email }, select: { id: true } });
-    });
+    // The same work for an unknown email (a token, the mail rendered and written, one
+    // transaction), then rolled back: the answer's timing does not tell who has an account.
+    const token = createHash("sha256").update(randomBytes(32)).digest("base64url");
+    await db
+      .$transaction(async (tx) => {
+        await enqueueMail(tx, { kind: "auth.reset", to: email, ...resetPasswordMail({ appUrl: env.APP_URL, token }) });
+        throw NOTHING_TO_KEEP;
+      })
+      .catch((error: unknown) => {
+        if (error !== NOTHING_TO_KEEP) throw error;
+      });
     return;
   }
   await db.$transaction(async (tx) => {
