@@ -1,10 +1,10 @@
 import { expect, type Page } from "@playwright/test";
 
 export const demo = {
-  participant: { email: "participant@forum-spo.local", password: "demo-participant-2025" },
-  participant2: { email: "participant2@forum-spo.local", password: "demo-participant-2025" },
-  organiser: { email: "organiser@forum-spo.local", password: "demo-organiser-2025" },
-  admin: { email: "admin@forum-spo.local", password: "demo-admin-2025" },
+  participant: { email: "participant@forum-spo.local", password: "uchastnik-demo-2025" },
+  participant2: { email: "participant2@forum-spo.local", password: "uchastnik-demo-2025" },
+  organiser: { email: "organiser@forum-spo.local", password: "orgkomitet-demo-2025" },
+  admin: { email: "admin@forum-spo.local", password: "nastroyki-demo-2025" },
 } as const;
 
 export async function signIn(page: Page, who: { email: string; password: string }, next = "/account") {

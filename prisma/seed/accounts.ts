@@ -11,20 +11,20 @@ import type { ParticipantCategory, UserRole } from "~/server/generated/prisma/cl
 export const demoAccounts = [
   {
     email: "participant@forum-spo.local",
-    password: "demo-participant-2025",
+    password: "uchastnik-demo-2025",
     role: "PARTICIPANT",
     person: { surname: "Смирнова", firstName: "Анна", patronymic: "Викторовна", category: "TEACHER", regionCode: "40" },
   },
   {
     email: "participant2@forum-spo.local",
-    password: "demo-participant-2025",
+    password: "uchastnik-demo-2025",
     role: "PARTICIPANT",
     person: { surname: "Орлов", firstName: "Денис", patronymic: "Павлович", category: "EMPLOYER", regionCode: "71" },
   },
   {
     // The head of a regional education authority: may apply to the August meeting.
     email: "head@forum-spo.local",
-    password: "demo-head-2025",
+    password: "minobr-demo-2025",
     role: "PARTICIPANT",
     person: {
       surname: "Кедрова",
@@ -36,8 +36,8 @@ export const demoAccounts = [
       position: "Министр образования и науки (демо)",
     },
   },
-  { email: "organiser@forum-spo.local", password: "demo-organiser-2025", role: "ORGANISER", person: null },
-  { email: "admin@forum-spo.local", password: "demo-admin-2025", role: "ADMIN", person: null },
+  { email: "organiser@forum-spo.local", password: "orgkomitet-demo-2025", role: "ORGANISER", person: null },
+  { email: "admin@forum-spo.local", password: "nastroyki-demo-2025", role: "ADMIN", person: null },
 ] as const satisfies readonly {
   email: string;
   password: string;

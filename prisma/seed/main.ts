@@ -15,9 +15,7 @@ import { openDb } from "~/server/db/client";
 import { databaseTarget, env } from "~/server/env";
 
 const args = process.argv.slice(2);
-const demo = args.includes("--reference")
-  ? false
-  : args.includes("--demo") || env.SEED_DEMO || !env.DATABASE_URL;
+const demo = args.includes("--reference") ? false : args.includes("--demo") || env.SEED_DEMO || !env.DATABASE_URL;
 
 const target = databaseTarget();
 const release =

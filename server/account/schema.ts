@@ -1,5 +1,11 @@
 /** Input schemas shared by the API and the forms. Messages are shown next to the fields. */
 import { z } from "zod";
+import {
+  PASSWORD_CONTAINS_EMAIL,
+  containsEmail,
+  isCommonPassword,
+  PASSWORD_TOO_COMMON,
+} from "~/server/account/password-policy";
 import { normaliseEmail, normalisePhone, PARTICIPANT_CATEGORIES } from "~/server/account/rules";
 
 const required = (label: string, max = 200) =>
@@ -31,7 +37,8 @@ export const email = z
 export const password = z
   .string({ error: "Придумайте пароль." })
   .min(10, "Пароль должен быть не короче 10 символов.")
-  .max(200, "Пароль слишком длинный: не больше 200 символов.");
+  .max(200, "Пароль слишком длинный: не больше 200 символов.")
+  .refine((v) => !isCommonPassword(v), PASSWORD_TOO_COMMON);
 
 const phone = z
   .string({ error: "Укажите телефон." })
@@ -71,11 +78,16 @@ export const profileFields = z.object({
 });
 export type ProfileFields = z.infer<typeof profileFields>;
 
-export const registrationInput = profileFields.extend({
-  email,
-  password,
-  consent: z.literal(true, { error: "Без согласия на обработку персональных данных регистрация невозможна." }),
-});
+export const registrationInput = profileFields
+  .extend({
+    email,
+    password,
+    consent: z.literal(true, { error: "Без согласия на обработку персональных данных регистрация невозможна." }),
+  })
+  .superRefine((v, ctx) => {
+    if (containsEmail(v.password, v.email))
+      ctx.addIssue({ code: "custom", path: ["password"], message: PASSWORD_CONTAINS_EMAIL });
+  });
 export type RegistrationInput = z.infer<typeof registrationInput>;
 
 export const tokenInput = z.object({ token: z.string().trim().min(1, "Ссылка неполная.").max(200) });

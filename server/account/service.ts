@@ -13,7 +13,9 @@ import {
   signInLinkMail,
 } from "~/server/account/mail";
 import type { ProfileFields, RegistrationInput } from "~/server/account/schema";
+import { PASSWORD_CONTAINS_EMAIL, containsEmail } from "~/server/account/password-policy";
 import { hashPassword, verifyPassword } from "~/server/auth/password";
+import { createHash, randomBytes } from "node:crypto";
 import type { SessionUser } from "~/server/auth/roles";
 import { consumeToken, issueToken } from "~/server/auth/tokens";
 import type { Db } from "~/server/db/client";
@@ -81,7 +83,8 @@ export async function register({
   input,
   ip,
   now = new Date(),
-}: Deps & { input: RegistrationInput; ip: string | null }) {
+  hash = hashPassword,
+}: Deps & { input: RegistrationInput; ip: string | null; hash?: (password: string) => Promise<string> }) {
   await assertRateLimits({
     db,
     checks: [
@@ -93,13 +96,14 @@ export async function register({
   const closed = windowError(registrationWindow(edition, now));
   if (closed) throw closed;
 
+  // The password is hashed for a known email too: both answers cost the same time.
+  const passwordHash = await hash(input.password);
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) {
     await mailExistingOwner(db, existing.id, input.email);
     return { email: input.email };
   }
 
-  const passwordHash = await hashPassword(input.password);
   try {
     await inTransaction(db, async (tx) => {
       const counted = await tx.$executeRaw`
@@ -233,6 +237,9 @@ export async function consumeSignInLink({ db, token, now = new Date() }: Deps & 
   });
 }
 
+/** Thrown to roll back the stand-in work done for an unknown email. */
+const NOTHING_TO_KEEP = Symbol("rollback");
+
 export async function requestPasswordReset({ db, email, ip }: Deps & { email: string; ip: string | null }) {
   await assertRateLimits({
     db,
@@ -242,7 +249,20 @@ export async function requestPasswordReset({ db, email, ip }: Deps & { email: st
     ],
   });
   const user = await db.user.findUnique({ where: { email }, select: { id: true } });
-  if (!user) return;
+  if (!user) {
+    // The same work for an unknown email (a token, the mail rendered and written, one
+    // transaction), then rolled back: the answer's timing does not tell who has an account.
+    const token = createHash("sha256").update(randomBytes(32)).digest("base64url");
+    await db
+      .$transaction(async (tx) => {
+        await enqueueMail(tx, { kind: "auth.reset", to: email, ...resetPasswordMail({ appUrl: env.APP_URL, token }) });
+        throw NOTHING_TO_KEEP;
+      })
+      .catch((error: unknown) => {
+        if (error !== NOTHING_TO_KEEP) throw error;
+      });
+    return;
+  }
   await inTransaction(db, async (tx) => {
     const token = await issueToken(tx, { userId: user.id, purpose: "RESET_PASSWORD" });
     await enqueueMail(tx, { kind: "auth.reset", to: email, ...resetPasswordMail({ appUrl: env.APP_URL, token }) });
@@ -265,6 +285,8 @@ export async function resetPassword({
       data: { passwordHash, sessionVersion: { increment: 1 }, emailVerified: now },
       select: { email: true },
     });
+    // Thrown inside the transaction: the link stays unused, the password unchanged.
+    if (containsEmail(password, user.email)) throw new AppError("BAD_REQUEST", PASSWORD_CONTAINS_EMAIL);
     await enqueueMail(tx, {
       kind: "auth.password-changed",
       to: user.email,
@@ -284,6 +306,7 @@ export async function changePassword({
   if (!row || !(await verifyPassword(row.passwordHash, currentPassword))) {
     throw new AppError("BAD_REQUEST", "Текущий пароль указан неверно.");
   }
+  if (containsEmail(newPassword, row.email)) throw new AppError("BAD_REQUEST", PASSWORD_CONTAINS_EMAIL);
   const passwordHash = await hashPassword(newPassword);
   return inTransaction(db, async (tx) => {
     const updated = await tx.user.update({
