@@ -327,6 +327,14 @@ describe("quotas and settings", () => {
   });
 });
 
+describe("partial inputs", () => {
+  it("setMaterials without a materials field is refused and erases nothing", async () => {
+    await api(organiser).meeting.setMaterials({ materials: "Проект резолюции, редакция 3." });
+    await expectTrpcError(api(organiser).meeting.setMaterials({} as never), "BAD_REQUEST", /пустая строка/);
+    expect((await api(organiser).meeting.settings()).edition.meetingMaterials).toBe("Проект резолюции, редакция 3.");
+  });
+});
+
 describe("the organisers' lists", () => {
   it("filter applications by district, region and state, a page at a time", async () => {
     const far = await region({ federalDistrict: "FAR_EASTERN" });

@@ -85,7 +85,10 @@ export const settingsInput = z.object({
 export type SettingsInput = z.output<typeof settingsInput>;
 
 export const materialsInput = z.object({
-  materials: z.string().max(20_000, "Слишком длинный текст: не больше 20 000 символов.").default(""),
+  // Required: a call without it must not blank the materials (an empty string clears them on purpose).
+  materials: z
+    .string({ error: "Передайте текст материалов: пустая строка очищает их." })
+    .max(20_000, "Слишком длинный текст: не больше 20 000 символов."),
 });
 export type MaterialsInput = z.output<typeof materialsInput>;
 
