@@ -9,9 +9,10 @@ import { appRouter, createCaller } from "~/server/api/root";
 import { createContextInner } from "~/server/api/trpc";
 import type { SessionUser } from "~/server/auth/roles";
 import { createTestDb, type TestDb } from "~/server/test/db";
-import { createEdition, uid } from "~/server/test/factories";
+import { createEdition, createTrack, uid } from "~/server/test/factories";
 
-type Need = "public" | "participant" | "organiser" | "admin";
+/** fullOrganiser: an organiser without a track limit (a track editor gets FORBIDDEN). */
+type Need = "public" | "participant" | "organiser" | "fullOrganiser" | "admin";
 
 const table: Record<string, Need> = {
   "programme.edition": "public",
@@ -53,17 +54,17 @@ const table: Record<string, Need> = {
   "meeting.withdraw": "participant",
   "meeting.proposeSubstitute": "participant",
   "meeting.cancelSubstitute": "participant",
-  "meeting.settings": "organiser",
-  "meeting.updateSettings": "organiser",
-  "meeting.setMaterials": "organiser",
-  "meeting.setQuota": "organiser",
-  "meeting.applications": "organiser",
-  "meeting.accredit": "organiser",
-  "meeting.decline": "organiser",
-  "meeting.approveSubstitute": "organiser",
-  "meeting.rejectSubstitute": "organiser",
-  "meeting.rollCall": "organiser",
-  "meeting.questions": "organiser",
+  "meeting.settings": "fullOrganiser",
+  "meeting.updateSettings": "fullOrganiser",
+  "meeting.setMaterials": "fullOrganiser",
+  "meeting.setQuota": "fullOrganiser",
+  "meeting.applications": "fullOrganiser",
+  "meeting.accredit": "fullOrganiser",
+  "meeting.decline": "fullOrganiser",
+  "meeting.approveSubstitute": "fullOrganiser",
+  "meeting.rejectSubstitute": "fullOrganiser",
+  "meeting.rollCall": "fullOrganiser",
+  "meeting.questions": "fullOrganiser",
   "programmeAdmin.changeLog": "public",
   "programmeAdmin.workspace": "organiser",
   "programmeAdmin.timetable": "organiser",
@@ -103,8 +104,18 @@ const table: Record<string, Need> = {
   "admin.setRole": "admin",
 };
 
-const roles = ["guest", "participant", "organiser", "admin"] as const;
-const rank = { guest: 0, participant: 1, organiser: 2, admin: 3, public: 0 } as const;
+const roles = ["guest", "participant", "trackEditor", "organiser", "admin"] as const;
+const rank = {
+  guest: 0,
+  public: 0,
+  participant: 1,
+  trackEditor: 2,
+  organiser: 2,
+  fullOrganiser: 3,
+  admin: 4,
+} as const;
+/** What each role reaches: a track editor is an organiser limited to one track. */
+const level = { guest: 0, participant: 1, trackEditor: 2, organiser: 3, admin: 4 } as const;
 
 let testDb: TestDb;
 const users: Partial<Record<(typeof roles)[number], SessionUser>> = {};
@@ -119,6 +130,16 @@ beforeAll(async () => {
     });
     users[role.toLowerCase() as "participant" | "organiser" | "admin"] = user;
   }
+  const edition = await testDb.db.edition.findFirstOrThrow({ select: { id: true } });
+  const track = await createTrack(testDb.db, edition.id);
+  users.trackEditor = await testDb.db.user.create({
+    data: {
+      email: `track-editor-${uid()}@example.ru`,
+      role: "ORGANISER",
+      trackScopes: { create: { trackId: track.id } },
+    },
+    select: { id: true, email: true, role: true },
+  });
 });
 
 afterAll(async () => {
@@ -149,7 +170,7 @@ describe("procedure × role", () => {
       for (const role of roles) {
         const error = await call(role, path);
         const code = error instanceof TRPCError ? error.code : null;
-        if (rank[role] >= rank[need]) {
+        if (level[role] >= rank[need] && !(role === "trackEditor" && need === "fullOrganiser")) {
           expect(code, `${role} calling ${path}`).not.toBe("UNAUTHORIZED");
           expect(code, `${role} calling ${path}`).not.toBe("FORBIDDEN");
         } else {

@@ -9,6 +9,7 @@ import { ZodError, z } from "zod";
 import type { Db } from "~/server/db/client";
 import { fromLoopback, requestId, requestIp } from "~/server/auth/request-ip";
 import { hasRole, type SessionUser } from "~/server/auth/roles";
+import { assertUnscoped } from "~/server/organiser/context";
 import { AppError } from "~/server/errors";
 import { Prisma } from "~/server/generated/prisma/client";
 import type { UserRole } from "~/server/generated/prisma/enums";
@@ -136,3 +137,11 @@ export const participantProcedure = publicProcedure.use(requireRole("PARTICIPANT
 export const organiserProcedure = publicProcedure.use(requireRole("ORGANISER"));
 /** Admins only. */
 export const adminProcedure = publicProcedure.use(requireRole("ADMIN"));
+/**
+ * Organisers not limited to some tracks (and admins): the August meeting's delegations and other
+ * edition-wide work with personal data. A track editor gets FORBIDDEN.
+ */
+export const fullOrganiserProcedure = organiserProcedure.use(async ({ ctx, next }) => {
+  await assertUnscoped(ctx.db, ctx.user);
+  return next();
+});

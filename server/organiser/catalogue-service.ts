@@ -9,7 +9,7 @@ import type { Tx } from "~/server/booking/locks";
 import type { Db } from "~/server/db/client";
 import { AppError } from "~/server/errors";
 import { Prisma } from "~/server/generated/prisma/client";
-import { assertUnrestricted, currentEdition } from "~/server/organiser/context";
+import { assertSpeakerEditable, assertUnrestricted, currentEdition } from "~/server/organiser/context";
 import { errorsT } from "~/server/organiser/messages";
 import type { IdInput, RoomFields, SpeakerFields, SpeakerListInput, TrackFields } from "~/server/organiser/schema";
 import { buildSessionSearchText } from "~/server/programme/rules";
@@ -195,6 +195,7 @@ export async function refreshSearchText(tx: Tx, sessionIds: readonly string[]): 
 }
 
 export async function updateSpeaker({ db, actor, input }: Args<{ id: string; data: SpeakerFields }>) {
+  await assertSpeakerEditable(db, actor, input.id);
   const before = await db.speaker.findUnique({ where: { id: input.id }, select: plainSpeaker });
   if (!before) throw new AppError("NOT_FOUND", errorsT("speakerNotFound"));
   return audited(
@@ -215,6 +216,7 @@ export async function updateSpeaker({ db, actor, input }: Args<{ id: string; dat
 }
 
 export async function deleteSpeaker({ db, actor, input }: Args<IdInput>) {
+  await assertSpeakerEditable(db, actor, input.id);
   const before = await db.speaker.findUnique({
     where: { id: input.id },
     select: { ...plainSpeaker, _count: { select: { sessions: true } } },

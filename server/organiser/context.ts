@@ -45,6 +45,28 @@ export function assertTrackEditable(scope: TrackScope, trackId: string | null): 
   throw new AppError("FORBIDDEN", errorsT(trackId === null ? "forbiddenNoTrack" : "forbiddenTrack"));
 }
 
+/** Edition-wide work (the August meeting, registrations): organisers without a track limit only. */
+export async function assertUnscoped(db: Reader, actor: SessionUser): Promise<void> {
+  if ((await trackScope(db, actor)) !== "all") throw new AppError("FORBIDDEN", errorsT("forbiddenScoped"));
+}
+
+/**
+ * A person may be edited by a track editor only when every session they appear in is in one of
+ * that editor's tracks (a person in no session yet, too): a bio seen on another track's pages is
+ * that track's editors' business.
+ */
+export async function assertSpeakerEditable(db: Reader, actor: SessionUser, speakerId: string): Promise<void> {
+  const scope = await trackScope(db, actor);
+  if (scope === "all") return;
+  const links = await db.sessionSpeaker.findMany({
+    where: { speakerId },
+    select: { session: { select: { trackId: true } } },
+  });
+  if (links.some((l) => !canEditTrack(scope, l.session.trackId))) {
+    throw new AppError("FORBIDDEN", errorsT("forbiddenSpeaker"));
+  }
+}
+
 /** Tracks and rooms are shared by everyone: only unrestricted organisers change them. */
 export async function assertUnrestricted(db: Reader, actor: SessionUser): Promise<void> {
   if ((await trackScope(db, actor)) !== "all") throw new AppError("FORBIDDEN", errorsT("forbiddenCatalogue"));

@@ -161,11 +161,21 @@ export async function getSessionForEdit({ db, actor, input }: Args<{ id: string 
 }
 
 /** Who holds a seat and who waits, in order: personal data, for organisers only. */
-export async function getAttendees({ db, input }: { db: Db; input: { sessionId: string } }) {
+/** Who holds a seat or waits (personal data): a track editor sees only their tracks' sessions. */
+export async function getAttendees({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: SessionUser;
+  input: { sessionId: string };
+}) {
   const session = await db.programmeSession.findUnique({
     where: { id: input.sessionId },
     select: {
       id: true,
+      trackId: true,
       title: true,
       editionId: true,
       startsAt: true,
@@ -177,6 +187,9 @@ export async function getAttendees({ db, input }: { db: Db; input: { sessionId: 
     },
   });
   if (!session) throw new AppError("NOT_FOUND", errorsT("sessionNotFound"));
+  if (!canEditTrack(await trackScope(db, actor), session.trackId)) {
+    throw new AppError("FORBIDDEN", errorsT("forbiddenAttendees"));
+  }
   const person = {
     user: { select: { email: true, id: true } },
     createdAt: true,

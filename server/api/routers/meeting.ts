@@ -1,4 +1,4 @@
-import { createTRPCRouter, organiserProcedure, participantProcedure, publicProcedure } from "~/server/api/trpc";
+import { createTRPCRouter, fullOrganiserProcedure, participantProcedure, publicProcedure } from "~/server/api/trpc";
 import { accredit, decline, setMaterials, setQuota, updateSettings } from "~/server/meeting/organiser";
 import { getQuestions, getRollCall, getSettings, listApplications } from "~/server/meeting/reports";
 import {
@@ -39,31 +39,31 @@ export const meetingRouter = createTRPCRouter({
     .input(applicationIdInput)
     .mutation(({ ctx, input }) => cancelSubstitute({ db: ctx.db, actor: ctx.user, input })),
 
-  settings: organiserProcedure.query(({ ctx }) => getSettings({ db: ctx.db })),
-  updateSettings: organiserProcedure
+  settings: fullOrganiserProcedure.query(({ ctx }) => getSettings({ db: ctx.db })),
+  updateSettings: fullOrganiserProcedure
     .input(settingsInput)
     .mutation(({ ctx, input }) => updateSettings({ db: ctx.db, actor: ctx.user, input })),
-  setMaterials: organiserProcedure
+  setMaterials: fullOrganiserProcedure
     .input(materialsInput)
     .mutation(({ ctx, input }) => setMaterials({ db: ctx.db, actor: ctx.user, input })),
-  setQuota: organiserProcedure
+  setQuota: fullOrganiserProcedure
     .input(quotaInput)
     .mutation(({ ctx, input }) => setQuota({ db: ctx.db, actor: ctx.user, input })),
-  applications: organiserProcedure
+  applications: fullOrganiserProcedure
     .input(applicationsInput)
     .query(({ ctx, input }) => listApplications({ db: ctx.db, input })),
-  accredit: organiserProcedure
+  accredit: fullOrganiserProcedure
     .input(applicationIdInput)
     .mutation(({ ctx, input }) => accredit({ db: ctx.db, actor: ctx.user, input })),
-  decline: organiserProcedure
+  decline: fullOrganiserProcedure
     .input(declineInput)
     .mutation(({ ctx, input }) => decline({ db: ctx.db, actor: ctx.user, input })),
-  approveSubstitute: organiserProcedure
+  approveSubstitute: fullOrganiserProcedure
     .input(applicationIdInput)
     .mutation(({ ctx, input }) => approveSubstitute({ db: ctx.db, actor: ctx.user, input })),
-  rejectSubstitute: organiserProcedure
+  rejectSubstitute: fullOrganiserProcedure
     .input(rejectSubstituteInput)
     .mutation(({ ctx, input }) => rejectSubstitute({ db: ctx.db, actor: ctx.user, input })),
-  rollCall: organiserProcedure.query(({ ctx }) => getRollCall({ db: ctx.db })),
-  questions: organiserProcedure.query(({ ctx }) => getQuestions({ db: ctx.db })),
+  rollCall: fullOrganiserProcedure.query(({ ctx }) => getRollCall({ db: ctx.db })),
+  questions: fullOrganiserProcedure.query(({ ctx }) => getQuestions({ db: ctx.db })),
 });

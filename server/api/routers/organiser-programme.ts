@@ -135,7 +135,9 @@ export const organiserProgrammeRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => applyImport({ db: ctx.db, actor: ctx.user, input })),
   importTemplate: organiserProcedure.query(({ ctx }) => templateExample({ db: ctx.db })),
   exportProgramme: organiserProcedure.query(({ ctx }) => exportProgramme({ db: ctx.db })),
-  attendees: organiserProcedure.input(attendeesInput).query(({ ctx, input }) => getAttendees({ db: ctx.db, input })),
+  attendees: organiserProcedure
+    .input(attendeesInput)
+    .query(({ ctx, input }) => getAttendees({ db: ctx.db, actor: ctx.user, input })),
 
   audit: adminProcedure.input(auditListInput).query(({ ctx, input }) => listAudit({ db: ctx.db, input })),
   trackEditors: adminProcedure.query(({ ctx }) => listTrackEditors({ db: ctx.db })),
