@@ -162,15 +162,7 @@ export async function getSessionForEdit({ db, actor, input }: Args<{ id: string 
 
 /** Who holds a seat and who waits, in order: personal data, for organisers only. */
 /** Who holds a seat or waits (personal data): a track editor sees only their tracks' sessions. */
-export async function getAttendees({
-  db,
-  actor,
-  input,
-}: {
-  db: Db;
-  actor: SessionUser;
-  input: { sessionId: string };
-}) {
+export async function getAttendees({ db, actor, input }: { db: Db; actor: SessionUser; input: { sessionId: string } }) {
   const session = await db.programmeSession.findUnique({
     where: { id: input.sessionId },
     select: {
