@@ -78,14 +78,21 @@ export const rejectSubstituteInput = z.object({
 export type RejectSubstituteInput = z.output<typeof rejectSubstituteInput>;
 
 export const settingsInput = z.object({
-  meetingSessionId: z.preprocess(blankToUndefined, z.string().trim().max(64).optional()),
+  /** Required: an absent field must not unlink the session (null or "" unlinks it). */
+  meetingSessionId: z.preprocess(
+    (v) => (v === "" ? null : v),
+    z.string({ error: "Выберите мероприятие или «не выбрано»." }).trim().max(64).nullable(),
+  ),
   defaultQuota: quota,
   reserveEnabled: z.boolean(),
 });
 export type SettingsInput = z.output<typeof settingsInput>;
 
 export const materialsInput = z.object({
-  materials: z.string().max(20_000, "Слишком длинный текст: не больше 20 000 символов.").default(""),
+  /** Required: a call without the field must not blank the materials (send "" to clear them). */
+  materials: z
+    .string({ error: "Передайте текст материалов (пустая строка очищает их)." })
+    .max(20_000, "Слишком длинный текст: не больше 20 000 символов."),
 });
 export type MaterialsInput = z.output<typeof materialsInput>;
 
