@@ -321,6 +321,11 @@ describe("quotas and settings", () => {
     try {
       expect((await api(p).meeting.view()).details?.materials).toBe("Повестка v2: ссылка на папку с документами.");
       expect((await auditFor(testDb.db, editionId)).at(-1)).toMatchObject({ action: "meeting.materials" });
+      // A call without the field is refused and erases nothing.
+      await expect(api(organiser).meeting.setMaterials({} as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+      expect((await api(organiser).meeting.settings()).edition.meetingMaterials).toBe(
+        "Повестка v2: ссылка на папку с документами.",
+      );
     } finally {
       await api(organiser).meeting.setMaterials({ materials: old });
     }

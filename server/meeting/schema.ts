@@ -78,7 +78,11 @@ export const rejectSubstituteInput = z.object({
 export type RejectSubstituteInput = z.output<typeof rejectSubstituteInput>;
 
 export const settingsInput = z.object({
-  meetingSessionId: z.preprocess(blankToUndefined, z.string().trim().max(64).optional()),
+  /** Required: an absent field must not unlink the session (null or "" unlinks it). */
+  meetingSessionId: z.preprocess(
+    (v) => (v === "" ? null : v),
+    z.string({ error: "Выберите мероприятие или «не выбрано»." }).trim().max(64).nullable(),
+  ),
   defaultQuota: quota,
   reserveEnabled: z.boolean(),
 });

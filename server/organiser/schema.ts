@@ -18,6 +18,27 @@ export const wallTime = z
   .string({ error: "Укажите время." })
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Время в формате ЧЧ:ММ, например 10:30." });
 
+/**
+ * An update replaces every field, so every field must be sent: a default would turn a missing field
+ * into an erased one (`{ id, data: { title } }` blanking the description, speakers, room…).
+ */
+function forUpdate<T extends z.ZodObject>(fields: T, mayOmit: readonly string[] = []) {
+  const keys = Object.keys(fields.shape).filter((k) => !mayOmit.includes(k));
+  return z
+    .unknown()
+    .superRefine((value, ctx) => {
+      if (typeof value !== "object" || value === null) return;
+      for (const key of keys)
+        if ((value as Record<string, unknown>)[key] === undefined)
+          ctx.addIssue({
+            code: "custom",
+            path: [key],
+            message: "Поле не передано: при изменении передаются все поля.",
+          });
+    })
+    .pipe(fields);
+}
+
 export const sessionFields = z
   .object({
     title: z
@@ -71,7 +92,7 @@ const saveOptions = {
 export const createSessionInput = z.object({ data: sessionFields, ...saveOptions });
 export type CreateSessionInput = z.output<typeof createSessionInput>;
 
-export const updateSessionInput = z.object({ id, data: sessionFields, ...saveOptions });
+export const updateSessionInput = z.object({ id, data: forUpdate(sessionFields, ["endDay"]), ...saveOptions });
 export type UpdateSessionInput = z.output<typeof updateSessionInput>;
 
 export const checkSessionInput = z.object({
@@ -125,7 +146,7 @@ export const trackFields = z.object({
 });
 export type TrackFields = z.output<typeof trackFields>;
 export const createTrackInput = z.object({ data: trackFields });
-export const updateTrackInput = z.object({ id, data: trackFields });
+export const updateTrackInput = z.object({ id, data: forUpdate(trackFields) });
 
 export const roomFields = z.object({
   name: z.string().trim().min(2, { message: "Укажите название." }).max(200, { message: "Не длиннее 200 символов." }),
@@ -138,7 +159,7 @@ export const roomFields = z.object({
 });
 export type RoomFields = z.output<typeof roomFields>;
 export const createRoomInput = z.object({ data: roomFields });
-export const updateRoomInput = z.object({ id, data: roomFields });
+export const updateRoomInput = z.object({ id, data: forUpdate(roomFields) });
 
 export const speakerFields = z.object({
   fullName: z
@@ -152,7 +173,7 @@ export const speakerFields = z.object({
 });
 export type SpeakerFields = z.output<typeof speakerFields>;
 export const createSpeakerInput = z.object({ data: speakerFields });
-export const updateSpeakerInput = z.object({ id, data: speakerFields });
+export const updateSpeakerInput = z.object({ id, data: forUpdate(speakerFields) });
 
 export const speakerListInput = z.object({
   q: z.string().trim().max(100).optional(),

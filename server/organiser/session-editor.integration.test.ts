@@ -107,7 +107,13 @@ describe("drafts and publishing", () => {
       (await testDb.db.programmeSession.findUniqueOrThrow({ where: { id: s.id }, select: { searchText: true } }))
         .searchText;
     expect(await text()).toContain("ежиков петр");
-    await as(organiser).programmeAdmin.updateSpeaker({ id: person.id, data: { fullName: "Ершов Пётр" } });
+    await expect(
+      as(organiser).programmeAdmin.updateSpeaker({ id: person.id, data: { fullName: "Ершов Пётр" } } as never),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await as(organiser).programmeAdmin.updateSpeaker({
+      id: person.id,
+      data: { fullName: "Ершов Пётр", position: "", organisation: "", bio: "" },
+    });
     expect(await text()).toContain("ершов петр");
     expect(await text()).not.toContain("ежиков");
   });
@@ -280,7 +286,7 @@ describe("audit", () => {
     await api.moveSession({ id: s.id, day: "2025-08-29", start: "15:00", roomId });
     await api.publishSession({ id: s.id });
     await api.cancelSession({ id: s.id, reason: "Спикер заболел" });
-    await api.updateRoom({ id: roomId, data: { name: `Аудит ${uid()}`, capacity: 60 } });
+    await api.updateRoom({ id: roomId, data: { name: `Аудит ${uid()}`, capacity: 60, floor: "" } });
 
     const rows = await testDb.db.auditLog.findMany({ where: { actorId: me.id }, orderBy: { createdAt: "asc" } });
     expect(rows.map((r) => r.action)).toEqual([
