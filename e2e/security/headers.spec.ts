@@ -78,6 +78,15 @@ test.describe("security headers and the content security policy", () => {
     expect(ownForm.status()).toBe(415);
   });
 
+  test("static files from public/ are served under the same headers: favicon and robots.txt", async ({ request }) => {
+    const ico = await request.get("/favicon.ico");
+    expect(ico.status()).toBe(200);
+    expect((await ico.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+    expect(ico.headers()["x-content-type-options"]).toBe("nosniff");
+    const robots = await request.get("/robots.txt");
+    expect(await robots.text()).toContain("Disallow: /my");
+  });
+
   test("bad input in a URL gets a clear 400, never a 500 with internal text", async ({ request }) => {
     for (const path of ["/programme?q=a%00b", "/speakers?q=a%00b", "/speakers?q=%ED%A0%80"]) {
       const r = await request.get(path);
