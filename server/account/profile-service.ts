@@ -1,5 +1,6 @@
 /** The participant's own data: view, edit, email change, export, cancel, delete. */
 import { changeEmailMail } from "~/server/account/mail";
+import { profileData } from "~/server/account/rules";
 import type { ProfileFields } from "~/server/account/schema";
 import type { SessionUser } from "~/server/auth/roles";
 import { consumeToken, issueToken } from "~/server/auth/tokens";
@@ -68,17 +69,7 @@ export async function updateProfile({ db, user, input }: Deps & { user: SessionU
     const registration = await activeRegistration(tx, user.id);
     await tx.registration.update({
       where: { id: registration.id },
-      data: {
-        surname: input.surname,
-        firstName: input.firstName,
-        patronymic: input.patronymic ?? null,
-        phone: input.phone,
-        regionId: input.regionId,
-        organisation: input.organisation,
-        position: input.position,
-        category: input.category,
-        cluster: input.cluster ?? null,
-      },
+      data: profileData(input),
     });
     await tx.user.update({ where: { id: user.id }, data: { name: `${input.firstName} ${input.surname}` } });
   });

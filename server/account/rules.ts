@@ -1,4 +1,5 @@
 /** Registration rules that need no database. */
+import type { ProfileFields } from "~/server/account/schema";
 
 export const PARTICIPANT_CATEGORIES = [
   "COLLEGE_LEADERSHIP",
@@ -68,3 +69,18 @@ export const CONSENT_TEXT =
   "в соответствии с Федеральным законом от 27.07.2006 № 152-ФЗ «О персональных данных» в целях регистрации и участия в форуме, " +
   "записи на мероприятия программы и направления информационных сообщений о форуме. Согласие действует до его отзыва; " +
   "отозвать его можно, удалив учётную запись в личном кабинете.";
+
+/** The registration columns a profile form sets (registration and profile edits alike). */
+export function profileData(input: ProfileFields) {
+  return {
+    surname: input.surname,
+    firstName: input.firstName,
+    patronymic: input.patronymic ?? null,
+    phone: input.phone,
+    regionId: input.regionId,
+    organisation: input.organisation,
+    position: input.position,
+    category: input.category,
+    cluster: input.cluster ?? null,
+  };
+}

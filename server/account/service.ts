@@ -4,7 +4,7 @@
  * database (conditional counter update, unique constraints), not by reads in JS.
  */
 import { inTransaction } from "~/server/db/transaction";
-import { CONSENT_VERSION, registrationWindow, type WindowState } from "~/server/account/rules";
+import { CONSENT_VERSION, profileData, registrationWindow, type WindowState } from "~/server/account/rules";
 import {
   alreadyRegisteredMail,
   confirmRegistrationMail,
@@ -12,7 +12,7 @@ import {
   resetPasswordMail,
   signInLinkMail,
 } from "~/server/account/mail";
-import type { ProfileFields, RegistrationInput } from "~/server/account/schema";
+import type { RegistrationInput } from "~/server/account/schema";
 import { PASSWORD_CONTAINS_EMAIL, containsEmail } from "~/server/account/password-policy";
 import { hashPassword, verifyPassword } from "~/server/auth/password";
 import { createHash, randomBytes } from "node:crypto";
@@ -149,20 +149,6 @@ async function mailExistingOwner(db: Db, userId: string, email: string) {
       ...alreadyRegisteredMail({ appUrl: env.APP_URL, token }),
     });
   });
-}
-
-function profileData(input: ProfileFields) {
-  return {
-    surname: input.surname,
-    firstName: input.firstName,
-    patronymic: input.patronymic ?? null,
-    phone: input.phone,
-    regionId: input.regionId,
-    organisation: input.organisation,
-    position: input.position,
-    category: input.category,
-    cluster: input.cluster ?? null,
-  };
 }
 
 /** Follows the confirmation link: the registration becomes CONFIRMED and the email verified. */
