@@ -5,7 +5,7 @@
  */
 import type { SessionUser } from "~/server/auth/roles";
 import { recordAudit } from "~/server/audit/log";
-import type { Tx } from "~/server/booking/locks";
+import type { Tx } from "~/server/db/transaction";
 import type { Db } from "~/server/db/client";
 import { AppError } from "~/server/errors";
 import { Prisma } from "~/server/generated/prisma/client";
