@@ -30,6 +30,7 @@ const withDatabase = (url: string, db: string) => {
   return u.toString();
 };
 
+// Runs only with TEST_DATABASE_URL (vitest.config.ts leaves the file out otherwise).
 const pgDescribe = adminUrl ? describe : () => undefined;
 
 pgDescribe("copying the embedded database to PostgreSQL", () => {

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createCaller } from "~/server/api/root";
 import { createContextInner } from "~/server/api/trpc";
 import type { SessionUser } from "~/server/auth/roles";
+import { renderPendingMail } from "~/server/booking/notify";
 import { fillFreedSeats } from "~/server/booking/service";
 import { createTestDb, type TestDb } from "~/server/test/db";
 import { createEdition, createParticipant, createRoom, createSession } from "~/server/test/factories";
@@ -134,6 +135,13 @@ describe("book, cancel, waitlist", () => {
     expect(await counts(s.id)).toEqual({ bookedCount: 0, bookings: 0, waitlist: 0 });
     await expectTrpcError(api(p).booking.cancel({ sessionId: s.id }), "NOT_FOUND");
 
+    // Queued inside the seat change without text; never sent before the worker renders it.
+    const queued = await testDb.db.outboxMessage.findMany({ where: { to: p.email }, orderBy: { createdAt: "asc" } });
+    expect(queued.map((m) => [m.kind, m.subject, m.renderedAt])).toEqual([
+      ["booking.confirmed", "", null],
+      ["booking.cancelled", "", null],
+    ]);
+    expect(await renderPendingMail({ db: testDb.db })).toBeGreaterThanOrEqual(2);
     const mail = await testDb.db.outboxMessage.findMany({ where: { to: p.email }, orderBy: { createdAt: "asc" } });
     expect(mail.map((m) => m.kind)).toEqual(["booking.confirmed", "booking.cancelled"]);
     expect(mail[0]!.subject).toBe("Вы записаны: Цифровой колледж");
@@ -204,6 +212,7 @@ describe("clashes and swaps", () => {
       { userId: waiting.id },
     ]);
     expect(await counts(morning.id)).toEqual({ bookedCount: 1, bookings: 1, waitlist: 0 });
+    await renderPendingMail({ db: testDb.db });
     const confirm = await testDb.db.outboxMessage.findFirst({
       where: { to: p.email, kind: "booking.confirmed", subject: { contains: "Экспорт" } },
     });

@@ -109,6 +109,7 @@ async function claimDue(db: Db, at: Date, leaseUntil: Date, batchSize: number, m
       WHERE m."id" IN (
         SELECT "id" FROM "OutboxMessage"
         WHERE "status" = 'PENDING'
+          AND "renderedAt" IS NOT NULL
           AND "attempts" < ${maxAttempts}
           AND "nextAttemptAt" <= ${iso(at)}::timestamptz
           AND ("lockedUntil" IS NULL OR "lockedUntil" < ${iso(at)}::timestamptz)

@@ -2,6 +2,7 @@
  * Reading the outbox for the development mail viewer (/dev/mail). Off in production unless
  * DEV_MAIL_VIEWER=1: the outbox holds confirmation links and other people's addresses.
  */
+import { renderPendingMail } from "~/server/booking/notify";
 import type { Db } from "~/server/db/client";
 import { env } from "~/server/env";
 import { AppError } from "~/server/errors";
@@ -55,6 +56,7 @@ export async function listOutbox({
   enabled?: boolean;
 }): Promise<OutboxPage> {
   assertEnabled(enabled);
+  await renderPendingMail({ db });
   const where: Prisma.OutboxMessageWhereInput = input.to ? { to: { equals: input.to, mode: "insensitive" } } : {};
   const total = await db.outboxMessage.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / DEV_MAIL_PAGE_SIZE));
@@ -80,6 +82,7 @@ export async function getOutboxMessage({
   enabled?: boolean;
 }): Promise<OutboxView> {
   assertEnabled(enabled);
+  await renderPendingMail({ db });
   const message = await db.outboxMessage.findUnique({ where: { id: input.id }, select: outboxSelect });
   if (!message) throw new AppError("NOT_FOUND", "Такого письма нет в очереди.");
   return message;

@@ -13,6 +13,7 @@
 import type { Db } from "~/server/db/client";
 import { log as logger } from "~/server/ops/log.mjs";
 import { isBuildPhase } from "~/server/env";
+import { renderPendingMail } from "~/server/booking/notify";
 import { deliverDueMail } from "~/server/mail/delivery";
 import { DEFAULT_BATCH_SIZE } from "~/server/mail/rules";
 import { mailTransportFromEnv, type MailTransport } from "~/server/mail/transport";
@@ -92,6 +93,8 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
   const runOnce = async () => {
     try {
       const db = await options.getDb();
+      // Booking mail is queued unrendered (outside the seat lock); give it its text first.
+      while ((await renderPendingMail({ db })) > 0 && !abort.signal.aborted);
       if (transport) {
         for (let i = 0; i < MAX_BATCHES_PER_RUN && !abort.signal.aborted; i += 1) {
           const result = await deliverDueMail({

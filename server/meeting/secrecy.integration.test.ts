@@ -23,6 +23,7 @@
  */
 import { TRPCError } from "@trpc/server";
 import superjson from "superjson";
+import { renderPendingMail } from "~/server/booking/notify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "~/server/api/root";
 import type { SessionUser } from "~/server/auth/roles";
@@ -218,6 +219,7 @@ async function readAllSurfaces(): Promise<string[]> {
   for (const [name, ics] of calendars) for (const m of leaks(ics ?? "")) found.push(`${name}: «${m}»`);
 
   const trusted = [people.delegate.email, people.organiser.email];
+  await renderPendingMail({ db: testDb.db });
   const mail = await testDb.db.outboxMessage.findMany({ where: { to: { notIn: trusted } } });
   for (const msg of mail) {
     for (const m of leaks(`${msg.subject}\n${msg.text}\n${msg.html}`))

@@ -7,6 +7,7 @@ import { expect } from "vitest";
 import { createCaller } from "~/server/api/root";
 import { createContextInner } from "~/server/api/trpc";
 import type { SessionUser } from "~/server/auth/roles";
+import { renderPendingMail } from "~/server/booking/notify";
 import type { Db } from "~/server/db/client";
 import { createEdition, createRoom, createSession, uid } from "~/server/test/factories";
 
@@ -49,12 +50,15 @@ export async function expectTrpcError(promise: Promise<unknown>, code: TRPCError
   if (message) expect((error as TRPCError).message).toMatch(message);
 }
 
-export const mailsTo = (db: Db, to: string) =>
-  db.outboxMessage.findMany({
+/** The messages to an address, rendered (booking mail is queued without text; see booking/notify). */
+export const mailsTo = async (db: Db, to: string) => {
+  await renderPendingMail({ db });
+  return db.outboxMessage.findMany({
     where: { to },
     select: { kind: true, subject: true, text: true },
     orderBy: { createdAt: "asc" },
   });
+};
 
 export const auditFor = (db: Db, entityId: string) =>
   db.auditLog.findMany({

@@ -1,0 +1,268 @@
+/**
+ * The SQL of a seat change. A booking is four statements inside its transaction (BEGIN, lock
+ * the person, lock and read the session, one write, COMMIT); a cancellation that promotes from
+ * the waitlist adds two (lock the candidates, promote). Each write moves the seat counter, the
+ * Booking and WaitlistEntry rows and the outbox row together in one statement, so the session
+ * row stays locked only for that change. The database keeps the invariants: the conditional
+ * counter update, the unique (session, user) keys and the CHECK (bookedCount <= capacity).
+ *
+ * Mail is not rendered here: the outbox row carries kind, recipient and payload, and the mail
+ * worker renders it (server/booking/mail-render.ts) after the lock is gone.
+ */
+import { randomUUID } from "node:crypto";
+import type { Tx } from "~/server/db/transaction";
+import { Prisma } from "~/server/generated/prisma/client";
+
+export type LockedSession = {
+  id: string;
+  editionId: string;
+  title: string;
+  status: "DRAFT" | "PUBLISHED" | "CANCELLED";
+  isClosed: boolean;
+  bookingRequired: boolean;
+  capacity: number | null;
+  bookedCount: number;
+  startsAt: Date;
+  endsAt: Date;
+  bookingOpensAt: Date | null;
+  bookingClosesAt: Date | null;
+  /** The acting person's state in this session: registration for its edition, seat, queue entry. */
+  registration: "PENDING" | "CONFIRMED" | "CANCELLED" | null;
+  booked: boolean;
+  waitSeq: number | null;
+  /** The person's other published seats overlapping this session, in time order. */
+  clashes: { id: string; title: string; startsAt: Date; endsAt: Date }[];
+};
+
+/** Ids for rows whose Prisma default (cuid) is made client-side; any unique text is valid. */
+export const newId = (): string => randomUUID();
+
+/**
+ * 2. Locks the sessions (id order) and reads them with the person's state in each: seat,
+ * waitlist entry, and the seats they hold elsewhere that overlap it.
+ *
+ * Call it with the person's User row locked (statement 1, `lockUser`). A statement that waited
+ * for a row lock returns the row as committed by the previous holder, but its subqueries see the
+ * data as of the statement's start. That is enough for the person's own rows (registration,
+ * seats, queue entry: whoever changes them locks the User row first, and this statement starts
+ * after that lock is ours); other people's queue entries are counted by the next statement.
+ */
+export async function lockSessionsFor(
+  tx: Tx,
+  userId: string,
+  sessionIds: readonly string[],
+): Promise<Map<string, LockedSession>> {
+  const ids = [...new Set(sessionIds)].sort();
+  if (ids.length === 0) return new Map();
+  const rows = await tx.$queryRaw<(Omit<LockedSession, "clashes"> & { clashes: RawClash[] | null })[]>`
+    SELECT s."id", s."editionId", s."title", s."status"::text AS status, s."isClosed", s."bookingRequired",
+           s."capacity", s."bookedCount", s."startsAt", s."endsAt",
+           e."bookingOpensAt", e."bookingClosesAt",
+           (SELECT r."status"::text FROM "Registration" r
+            WHERE r."userId" = ${userId} AND r."editionId" = s."editionId") AS registration,
+           EXISTS (SELECT 1 FROM "Booking" b WHERE b."sessionId" = s."id" AND b."userId" = ${userId}) AS booked,
+           w.seq AS "waitSeq",
+           (SELECT json_agg(json_build_object('id', o."id", 'title', o."title",
+                                              'startsAt', o."startsAt", 'endsAt', o."endsAt")
+                            ORDER BY o."startsAt")
+            FROM "Booking" b JOIN "ProgrammeSession" o ON o."id" = b."sessionId"
+            WHERE b."userId" = ${userId} AND o."id" <> s."id" AND o."status" = 'PUBLISHED'
+              AND o."startsAt" < s."endsAt" AND o."endsAt" > s."startsAt") AS clashes
+    FROM "ProgrammeSession" s
+    JOIN "Edition" e ON e."id" = s."editionId"
+    LEFT JOIN "WaitlistEntry" w ON w."sessionId" = s."id" AND w."userId" = ${userId}
+    WHERE s."id" IN (${Prisma.join(ids)})
+    ORDER BY s."id"
+    FOR UPDATE OF s`;
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        ...r,
+        clashes: (r.clashes ?? []).map((c) => ({
+          id: c.id,
+          title: c.title,
+          startsAt: new Date(c.startsAt),
+          endsAt: new Date(c.endsAt),
+        })),
+      },
+    ]),
+  );
+}
+
+type RawClash = { id: string; title: string; startsAt: string; endsAt: string };
+
+/**
+ * 3. The booking write, one statement: gives up the agreed seats (`release`), takes the seat
+ * while the counter is below capacity, leaves the waitlist, and queues the confirmation. True
+ * when the seat was taken; false (and nothing changed) when the session just filled up.
+ */
+export async function takeSeatWithMail(
+  tx: Tx,
+  input: { userId: string; sessionId: string; release: { id: string; title: string }[] },
+): Promise<boolean> {
+  const { userId, sessionId, release } = input;
+  const releaseIds = release.length > 0 ? release.map((r) => r.id) : ["-"];
+  const payload = JSON.stringify({ userId, sessionId, replaced: release.map((r) => ({ title: r.title })) });
+  const rows = await tx.$queryRaw<{ taken: number }[]>`
+    WITH seat AS (
+      UPDATE "ProgrammeSession" SET "bookedCount" = "bookedCount" + 1
+      WHERE "id" = ${sessionId} AND ("capacity" IS NULL OR "bookedCount" < "capacity")
+      RETURNING "id"
+    ), freed AS (
+      DELETE FROM "Booking" b
+      WHERE b."userId" = ${userId} AND b."sessionId" IN (${Prisma.join(releaseIds)}) AND EXISTS (SELECT 1 FROM seat)
+      RETURNING b."sessionId"
+    ), uncounted AS (
+      UPDATE "ProgrammeSession" p SET "bookedCount" = p."bookedCount" - 1
+      FROM freed f WHERE p."id" = f."sessionId"
+      RETURNING p."id"
+    ), booking AS (
+      INSERT INTO "Booking" ("id", "sessionId", "userId")
+      SELECT ${newId()}, "id", ${userId} FROM seat
+      RETURNING "id"
+    ), unqueued AS (
+      DELETE FROM "WaitlistEntry" WHERE "sessionId" = ${sessionId} AND "userId" = ${userId}
+        AND EXISTS (SELECT 1 FROM seat)
+    ), mail AS (
+      INSERT INTO "OutboxMessage" ("id", "kind", "to", "payload", "renderedAt")
+      SELECT ${newId()}, 'booking.confirmed', u."email", ${payload}::jsonb, NULL
+      FROM "User" u WHERE u."id" = ${userId} AND EXISTS (SELECT 1 FROM booking)
+    )
+    SELECT (SELECT count(*)::int FROM booking) AS taken`;
+  return (rows[0]?.taken ?? 0) > 0;
+}
+
+/** 3'. Joins the waitlist (or stays in it) and returns the 1-based place in the queue. */
+export async function joinWaitlist(tx: Tx, userId: string, sessionId: string): Promise<number> {
+  const rows = await tx.$queryRaw<{ position: number }[]>`
+    WITH joined AS (
+      INSERT INTO "WaitlistEntry" ("id", "sessionId", "userId") VALUES (${newId()}, ${sessionId}, ${userId})
+      ON CONFLICT ("sessionId", "userId") DO NOTHING
+      RETURNING seq
+    )
+    SELECT CASE WHEN EXISTS (SELECT 1 FROM joined)
+      THEN (SELECT count(*)::int + 1 FROM "WaitlistEntry" WHERE "sessionId" = ${sessionId})
+      ELSE (SELECT count(*)::int FROM "WaitlistEntry" q WHERE q."sessionId" = ${sessionId}
+              AND q.seq <= (SELECT seq FROM "WaitlistEntry" WHERE "sessionId" = ${sessionId} AND "userId" = ${userId}))
+      END AS position`;
+  return rows[0]?.position ?? 1;
+}
+
+/** How many wait in a session's queue. */
+export async function waitlistCount(tx: Tx, sessionId: string): Promise<number> {
+  return tx.waitlistEntry.count({ where: { sessionId } });
+}
+
+/** A session row as promotion needs it, read under its lock. */
+export type PromotionSession = {
+  id: string;
+  editionId: string;
+  status: string;
+  isClosed: boolean;
+  bookingRequired: boolean;
+  capacity: number | null;
+  bookedCount: number;
+  startsAt: Date;
+  endsAt: Date;
+};
+
+/**
+ * The cancellation write, one statement: removes the seat, moves the counter (which locks the
+ * session row), queues the mail, and returns the session row as it is now, for the promotion
+ * that follows. Null (nothing changed) when the person held no seat there.
+ */
+export async function releaseSeatWithMail(tx: Tx, userId: string, sessionId: string): Promise<PromotionSession | null> {
+  const payload = JSON.stringify({ userId, sessionId });
+  const rows = await tx.$queryRaw<PromotionSession[]>`
+    WITH freed AS (
+      DELETE FROM "Booking" WHERE "sessionId" = ${sessionId} AND "userId" = ${userId} RETURNING "sessionId"
+    ), uncounted AS (
+      UPDATE "ProgrammeSession" p SET "bookedCount" = p."bookedCount" - 1
+      FROM freed f WHERE p."id" = f."sessionId"
+      RETURNING p."id", p."editionId", p."status"::text AS status, p."isClosed", p."bookingRequired",
+                p."capacity", p."bookedCount", p."startsAt", p."endsAt"
+    ), mail AS (
+      INSERT INTO "OutboxMessage" ("id", "kind", "to", "payload", "renderedAt")
+      SELECT ${newId()}, 'booking.cancelled', u."email", ${payload}::jsonb, NULL
+      FROM "User" u WHERE u."id" = ${userId} AND EXISTS (SELECT 1 FROM freed)
+    )
+    SELECT * FROM uncounted`;
+  return rows[0] ?? null;
+}
+
+/** Locks a session row and reads it for promotion; null when there is no such session. */
+export async function lockForPromotion(tx: Tx, sessionId: string): Promise<PromotionSession | null> {
+  const rows = await tx.$queryRaw<PromotionSession[]>`
+    SELECT "id", "editionId", "status"::text AS status, "isClosed", "bookingRequired", "capacity",
+           "bookedCount", "startsAt", "endsAt"
+    FROM "ProgrammeSession" WHERE "id" = ${sessionId} FOR UPDATE`;
+  return rows[0] ?? null;
+}
+
+/**
+ * Locks the User rows (id order) of the first `limit` people in the session's queue after
+ * `afterSeq`; returns them with their seq. The next statement sees what they committed before.
+ */
+export async function lockQueueHead(
+  tx: Tx,
+  sessionId: string,
+  afterSeq: number,
+  limit: number,
+): Promise<{ userId: string; seq: number }[]> {
+  return tx.$queryRaw<{ userId: string; seq: number }[]>`
+    SELECT u."id" AS "userId", w.seq
+    FROM "User" u
+    JOIN "WaitlistEntry" w ON w."userId" = u."id" AND w."sessionId" = ${sessionId}
+    WHERE w."id" IN (
+      SELECT "id" FROM "WaitlistEntry" WHERE "sessionId" = ${sessionId} AND seq > ${afterSeq}
+      ORDER BY seq LIMIT ${limit}
+    )
+    ORDER BY u."id"
+    FOR UPDATE OF u`;
+}
+
+/**
+ * The promotion write, one statement, among people whose rows the caller locked: in queue
+ * order, up to `free` seats (null: no limit) go to those whose registration is confirmed and
+ * who hold no overlapping published seat; each leaves the queue, gets the seat and a mail.
+ * The others keep their place. Returns the promoted user ids.
+ */
+export async function promoteLocked(
+  tx: Tx,
+  session: { id: string; editionId: string; startsAt: Date; endsAt: Date },
+  lockedUserIds: readonly string[],
+  free: number | null,
+): Promise<string[]> {
+  if (lockedUserIds.length === 0 || free === 0) return [];
+  const limit = free ?? lockedUserIds.length;
+  const rows = await tx.$queryRaw<{ userId: string }[]>`
+    WITH chosen AS (
+      SELECT w."id" AS wid, w."userId", w.seq FROM "WaitlistEntry" w
+      JOIN "Registration" r ON r."userId" = w."userId" AND r."editionId" = ${session.editionId}
+        AND r."status" = 'CONFIRMED'
+      WHERE w."sessionId" = ${session.id} AND w."userId" IN (${Prisma.join([...lockedUserIds])})
+        AND NOT EXISTS (
+          SELECT 1 FROM "Booking" b JOIN "ProgrammeSession" o ON o."id" = b."sessionId"
+          WHERE b."userId" = w."userId" AND o."id" <> ${session.id} AND o."status" = 'PUBLISHED'
+            AND o."startsAt" < ${session.endsAt} AND o."endsAt" > ${session.startsAt})
+      ORDER BY w.seq
+      LIMIT ${limit}
+    ), unqueued AS (
+      DELETE FROM "WaitlistEntry" w USING chosen c WHERE w."id" = c.wid RETURNING w."userId"
+    ), seats AS (
+      INSERT INTO "Booking" ("id", "sessionId", "userId")
+      SELECT gen_random_uuid()::text, ${session.id}, "userId" FROM unqueued
+      RETURNING "userId"
+    ), counted AS (
+      UPDATE "ProgrammeSession" SET "bookedCount" = "bookedCount" + (SELECT count(*) FROM seats)
+      WHERE "id" = ${session.id}
+    ), mail AS (
+      INSERT INTO "OutboxMessage" ("id", "kind", "to", "payload", "renderedAt")
+      SELECT gen_random_uuid()::text, 'booking.promoted', u."email",
+             jsonb_build_object('userId', u."id", 'sessionId', ${session.id}::text), NULL
+      FROM seats s JOIN "User" u ON u."id" = s."userId"
+    )
+    SELECT "userId" FROM seats`;
+  return rows.map((r) => r.userId);
+}
