@@ -261,6 +261,24 @@ describe("clashes and swaps", () => {
     expect(await counts(full.id)).toEqual({ bookedCount: 2, bookings: 2, waitlist: 0 });
   });
 
+  it("promotion skips a waitlisted person whose registration is no longer confirmed", async () => {
+    const full = await session({ day: "2025-08-26", start: "17:00", end: "18:30", capacity: 1 });
+    const [holder, unconfirmed, next] = await Promise.all([participant(), participant(), participant()]);
+    await api(holder).booking.book({ sessionId: full.id });
+    await api(unconfirmed).booking.book({ sessionId: full.id, waitlistIfFull: true });
+    await api(next).booking.book({ sessionId: full.id, waitlistIfFull: true });
+    await testDb.db.registration.updateMany({ where: { userId: unconfirmed.id }, data: { status: "PENDING" } });
+
+    expect(await api(holder).booking.cancel({ sessionId: full.id })).toMatchObject({ promoted: 1 });
+    expect(await testDb.db.booking.findMany({ where: { sessionId: full.id }, select: { userId: true } })).toEqual([
+      { userId: next.id },
+    ]);
+    expect(await testDb.db.waitlistEntry.findMany({ where: { sessionId: full.id }, select: { userId: true } })).toEqual(
+      [{ userId: unconfirmed.id }],
+    );
+    expect(await counts(full.id)).toEqual({ bookedCount: 1, bookings: 1, waitlist: 1 });
+  });
+
   it("raising the capacity promotes as many as the new seats, in order", async () => {
     const s = await session({ day: "2025-08-26", start: "15:00", end: "16:00", capacity: 1 });
     const people = await Promise.all(Array.from({ length: 5 }, () => participant()));

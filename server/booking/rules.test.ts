@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   bookingRefusal,
   bookingWindowState,
-  choosePromotions,
   clashingIds,
   findClashes,
   isCalendarToken,
@@ -12,7 +11,6 @@ import {
   waitlistPosition,
   type AlternativeCandidate,
   type TimedSession,
-  type WaitlistCandidate,
 } from "~/server/booking/rules";
 import { zonedTimeToUtc } from "~/server/programme/time";
 
@@ -104,52 +102,6 @@ describe("seats and queue positions", () => {
   it("places an entry by the seqs at or before it (gaps from left entries do not count)", () => {
     expect(waitlistPosition(7, [3, 7, 9, 12])).toBe(2);
     expect(waitlistPosition(3, [3])).toBe(1);
-  });
-});
-
-describe("choosePromotions", () => {
-  const session = s("full", "12:30", "14:00");
-  const c = (userId: string, seq: number, held: TimedSession[] = [], eligible = true): WaitlistCandidate => ({
-    userId,
-    seq,
-    held,
-    eligible,
-  });
-
-  it("gives seats in arrival order, not in the order given", () => {
-    const d = choosePromotions(session, [c("third", 30), c("first", 10), c("second", 20)], 2);
-    expect(d.promote).toEqual(["first", "second"]);
-    expect(d.skipped).toEqual([]);
-  });
-
-  it("skips the first in line when they clash, and they keep their place (not removed)", () => {
-    const d = choosePromotions(session, [c("busy", 1, [s("other", "13:00", "14:30")]), c("free", 2), c("next", 3)], 1);
-    expect(d.promote).toEqual(["free"]);
-    expect(d.skipped).toEqual([{ userId: "busy", reason: "clash" }]);
-  });
-
-  it("does not count a seat the candidate holds at another time, nor this session itself", () => {
-    const d = choosePromotions(session, [c("a", 1, [s("morning", "10:00", "12:30"), s("full", "12:30", "14:00")])], 1);
-    expect(d.promote).toEqual(["a"]);
-  });
-
-  it("skips people who may no longer book", () => {
-    const d = choosePromotions(session, [c("gone", 1, [], false), c("ok", 2)], 1);
-    expect(d).toEqual({ promote: ["ok"], skipped: [{ userId: "gone", reason: "ineligible" }] });
-  });
-
-  it("promotes nobody without free seats, everyone eligible without a limit", () => {
-    expect(choosePromotions(session, [c("a", 1)], 0).promote).toEqual([]);
-    expect(
-      choosePromotions(session, [c("a", 1), c("b", 2, [s("x", "13:00", "13:30")]), c("c", 3)], null).promote,
-    ).toEqual(["a", "c"]);
-  });
-
-  it("when everybody clashes, nobody gets the seat and all keep their places", () => {
-    const clash = [s("x", "12:00", "13:00")];
-    const d = choosePromotions(session, [c("a", 1, clash), c("b", 2, clash)], 1);
-    expect(d.promote).toEqual([]);
-    expect(d.skipped.map((x) => x.userId)).toEqual(["a", "b"]);
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * Booking rules that need no database: time clashes, the booking window, whether a session
- * can be booked, seats left, who on a waitlist gets a freed seat, same-slot alternatives.
+ * can be booked, seats left, same-slot alternatives. Who on a waitlist gets a freed seat is
+ * decided in the promotion statement itself (server/booking/seats.ts `promoteLocked`).
  * The service applies them under row locks; these functions only decide.
  */
 
@@ -82,38 +83,6 @@ export function bookingRefusal(session: BookableSession, window: WindowState): R
 export function seatsLeft(session: { capacity: number | null; bookedCount: number }): number | null {
   if (session.capacity === null) return null;
   return Math.max(0, session.capacity - session.bookedCount);
-}
-
-export type WaitlistCandidate = {
-  userId: string;
-  seq: number;
-  /** The candidate's confirmed seats elsewhere (other sessions). */
-  held: readonly TimedSession[];
-  /** False when the person may no longer book (registration not confirmed). */
-  eligible: boolean;
-};
-
-export type PromotionDecision = { promote: string[]; skipped: { userId: string; reason: "clash" | "ineligible" }[] };
-
-/**
- * Who gets freed seats: candidates in arrival order (`seq`); one who would clash with a seat they
- * already hold, or may no longer book, is skipped and keeps their place; at most `freeSeats` are
- * promoted (null = no limit).
- */
-export function choosePromotions(
-  session: TimedSession,
-  candidates: readonly WaitlistCandidate[],
-  freeSeats: number | null,
-): PromotionDecision {
-  const decision: PromotionDecision = { promote: [], skipped: [] };
-  const ordered = [...candidates].sort((a, b) => a.seq - b.seq);
-  for (const c of ordered) {
-    if (freeSeats !== null && decision.promote.length >= freeSeats) break;
-    if (!c.eligible) decision.skipped.push({ userId: c.userId, reason: "ineligible" });
-    else if (findClashes(session, c.held).length > 0) decision.skipped.push({ userId: c.userId, reason: "clash" });
-    else decision.promote.push(c.userId);
-  }
-  return decision;
 }
 
 /** 1-based place of an entry in its session's queue, from the seqs ahead of it. */
