@@ -36,6 +36,8 @@ const schema = z.object({
   DEV_MAIL_VIEWER: z.stringbool().default(false),
   /** Connections of this process's PostgreSQL pool (every instance has its own). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** How long a resolved session cookie is reused on one instance (ms); 0 = never. */
+  SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   /** Bearer token for /api/metrics (Prometheus); unset: the endpoint does not exist. */
   METRICS_TOKEN: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),

@@ -1,4 +1,5 @@
 /** The participant's own data: view, edit, email change, export, cancel, delete. */
+import { forgetCachedSessions } from "~/server/auth/session-cache";
 import { changeEmailMail } from "~/server/account/mail";
 import { profileData } from "~/server/account/rules";
 import type { ProfileFields } from "~/server/account/schema";
@@ -104,7 +105,7 @@ export async function requestEmailChange({
 }
 
 export async function confirmEmailChange({ db, token, now = new Date() }: Deps & { token: string }) {
-  return inTransaction(db, async (tx) => {
+  const changed = await inTransaction(db, async (tx) => {
     const owner = await consumeToken(tx, { token, purpose: "CHANGE_EMAIL", now });
     if (!owner?.newEmail) throw new AppError("BAD_REQUEST", "Ссылка недействительна или устарела. Запросите новую.");
     const taken = await tx.user.findUnique({ where: { email: owner.newEmail }, select: { id: true } });
@@ -113,6 +114,8 @@ export async function confirmEmailChange({ db, token, now = new Date() }: Deps &
     await tx.registration.updateMany({ where: { userId: owner.userId }, data: { email: owner.newEmail } });
     return { email: owner.newEmail };
   });
+  forgetCachedSessions();
+  return changed;
 }
 
 /** Everything the platform keeps about the person (152-FZ: the subject's right of access). */
@@ -198,4 +201,5 @@ export async function deleteAccount({
       },
     });
   });
+  forgetCachedSessions();
 }

@@ -3,6 +3,7 @@
  * registration cap and "one registration per email per edition" are enforced by the
  * database (conditional counter update, unique constraints), not by reads in JS.
  */
+import { forgetCachedSessions } from "~/server/auth/session-cache";
 import { inTransaction } from "~/server/db/transaction";
 import { CONSENT_VERSION, profileData, registrationWindow, type WindowState } from "~/server/account/rules";
 import {
@@ -279,6 +280,7 @@ export async function resetPassword({
       ...passwordChangedMail({ appUrl: env.APP_URL }),
     });
   });
+  forgetCachedSessions();
 }
 
 /** Changes the password; other sessions end, the caller's session gets the new version. */
@@ -294,7 +296,7 @@ export async function changePassword({
   }
   if (containsEmail(newPassword, row.email)) throw new AppError("BAD_REQUEST", PASSWORD_CONTAINS_EMAIL);
   const passwordHash = await hashPassword(newPassword);
-  return inTransaction(db, async (tx) => {
+  const changed = await inTransaction(db, async (tx) => {
     const updated = await tx.user.update({
       where: { id: user.id },
       data: { passwordHash, sessionVersion: { increment: 1 } },
@@ -307,4 +309,6 @@ export async function changePassword({
     });
     return { sessionVersion: updated.sessionVersion };
   });
+  forgetCachedSessions();
+  return changed;
 }

@@ -1,4 +1,5 @@
 /** Admin tasks: people and their roles. */
+import { forgetCachedSessions } from "~/server/auth/session-cache";
 import { inTransaction } from "~/server/db/transaction";
 import type { UserListInput, SetRoleInput } from "~/server/admin/schema";
 import { recordAudit } from "~/server/audit/log";
@@ -39,7 +40,7 @@ export async function setRole({ db, actor, input }: { db: Db; actor: SessionUser
   if (target.role === "ADMIN") {
     throw new AppError("FORBIDDEN", "Роль администратора меняется только командой npm run admin:create.");
   }
-  return inTransaction(db, async (tx) => {
+  const changed = await inTransaction(db, async (tx) => {
     // A role change takes effect at once: the next request reads the role from the database.
     const user = await tx.user.update({
       where: { id: input.userId },
@@ -56,6 +57,8 @@ export async function setRole({ db, actor, input }: { db: Db; actor: SessionUser
     });
     return user;
   });
+  forgetCachedSessions();
+  return changed;
 }
 
 /** Figures for the organisers' start page. */
