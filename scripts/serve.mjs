@@ -18,6 +18,7 @@ import next from "next";
 import { log, requestContext } from "../server/ops/log.mjs";
 import { metrics, routeLabel } from "../server/ops/metrics.mjs";
 import { createGuard } from "./http-guard.mjs";
+import { createPageCache } from "./page-cache.mjs";
 import { root } from "./lib.mjs";
 
 const dev = process.argv.includes("--dev");
@@ -37,6 +38,20 @@ const guard = createGuard({
 });
 
 await app.prepare();
+
+/**
+ * Guest pages rendered once per programme version (scripts/page-cache.mjs). The app registers how
+ * to read the version (server/shutdown.ts) and calls `__spoContentChanged` when it moves it.
+ * Off in development and with PAGE_CACHE=0.
+ */
+const hooks = /** @type {{ __spoContentVersion?: () => Promise<number>, __spoContentChanged?: () => void }} */ (
+  globalThis
+);
+const pageCache =
+  dev || process.env.PAGE_CACHE === "0"
+    ? null
+    : createPageCache({ version: () => hooks.__spoContentVersion?.(), log: (line) => log.warn(line) });
+hooks.__spoContentChanged = () => pageCache?.changed();
 
 /** One access line per request (path without its query: queries can hold addresses), and its latency. */
 function observe(req, res, started) {
@@ -76,7 +91,7 @@ const server = http.createServer((req, res) => {
   requestContext.run({ requestId }, () => {
     observe(req, res, started);
     if (answered) return;
-    handle(req, res).catch((error) => {
+    (pageCache ? pageCache.handle(req, res, handle) : handle(req, res)).catch((error) => {
       log.error({ err: error }, "request failed outside the app");
       if (!res.headersSent) {
         res.statusCode = 500;

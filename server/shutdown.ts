@@ -1,6 +1,7 @@
 import { closeDb, closeWorkerDb, getDb, getWorkerDb } from "~/server/db";
 import { startMailWorker, stopMailWorker } from "~/server/mail/worker";
 import { registerGauges } from "~/server/ops/gauges";
+import { readContentVersion } from "~/server/programme/content-version";
 
 type ShutdownHolder = { __spoShutdown?: () => Promise<void> };
 
@@ -14,6 +15,9 @@ type ShutdownHolder = { __spoShutdown?: () => Promise<void> };
 export function startServerServices(): void {
   startMailWorker({ getDb: getWorkerDb, intervalMs: 5_000 });
   registerGauges(getDb);
+  // The page cache in scripts/serve.mjs asks for the programme version through this.
+  (globalThis as { __spoContentVersion?: () => Promise<number> }).__spoContentVersion = async () =>
+    readContentVersion(await getDb());
   (globalThis as ShutdownHolder).__spoShutdown = async () => {
     await stopMailWorker();
     await closeWorkerDb();

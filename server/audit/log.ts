@@ -5,6 +5,7 @@
 import type { SessionUser } from "~/server/auth/roles";
 import type { Db } from "~/server/db/client";
 import type { Prisma } from "~/server/generated/prisma/client";
+import { bumpContentVersion } from "~/server/programme/content-version";
 
 export type AuditEntry = {
   actor: Pick<SessionUser, "id" | "email">;
@@ -32,4 +33,6 @@ export async function recordAudit(db: Db | Prisma.TransactionClient, entry: Audi
       after: toJson(entry.after),
     },
   });
+  // Guest pages are cached per programme version; any audited change may show on them.
+  await bumpContentVersion(db);
 }

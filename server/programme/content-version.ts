@@ -1,0 +1,20 @@
+/**
+ * The version of the public programme (ContentVersion, one row). Every audited change moves it
+ * (server/audit); each app instance polls it every second and drops its cached guest pages when
+ * it moves (scripts/page-cache.mjs), so an edit on one instance reaches the others within about
+ * a second. On the instance that made the change the cache stops serving at once.
+ */
+import type { Db } from "~/server/db/client";
+import type { Prisma } from "~/server/generated/prisma/client";
+
+type Hooks = { __spoContentChanged?: () => void };
+
+export async function bumpContentVersion(tx: Db | Prisma.TransactionClient): Promise<void> {
+  await tx.$executeRaw`UPDATE "ContentVersion" SET "version" = "version" + 1, "changedAt" = now() WHERE "id" = 1`;
+  (globalThis as Hooks).__spoContentChanged?.();
+}
+
+export async function readContentVersion(db: Db): Promise<number> {
+  const rows = await db.$queryRaw<{ version: number }[]>`SELECT "version" FROM "ContentVersion" WHERE "id" = 1`;
+  return rows[0]?.version ?? 0;
+}
