@@ -101,11 +101,38 @@ export function configProblem(env) {
     }
   }
 
-  for (const name of ["SEED_DEMO", "DEV_MAIL_VIEWER"]) {
+  const workers = env.WEB_CONCURRENCY;
+  if (
+    workers !== undefined &&
+    workers.trim() !== "" &&
+    webConcurrency({ ...env, DATABASE_URL: "postgresql://x" }) === null
+  ) {
+    return { name: "WEB_CONCURRENCY", problem: "must be a number of processes from 1 to 64, or auto (one per core)" };
+  }
+
+  for (const name of ["SEED_DEMO", "DEV_MAIL_VIEWER", "PAGE_CACHE"]) {
     const v = env[name];
     if (v !== undefined && !BOOLEAN.test(v.trim())) return { name, problem: "must be 1 or 0" };
   }
   return null;
+}
+
+/**
+ * How many server processes `npm start` runs (WEB_CONCURRENCY: a number, or "auto" for one per
+ * core). The embedded database allows one process only, so it is always 1 there. Null when the
+ * value is not valid.
+ * @param {Record<string, string | undefined>} env
+ * @param {number} cores
+ */
+export function webConcurrency(env, cores = 1) {
+  const raw = env.WEB_CONCURRENCY?.trim() ?? "";
+  let n = 1;
+  if (/^auto$/i.test(raw)) n = cores;
+  else if (raw !== "") {
+    if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 64) return null;
+    n = Number(raw);
+  }
+  return /^postgres(ql)?:/.test(env.DATABASE_URL?.trim() ?? "") ? n : 1;
 }
 
 /** "1", "true", "yes", "on" (any case). */

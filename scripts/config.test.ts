@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { configErrorLine, configProblem } from "~/scripts/config.mjs";
+import { configErrorLine, configProblem, webConcurrency } from "~/scripts/config.mjs";
 
 const secret = "s".repeat(32);
 const deployment = { DATABASE_URL: "postgresql://spo@db.internal:5432/spo", AUTH_SECRET: secret };
@@ -46,5 +46,26 @@ describe("configProblem (checked by npm start before any migration)", () => {
     const line = configErrorLine(problem!);
     expect(line.startsWith(`Configuration error: ${name}: `)).toBe(true);
     expect(line).not.toContain("\n");
+  });
+});
+
+describe("webConcurrency (server processes of npm start)", () => {
+  const pgUrl = "postgresql://forum@db.internal/forum";
+  it("runs one process unless asked, and one per core with auto, on PostgreSQL", () => {
+    expect(webConcurrency({ DATABASE_URL: pgUrl }, 2)).toBe(1);
+    expect(webConcurrency({ DATABASE_URL: pgUrl, WEB_CONCURRENCY: "3" }, 2)).toBe(3);
+    expect(webConcurrency({ DATABASE_URL: pgUrl, WEB_CONCURRENCY: "auto" }, 2)).toBe(2);
+  });
+  it("keeps the embedded database to one process whatever is asked", () => {
+    expect(webConcurrency({ WEB_CONCURRENCY: "4" }, 2)).toBe(1);
+    expect(webConcurrency({ DATABASE_URL: "file:.data/pglite", WEB_CONCURRENCY: "auto" }, 8)).toBe(1);
+  });
+  it("refuses a value that is not a process count, before anything starts", () => {
+    for (const bad of ["0", "-1", "two", "65", "1.5"]) {
+      expect(configProblem({ DATABASE_URL: pgUrl, AUTH_SECRET: "x".repeat(32), WEB_CONCURRENCY: bad })?.name).toBe(
+        "WEB_CONCURRENCY",
+      );
+    }
+    expect(configProblem({ WEB_CONCURRENCY: "auto" })).toBeNull();
   });
 });

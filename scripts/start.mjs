@@ -11,9 +11,10 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { buildIfNeeded } from "./build.mjs";
-import { configErrorLine, configProblem, isTrue } from "./config.mjs";
+import { configErrorLine, configProblem, isTrue, webConcurrency } from "./config.mjs";
 import { databaseProblem } from "./database-check.mjs";
 import { log, prisma, root, tsx, fail } from "./lib.mjs";
 
@@ -29,7 +30,16 @@ function serve() {
     `Serving on http://localhost:${port}${host === "127.0.0.1" ? " (this machine only; set HOST=0.0.0.0 to listen on the network)" : ""}`,
   );
   // scripts/serve.mjs: Next behind our request guard; it drains and closes the database on SIGTERM.
-  const child = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs"), ...(dev ? ["--dev"] : [])], {
+  // WEB_CONCURRENCY > 1 on PostgreSQL: scripts/cluster.mjs forks that many copies of serve.mjs.
+  const processes = dev ? 1 : (webConcurrency(process.env, os.availableParallelism()) ?? 1);
+  if (process.env.WEB_CONCURRENCY && processes === 1 && !process.env.DATABASE_URL?.trim().startsWith("postgres")) {
+    log("WEB_CONCURRENCY is ignored on the embedded database: it allows one server process.");
+  }
+  const entry =
+    processes > 1
+      ? [path.join(root, "scripts", "cluster.mjs"), String(processes)]
+      : [path.join(root, "scripts", "serve.mjs"), ...(dev ? ["--dev"] : [])];
+  const child = spawn(process.execPath, entry, {
     cwd: root,
     stdio: "inherit",
     env: {
