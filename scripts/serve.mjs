@@ -53,6 +53,42 @@ const pageCache =
     : createPageCache({ version: () => hooks.__spoContentVersion?.(), log: (line) => log.warn(line) });
 hooks.__spoContentChanged = () => pageCache?.changed();
 
+/**
+ * tRPC calls go straight to the app's handler (server/api/handler.ts, registered by the app at
+ * start) instead of through Next's routing, which costs more than most procedures. The guard has
+ * run already. Development keeps Next's route (app/api/trpc/[trpc]/route.ts, the same handler).
+ * @param {import("node:http").IncomingMessage} req @param {import("node:http").ServerResponse} res
+ */
+async function answerTrpc(req, res) {
+  const trpc = /** @type {{ __spoTrpc?: (r: Request) => Promise<Response> }} */ (globalThis).__spoTrpc;
+  if (!trpc) return handle(req, res);
+  const method = req.method ?? "GET";
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  /** @type {Buffer | undefined} */
+  let body;
+  if (method !== "GET" && method !== "HEAD") {
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    body = Buffer.concat(chunks);
+  }
+  const response = await trpc(
+    new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method, headers, body }),
+  );
+  response.headers.forEach((value, name) => {
+    if (name !== "set-cookie") res.setHeader(name, value);
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) res.setHeader("set-cookie", cookies);
+  if (!response.headers.has("cache-control")) res.setHeader("cache-control", "no-store");
+  res.statusCode = response.status;
+  res.end(Buffer.from(await response.arrayBuffer()));
+}
+const isTrpc = (/** @type {string | undefined} */ url) => !dev && (url ?? "").startsWith("/api/trpc/");
+
 /** One access line per request (path without its query: queries can hold addresses), and its latency. */
 function observe(req, res, started) {
   res.once("finish", () => {
@@ -91,7 +127,12 @@ const server = http.createServer((req, res) => {
   requestContext.run({ requestId }, () => {
     observe(req, res, started);
     if (answered) return;
-    (pageCache ? pageCache.handle(req, res, handle) : handle(req, res)).catch((error) => {
+    const answer = isTrpc(req.url)
+      ? answerTrpc(req, res)
+      : pageCache
+        ? pageCache.handle(req, res, handle)
+        : handle(req, res);
+    answer.catch((error) => {
       log.error({ err: error }, "request failed outside the app");
       if (!res.headersSent) {
         res.statusCode = 500;

@@ -1,3 +1,4 @@
+import { handleTrpc } from "~/server/api/handler";
 import { closeDb, closeWorkerDb, getDb, getWorkerDb } from "~/server/db";
 import { startMailWorker, stopMailWorker } from "~/server/mail/worker";
 import { registerGauges } from "~/server/ops/gauges";
@@ -15,6 +16,8 @@ type ShutdownHolder = { __spoShutdown?: () => Promise<void> };
 export function startServerServices(): void {
   startMailWorker({ getDb: getWorkerDb, intervalMs: 5_000 });
   registerGauges(getDb);
+  // scripts/serve.mjs answers /api/trpc/* through this, without Next's routing.
+  (globalThis as { __spoTrpc?: (req: Request) => Promise<Response> }).__spoTrpc = handleTrpc;
   // The page cache in scripts/serve.mjs asks for the programme version through this.
   (globalThis as { __spoContentVersion?: () => Promise<number> }).__spoContentVersion = async () =>
     readContentVersion(await getDb());

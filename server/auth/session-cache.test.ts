@@ -3,7 +3,8 @@ import {
   cachedSession,
   forgetCachedSessions,
   rememberSession,
-  sessionCookieKey,
+  parseCookieHeader,
+  sessionCookie,
 } from "~/server/auth/session-cache";
 
 const anna = { id: "u1", email: "anna@example.ru", role: "PARTICIPANT" as const };
@@ -25,16 +26,17 @@ describe("session cache", () => {
     expect(cachedSession("stale", 1)).toBeUndefined();
   });
 
-  it("keys on the session cookie only, chunks in order, secure name included", () => {
-    expect(sessionCookieKey([{ name: "lang", value: "en" }])).toBeNull();
+  it("finds the session cookie, joins its chunks in order, secure name included", () => {
+    expect(sessionCookie([{ name: "lang", value: "en" }])).toBeNull();
     expect(
-      sessionCookieKey([
-        { name: "authjs.session-token.1", value: "B" },
-        { name: "theme", value: "x" },
-        { name: "authjs.session-token.0", value: "A" },
-      ]),
-    ).toBe("A.B");
-    expect(sessionCookieKey([{ name: "__Secure-authjs.session-token", value: "S" }])).toBe("S");
-    expect(sessionCookieKey([{ name: "authjs.session-token-evil", value: "S" }])).toBeNull();
+      sessionCookie(
+        parseCookieHeader("authjs.session-token.1=B; theme=x; authjs.session-token.10=C; authjs.session-token.0=A"),
+      ),
+    ).toEqual({ name: "authjs.session-token", value: "ABC" });
+    expect(sessionCookie(parseCookieHeader("__Secure-authjs.session-token=S"))).toEqual({
+      name: "__Secure-authjs.session-token",
+      value: "S",
+    });
+    expect(sessionCookie(parseCookieHeader("authjs.session-token-evil=S"))).toBeNull();
   });
 });

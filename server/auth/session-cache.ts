@@ -46,11 +46,24 @@ export function forgetCachedSessions(): void {
   cache.clear();
 }
 
-/** The session cookie's value(s) in a Cookie header, or null when there is none. */
-export function sessionCookieKey(cookies: { name: string; value: string }[]): string | null {
+/**
+ * The session cookie among a request's cookies: its name (the JWT salt) and its value, the
+ * chunks of a long cookie (`.0`, `.1`, …) joined in order as Auth.js joins them. Null when none.
+ */
+export function sessionCookie(cookies: { name: string; value: string }[]): { name: string; value: string } | null {
   const parts = cookies
-    .filter((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(c.name))
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .map((c) => c.value);
-  return parts.length > 0 ? parts.join(".") : null;
+    .map((c) => ({ m: /^((?:__Secure-)?authjs\.session-token)(?:\.(\d+))?$/.exec(c.name), value: c.value }))
+    .filter((c): c is { m: RegExpExecArray; value: string } => c.m !== null)
+    .sort((a, b) => Number(a.m[2] ?? -1) - Number(b.m[2] ?? -1));
+  if (parts.length === 0) return null;
+  return { name: parts[0]!.m[1]!, value: parts.map((p) => p.value).join("") };
+}
+
+/** Cookies of a Cookie header. */
+export function parseCookieHeader(header: string | null | undefined): { name: string; value: string }[] {
+  if (!header) return [];
+  return header.split(";").flatMap((part) => {
+    const eq = part.indexOf("=");
+    return eq > 0 ? [{ name: part.slice(0, eq).trim(), value: part.slice(eq + 1).trim() }] : [];
+  });
 }

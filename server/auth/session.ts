@@ -1,35 +1,45 @@
 import { cookies } from "next/headers";
+import { decode } from "next-auth/jwt";
 import { cache } from "react";
-import { auth } from "~/server/auth/config";
 import type { SessionUser } from "~/server/auth/roles";
-import { cachedSession, rememberSession, sessionCookieKey } from "~/server/auth/session-cache";
+import { cachedSession, rememberSession, sessionCookie } from "~/server/auth/session-cache";
 import { getDb } from "~/server/db";
+import { env } from "~/server/env";
 
 /**
- * The signed-in person for this request, read from the database: the session cookie must
- * name an existing user with the same session version (changing the password or deleting
- * the account ends every session), and the role is the current one, not the one at sign-in.
- * Resolved once per request (React `cache`) and reused for a few seconds per cookie
+ * The signed-in person of a request's cookies, read from the database: the session cookie (an
+ * Auth.js JWT, server/auth/config.ts) must name an existing user with the same session version
+ * (changing the password or deleting the account ends every session), and the role is the
+ * current one, not the one at sign-in. Reused for a few seconds per cookie
  * (server/auth/session-cache.ts says the revocation bound).
  */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const key = sessionCookieKey((await cookies()).getAll());
-  if (!key) return null;
+export async function sessionUserOf(list: { name: string; value: string }[]): Promise<SessionUser | null> {
+  const cookie = sessionCookie(list);
+  if (!cookie) return null;
+  const key = `${cookie.name}=${cookie.value}`;
   const hit = cachedSession(key);
   if (hit !== undefined) return hit;
-  const user = await resolveSession();
+  const user = await resolve(cookie);
   rememberSession(key, user);
   return user;
-});
+}
 
-async function resolveSession(): Promise<SessionUser | null> {
-  const session = (await auth()) as { uid?: string; sv?: number } | null;
-  if (!session?.uid || typeof session.sv !== "number") return null;
+async function resolve(cookie: { name: string; value: string }): Promise<SessionUser | null> {
+  let token: { uid?: unknown; sv?: unknown } | null = null;
+  try {
+    token = await decode({ token: cookie.value, secret: env.AUTH_SECRET ?? "", salt: cookie.name });
+  } catch {
+    return null; // forged, expired, or signed with another secret
+  }
+  if (typeof token?.uid !== "string" || typeof token.sv !== "number") return null;
   const db = await getDb();
   const user = await db.user.findUnique({
-    where: { id: session.uid },
+    where: { id: token.uid },
     select: { id: true, email: true, role: true, sessionVersion: true },
   });
-  if (!user || user.sessionVersion !== session.sv) return null;
+  if (!user || user.sessionVersion !== token.sv) return null;
   return { id: user.id, email: user.email, role: user.role };
 }
+
+/** The signed-in person of this Next request (pages, actions, route handlers), once per request. */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => sessionUserOf((await cookies()).getAll()));
