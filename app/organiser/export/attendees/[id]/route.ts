@@ -1,8 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { serverApi } from "~/app/_trpc/server";
 import { download, formatOf, refused } from "~/app/organiser/export/respond";
-import { toCsv } from "~/server/organiser/io/csv";
-import { writeXlsx } from "~/server/organiser/io/xlsx";
 
 export const dynamic = "force-dynamic";
 
@@ -45,8 +43,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       when(p.since),
     ]);
     const name = `forum-spo-attendees-${session.id}`;
-    if (format === "csv") return download(toCsv([[session.title], HEADER, ...rows]), name, "csv");
-    return download(await writeXlsx([{ name: "Участники", header: HEADER, rows }]), name, "xlsx");
+    return await download({ title: "Участники", caption: session.title, header: HEADER, rows }, name, format);
   } catch (error) {
     return refused(error, request);
   }
