@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { serverApi } from "~/app/_trpc/server";
 import { download, formatOf, refused } from "~/app/organiser/export/respond";
+import { formatPhone } from "~/server/account/phone";
 
 export const dynamic = "force-dynamic";
 
@@ -35,7 +36,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       p.position ?? "",
       p.fullName,
       p.email,
-      p.phone,
+      formatPhone(p.phone),
       p.organisation,
       p.jobTitle,
       p.region,
