@@ -9,6 +9,7 @@ const nextConfig = {
   // forbidden() renders app/forbidden.tsx with HTTP 403 for signed-in people without the role.
   experimental: { authInterrupts: true },
   // Database drivers load WebAssembly and native modules at run time: keep them out of the bundle.
+  // @touch4it/ical-timezones reads its VTIMEZONE files from beside its own code at run time.
   // The logger and the metrics registry are shared with scripts/serve.mjs through one module instance.
   serverExternalPackages: [
     "@electric-sql/pglite",
@@ -18,6 +19,7 @@ const nextConfig = {
     "pino",
     "pino-pretty",
     "prom-client",
+    "@touch4it/ical-timezones",
   ],
 };
 

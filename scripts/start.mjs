@@ -17,12 +17,13 @@ import { buildIfNeeded } from "./build.mjs";
 import { configErrorLine, configProblem, isTrue, webConcurrency } from "./config.mjs";
 import { databaseProblem } from "./database-check.mjs";
 import { log, prisma, root, tsx, fail } from "./lib.mjs";
+import { nodeVersionProblem, requiredNodeRange } from "./node-version.mjs";
 
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
 
-const major = Number(process.versions.node.split(".")[0]);
-if (major < 20) fail(`Node.js 20 or newer is needed (this is ${process.version}).`);
+const nodeProblem = nodeVersionProblem(process.versions.node, requiredNodeRange());
+if (nodeProblem) fail(nodeProblem);
 
 function serve() {
   const host = process.env.HOST?.trim() || "127.0.0.1";

@@ -10,6 +10,10 @@ import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { buildIfNeeded } from "./build.mjs";
 import { bin, fail, log, root, run } from "./lib.mjs";
+import { nodeVersionProblem, requiredNodeRange } from "./node-version.mjs";
+
+const nodeProblem = nodeVersionProblem(process.versions.node, requiredNodeRange());
+if (nodeProblem) fail(nodeProblem);
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 

@@ -11,6 +11,7 @@ import {
 } from "~/app/account/account-forms";
 import { signOutAction } from "~/app/signin/actions";
 import { serverApi } from "~/app/_trpc/server";
+import { formatPhone } from "~/server/account/phone";
 import { PARTICIPANT_CATEGORIES } from "~/server/account/rules";
 import { getSessionUser } from "~/server/auth/session";
 import { forumTimeZone } from "~/server/i18n/config";
@@ -95,7 +96,7 @@ export default async function AccountPage({ searchParams }: Props) {
               surname: registration.surname,
               firstName: registration.firstName,
               patronymic: registration.patronymic ?? "",
-              phone: registration.phone,
+              phone: formatPhone(registration.phone),
               regionId: registration.regionId ? String(registration.regionId) : "",
               organisation: registration.organisation,
               position: registration.position,

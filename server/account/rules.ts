@@ -14,24 +14,6 @@ export const PARTICIPANT_CATEGORIES = [
 ] as const;
 export type ParticipantCategoryValue = (typeof PARTICIPANT_CATEGORIES)[number];
 
-/**
- * Normalises a phone number to E.164. Russian numbers in the usual spellings
- * ("8 (910) 123-45-67", "+7 910 123 45 67", "9101234567") become "+79101234567";
- * other countries must be written with "+" and the country code. Null when invalid.
- */
-export function normalisePhone(raw: string): string | null {
-  const trimmed = raw.trim();
-  if (!/^[+\d\s().-]+$/.test(trimmed)) return null;
-  const digits = trimmed.replace(/\D/g, "");
-  if (trimmed.startsWith("+")) {
-    if (digits.startsWith("7")) return digits.length === 11 ? `+${digits}` : null;
-    return digits.length >= 8 && digits.length <= 15 && !digits.startsWith("0") ? `+${digits}` : null;
-  }
-  if (digits.length === 11 && (digits.startsWith("8") || digits.startsWith("7"))) return `+7${digits.slice(1)}`;
-  if (digits.length === 10 && digits.startsWith("9")) return `+7${digits}`;
-  return null;
-}
-
 export type WindowState =
   { state: "open" } | { state: "not-yet"; opensAt: Date } | { state: "closed"; closedAt: Date } | { state: "full" };
 

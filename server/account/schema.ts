@@ -6,7 +6,8 @@ import {
   isCommonPassword,
   PASSWORD_TOO_COMMON,
 } from "~/server/account/password-policy";
-import { normaliseEmail, normalisePhone, PARTICIPANT_CATEGORIES } from "~/server/account/rules";
+import { normalisePhone } from "~/server/account/phone";
+import { normaliseEmail, PARTICIPANT_CATEGORIES } from "~/server/account/rules";
 
 const required = (label: string, max = 200) =>
   z

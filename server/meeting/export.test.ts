@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { questionsTable, rollCallTable, toCsv, toXlsx } from "~/server/meeting/export";
+import { exportTable } from "~/server/export/file";
+import { questionsTable, rollCallTable } from "~/server/meeting/export";
 import { emptyCounts } from "~/server/meeting/rules";
 
 const rollCall = {
@@ -35,8 +36,8 @@ const rollCall = {
 };
 
 describe("exports", () => {
-  it("write the roll-call as CSV for Excel: BOM, semicolons, quoted cells, one row per delegate or region", () => {
-    const csv = toCsv(rollCallTable(rollCall));
+  it("write the roll-call as CSV for Excel: BOM, semicolons, quoted cells, one row per delegate or region", async () => {
+    const csv = (await exportTable(rollCallTable(rollCall), "csv")).body as string;
     expect(csv.startsWith("\uFEFFФедеральный округ;Код;Регион;Состояние;ФИО;")).toBe(true);
     const lines = csv.slice(1).trimEnd().split("\r\n");
     expect(lines).toHaveLength(3);
@@ -46,8 +47,9 @@ describe("exports", () => {
     expect(lines[2]).toBe("Центральный федеральный округ;71;Тульская область;нет заявки;;;;;;");
   });
 
-  it("keep formulas out of spreadsheets and quote quotes and line breaks", () => {
-    const csv = toCsv({ title: "x", header: ["a"], rows: [["=HYPERLINK(1)"], ['say "hi"\nthen']] });
+  it("keep formulas out of spreadsheets and quote quotes and line breaks", async () => {
+    const table = { title: "x", header: ["a"], rows: [["=HYPERLINK(1)"], ['say "hi"\nthen']] };
+    const csv = (await exportTable(table, "csv")).body;
     expect(csv).toBe('\uFEFFa\r\n\'=HYPERLINK(1)\r\n"say ""hi""\nthen"\r\n');
   });
 
@@ -85,9 +87,10 @@ describe("exports", () => {
   });
 
   it("write a real XLSX workbook that reads back", async () => {
-    const buffer = await toXlsx(rollCallTable(rollCall));
+    const { body, contentType } = await exportTable(rollCallTable(rollCall), "xlsx");
+    expect(contentType).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+    await workbook.xlsx.load(Buffer.from(body) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.name).toBe("Перекличка регионов");
     expect(sheet.getRow(1).getCell(3).value).toBe("Регион");

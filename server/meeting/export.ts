@@ -1,16 +1,14 @@
 /**
- * Exports of the roll-call and of the questions: rows of text, then CSV (UTF-8 with a BOM and
- * semicolons, which is what Excel in a Russian locale opens as columns) or XLSX (exceljs).
+ * The roll-call and the questions as tables; server/export/file.ts writes them as CSV or XLSX.
  */
 import { createTranslator } from "use-intl/core";
 import meeting from "~/server/i18n/messages/ru/meeting.json";
 import { forumTimeZone } from "~/server/i18n/config";
 import type { RollCall, QuestionItem } from "~/server/meeting/reports";
 import type { MeetingTopic } from "~/server/generated/prisma/enums";
+import type { Table } from "~/server/export/file";
 
 const t = createTranslator({ locale: "ru", messages: meeting });
-
-export type Table = { title: string; header: string[]; rows: string[][] };
 
 export function rollCallTable(rollCall: RollCall): Table {
   const rows: string[][] = [];
@@ -78,32 +76,4 @@ export function questionsTable(topics: { topic: MeetingTopic | null; items: Ques
     ],
     rows,
   };
-}
-
-/** A cell that a spreadsheet would run as a formula is kept as text. */
-const defuse = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-
-function csvCell(value: string): string {
-  const v = defuse(value);
-  return /[;"\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-export function toCsv(table: Table): string {
-  const lines = [table.header, ...table.rows].map((row) => row.map(csvCell).join(";"));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
-}
-
-export async function toXlsx(table: Table): Promise<Buffer> {
-  const { default: ExcelJS } = await import("exceljs");
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Форум СПО";
-  const sheet = workbook.addWorksheet(table.title.slice(0, 31));
-  sheet.addRow(table.header).font = { bold: true };
-  for (const row of table.rows) sheet.addRow(row.map(defuse));
-  sheet.views = [{ state: "frozen", ySplit: 1 }];
-  sheet.columns.forEach((column, i) => {
-    const longest = Math.max(...[table.header, ...table.rows].map((r) => (r[i] ?? "").length));
-    column.width = Math.min(60, Math.max(10, longest + 2));
-  });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

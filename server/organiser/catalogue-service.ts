@@ -9,7 +9,7 @@ import type { Tx } from "~/server/db/transaction";
 import type { Db } from "~/server/db/client";
 import { AppError } from "~/server/errors";
 import { Prisma } from "~/server/generated/prisma/client";
-import { assertSpeakerEditable, assertUnrestricted, currentEdition } from "~/server/organiser/context";
+import { assertSpeakerEditable, assertUnrestricted, currentEdition, nextRevision } from "~/server/organiser/context";
 import { errorsT } from "~/server/organiser/messages";
 import type { IdInput, RoomFields, SpeakerFields, SpeakerListInput, TrackFields } from "~/server/organiser/schema";
 import { buildSessionSearchText } from "~/server/programme/rules";
@@ -184,6 +184,8 @@ export async function refreshSearchText(tx: Tx, sessionIds: readonly string[]): 
     await tx.programmeSession.update({
       where: { id: s.id },
       data: {
+        // The name is in the calendar's DESCRIPTION too.
+        ...nextRevision,
         searchText: buildSessionSearchText({
           title: s.title,
           description: s.description,

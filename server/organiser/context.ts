@@ -83,6 +83,13 @@ export async function lockPlacement(tx: Tx, roomId: string | null, personIds: re
   await lockSpeakers(tx, personIds);
 }
 
+/**
+ * Spread into the `data` of every organiser write to a session (save, move, import, publication,
+ * cancellation, a speaker's new name): the revision is the iCalendar SEQUENCE, so calendar clients
+ * take the newer copy of an event.
+ */
+export const nextRevision = { revision: { increment: 1 } } as const satisfies Prisma.ProgrammeSessionUpdateInput;
+
 export const editableSessionSelect = {
   id: true,
   editionId: true,
@@ -98,7 +105,7 @@ export const editableSessionSelect = {
   bookingRequired: true,
   bookedCount: true,
   status: true,
-  sequence: true,
+  revision: true,
   publishedAt: true,
   room: { select: { id: true, name: true, capacity: true } },
   track: { select: { id: true, code: true, title: true, color: true } },

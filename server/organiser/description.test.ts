@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  descriptionPlainText,
-  parseDescription,
-  parseInline,
-  safeHref,
-  sanitiseDescription,
-} from "~/server/organiser/description";
+import { descriptionPlainText, renderDescription, safeHref, sanitiseDescription } from "~/server/organiser/description";
 
 describe("sanitiseDescription", () => {
   it("keeps plain text with its paragraphs", () => {
@@ -16,18 +10,21 @@ describe("sanitiseDescription", () => {
 
   it("drops scripts, styles, event handlers and every other tag", () => {
     const dirty =
-      '<p onclick="alert(1)">Привет</p><script>alert("x")</script><style>p{}</style><img src=x onerror=alert(1)><iframe src="//evil"></iframe>мир';
+      '<p onclick="alert(1)">Привет</p><script>alert("x")</script><style>p{}</style><img src=x onerror=alert(1)><iframe src="//evil">в рамке</iframe>мир';
     const clean = sanitiseDescription(dirty);
     expect(clean).toBe("Привет\n\nмир");
     expect(clean).not.toMatch(/[<>]/);
   });
 
-  it("turns pasted HTML formatting into the Markdown subset", () => {
+  it("turns pasted HTML formatting into Markdown", () => {
     expect(sanitiseDescription("<p><b>Важно</b>: <i>очень</i></p><ul><li>один</li><li>два</li></ul>")).toBe(
       "**Важно**: *очень*\n\n- один\n- два",
     );
     expect(sanitiseDescription("строка<br>ещё&nbsp;одна &laquo;цитата&raquo; &#8212; &amp;")).toBe(
       "строка\nещё одна «цитата» — &",
+    );
+    expect(sanitiseDescription('<p class="MsoNormal" style="color:red"><span lang="RU">Из Word</span></p>')).toBe(
+      "Из Word",
     );
   });
 
@@ -35,11 +32,10 @@ describe("sanitiseDescription", () => {
     expect(sanitiseDescription("a\u0000b\u0007c\u200bd\ufeff\te")).toBe("abcd e");
   });
 
-  it("decoded entities never become markup: an encoded tag stays text for the renderer to escape", () => {
+  it("keeps an encoded tag as text, which the renderer then escapes", () => {
     const clean = sanitiseDescription("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(clean).toBe("<script>alert(1)</script>");
-    const blocks = parseDescription(clean);
-    expect(blocks).toEqual([{ type: "p", children: [{ type: "text", text: "<script>alert(1)</script>" }] }]);
+    expect(renderDescription(clean)).toBe("&lt;script&gt;alert(1)&lt;/script&gt;");
   });
 });
 
@@ -53,41 +49,78 @@ describe("links", () => {
     expect(safeHref("/relative")).toBeNull();
   });
 
-  it("keeps an unsafe link's text as plain text", () => {
-    expect(parseInline("[нажми](javascript:alert(1))")).toEqual([
-      { type: "text", text: "нажми" },
-      { type: "text", text: ")" },
-    ]);
-    expect(parseInline("см. [сайт](https://forum-spo.ru)")).toEqual([
-      { type: "text", text: "см. " },
-      { type: "link", href: "https://forum-spo.ru/", children: [{ type: "text", text: "сайт" }] },
-    ]);
+  it("renders a safe link with rel, and an unsafe one as its text", () => {
+    expect(renderDescription("см. [сайт](https://forum-spo.ru)")).toBe(
+      '<p>см. <a href="https://forum-spo.ru/" rel="noopener noreferrer nofollow">сайт</a></p>',
+    );
+    for (const href of [
+      "javascript:alert(1)",
+      "JaVaScRiPt:alert(1)",
+      "java&#x09;script:alert(1)",
+      "data:text/html;base64,PHNjcmlwdD4=",
+      "vbscript:msgbox(1)",
+      "//evil.example/x",
+    ]) {
+      const html = renderDescription(`[нажми](${href})`);
+      expect(html, href).not.toMatch(/href|javascript|vbscript|data:/i);
+      expect(html, href).toContain("нажми");
+    }
+    expect(renderDescription("<javascript:alert(1)>")).not.toContain("href");
   });
 });
 
-describe("parseDescription", () => {
-  it("reads paragraphs, line breaks, lists and emphasis", () => {
-    const blocks = parseDescription("**Кто:** директора\nи мастера\n\n- первый\n- *второй*\n\n1. раз\n2) два");
-    expect(blocks).toEqual([
-      {
-        type: "p",
-        children: [
-          { type: "strong", children: [{ type: "text", text: "Кто:" }] },
-          { type: "text", text: " директора" },
-          { type: "br" },
-          { type: "text", text: "и мастера" },
-        ],
-      },
-      {
-        type: "ul",
-        items: [[{ type: "text", text: "первый" }], [{ type: "em", children: [{ type: "text", text: "второй" }] }]],
-      },
-      { type: "ol", items: [[{ type: "text", text: "раз" }], [{ type: "text", text: "два" }]] },
-    ]);
+/** Every tag in the output, with its attributes: text is escaped, so a "<" always starts a real tag. */
+function tagsOf(html: string): { name: string; attributes: string[] }[] {
+  return [...html.matchAll(/<\/?([a-z0-9]+)([^>]*)>/gi)].map((m) => ({
+    name: m[1]!.toLowerCase(),
+    attributes: [...m[2]!.matchAll(/([a-z-]+)=/gi)].map((a) => a[1]!.toLowerCase()),
+  }));
+}
+
+describe("renderDescription: what never reaches the page", () => {
+  it.each([
+    ["a script tag", "До<script>alert(1)</script>после"],
+    ["a script in a list", "- пункт <script>alert(1)</script>"],
+    ["an onerror handler", '<img src=x onerror="alert(1)">'],
+    ["an image in Markdown", "![x](javascript:alert(1))"],
+    ["an onclick in a tag", '<a href="https://a.ru" onclick="alert(1)">ссылка</a>'],
+    ["an svg with onload", "<svg onload=alert(1)><circle r=1></svg>"],
+    ["an iframe", '<iframe src="https://evil.example"></iframe>'],
+    ["a style", "<style>body{display:none}</style>текст"],
+    ["a link title with quotes", '[a](https://a.ru "x" onmouseover="alert(1)")'],
+  ])("%s", (_, text) => {
+    const html = renderDescription(text);
+    for (const tag of tagsOf(html)) {
+      expect(["p", "br", "strong", "em", "ul", "ol", "li", "a"]).toContain(tag.name);
+      for (const attribute of tag.attributes) expect(["href", "rel"]).toContain(attribute);
+    }
+    expect(html).not.toMatch(/href="(?!https?:|mailto:)/i);
   });
 
-  it("gives no blocks for an empty description", () => {
-    expect(parseDescription("")).toEqual([]);
+  it("shows raw HTML as text rather than dropping it", () => {
+    expect(renderDescription("a <b>b</b>")).toBe("<p>a &lt;b&gt;b&lt;/b&gt;</p>");
+  });
+});
+
+describe("renderDescription: the Markdown subset", () => {
+  it("reads paragraphs, line breaks, lists and emphasis", () => {
+    expect(renderDescription("**Кто:** директора\nи мастера\n\n- первый\n- *второй*\n\n1. раз\n2. два")).toBe(
+      "<p><strong>Кто:</strong> директора<br />и мастера</p>\n" +
+        "<ul>\n<li>первый</li>\n<li><em>второй</em></li>\n</ul>\n" +
+        "<ol>\n<li>раз</li>\n<li>два</li>\n</ol>",
+    );
+  });
+
+  it("reads bullets pasted as •, and _italic_", () => {
+    expect(renderDescription("• один\n• _два_")).toBe("<ul>\n<li>один</li>\n<li><em>два</em></li>\n</ul>");
+  });
+
+  it("keeps the text of headings and quotes as paragraphs", () => {
+    expect(renderDescription("# Заголовок\n\n> цитата")).toBe("<p>Заголовок</p>\n<p>\n<p>цитата</p>\n</p>");
+  });
+
+  it("gives nothing for an empty description", () => {
+    expect(renderDescription("")).toBe("");
   });
 
   it("strips the marks for plain-text uses", () => {

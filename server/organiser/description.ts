@@ -1,50 +1,69 @@
 /**
- * Session descriptions are formatted text in a small, safe subset of Markdown: paragraphs
- * (blank line), line breaks, bulleted and numbered lists, **bold**, *italic* and links to
- * http(s) or mailto addresses. What organisers type (or paste from Word as HTML) is cleaned on
- * save; the page renders the parsed structure as React elements, never as raw HTML, so no
- * markup from the text can reach the browser. Pure.
+ * Session descriptions are Markdown (paragraphs, line breaks, lists, **bold**, *italic*, links).
+ * What organisers type or paste from Word as HTML is cleaned on save with sanitize-html (scripts,
+ * styles, event handlers and every tag outside the formatting subset go; that subset becomes
+ * Markdown). The page renders with marked, then sanitize-html again with a strict allowlist: raw
+ * HTML in the text is shown as text, and only http(s) and mailto links survive. Pure.
+ *
+ * sanitize-html is pinned at 2.17.5, the last release for Node 20; 2.17.6 and 2.17.7 fix XSS that
+ * needs textarea, xmp or SVG to be allowed, which neither allowlist here does.
  */
+import { Marked } from "marked";
+import sanitizeHtml from "sanitize-html";
 
 export const DESCRIPTION_MAX = 10_000;
+/** Tags whose formatting survives a paste; sanitize-html drops every other tag and every attribute. */
+const PASTED_FORMATTING = [
+  "p",
+  "div",
+  "br",
+  "b",
+  "strong",
+  "i",
+  "em",
+  "ul",
+  "ol",
+  "li",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "blockquote",
+  "table",
+  "tr",
+];
 
-const ENTITIES: Record<string, string> = {
-  nbsp: " ",
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-  laquo: "«",
-  raquo: "»",
-  mdash: "—",
-  ndash: "–",
-  hellip: "…",
-};
+/** sanitize-html escapes the text it returns as HTML; storage keeps plain characters. */
+const unescapeHtml = (html: string): string =>
+  html
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
 
 /**
- * Cleans typed or pasted text for storage: HTML tags are dropped (block tags become line
- * breaks; script and style lose their content too), common entities are decoded, control
- * characters removed, line endings unified, runs of blank lines collapsed.
+ * Cleans typed or pasted text for storage: HTML goes through sanitize-html (script, style, iframe,
+ * object and template lose their content too; entities are decoded), the formatting tags left become
+ * Markdown, control characters are removed, line endings unified, runs of blank lines collapsed.
  */
 export function sanitiseDescription(raw: string): string {
-  let text = raw.replace(/\r\n?/g, "\n");
-  text = text.replace(/<(script|style|iframe|object|template)\b[\s\S]*?<\/\1\s*>/gi, "");
-  text = text.replace(/<!--[\s\S]*?-->/g, "");
-  text = text.replace(/<br\s*\/?>/gi, "\n");
-  text = text.replace(/<li\b[^>]*>/gi, "\n- ");
-  text = text.replace(/<\/(p|div|h[1-6]|ul|ol|table|tr|blockquote)\s*>/gi, "\n\n");
-  text = text.replace(/<(strong|b)\b[^>]*>([\s\S]*?)<\/\1\s*>/gi, "**$2**");
-  text = text.replace(/<(em|i)\b[^>]*>([\s\S]*?)<\/\1\s*>/gi, "*$2*");
-  text = text.replace(/<\/?[a-z!/][^>]*>/gi, "");
-  text = text.replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (whole, name: string) => {
-    if (name.startsWith("#")) {
-      const code = name[1]?.toLowerCase() === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) && code > 31 && code < 0x110000 ? String.fromCodePoint(code) : "";
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
+  let text = sanitizeHtml(raw.replace(/\r\n?/g, "\n"), {
+    allowedTags: PASTED_FORMATTING,
+    allowedAttributes: {},
+    nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "object", "template", "title"],
   });
+  // Only attribute-less tags of the list above are left: plain patterns are exact here.
+  text = text.replace(/<br ?\/?>/g, "\n");
+  text = text.replace(/<li>/g, "\n- ");
+  text = text.replace(/<\/(p|div|h[1-6]|ul|ol|table|tr|blockquote)>/g, "\n\n");
+  text = text.replace(/<(strong|b)>([\s\S]*?)<\/\1>/g, "**$2**");
+  text = text.replace(/<(em|i)>([\s\S]*?)<\/\1>/g, "*$2*");
+  text = unescapeHtml(text.replace(/<\/?[a-z0-9]+>/g, ""));
   text = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b\ufeff]/g, "").replace(/\t/g, " ");
+  text = text.replace(/\u00a0/g, " ");
   text = text
     .split("\n")
     .map((line) => line.replace(/[ \u00a0]+$/g, ""))
@@ -55,16 +74,7 @@ export function sanitiseDescription(raw: string): string {
     .slice(0, DESCRIPTION_MAX);
 }
 
-export type Inline =
-  | { type: "text"; text: string }
-  | { type: "strong"; children: Inline[] }
-  | { type: "em"; children: Inline[] }
-  | { type: "link"; href: string; children: Inline[] }
-  | { type: "br" };
-
-export type Block = { type: "p"; children: Inline[] } | { type: "ul" | "ol"; items: Inline[][] };
-
-/** Only these link targets survive; anything else (javascript:, data:, relative) stays plain text. */
+/** Only these link targets survive; anything else (javascript:, data:, relative) loses its link. */
 export function safeHref(url: string): string | null {
   const trimmed = url.trim();
   if (!/^(https?:\/\/|mailto:)/i.test(trimmed)) return null;
@@ -77,74 +87,57 @@ export function safeHref(url: string): string | null {
   }
 }
 
-const INLINE = /\*\*([^*]+?)\*\*|\*([^*\s][^*]*?)\*|_([^_\s][^_]*?)_|\[([^\]]+)\]\(([^)\s]+)\)/;
+const escapeHtml = (text: string): string =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-export function parseInline(text: string): Inline[] {
-  const out: Inline[] = [];
-  let rest = text;
-  while (rest.length > 0) {
-    const m = INLINE.exec(rest);
-    if (!m) {
-      out.push({ type: "text", text: rest });
-      break;
-    }
-    if (m.index > 0) out.push({ type: "text", text: rest.slice(0, m.index) });
-    if (m[1] !== undefined) out.push({ type: "strong", children: parseInline(m[1]) });
-    else if (m[2] !== undefined || m[3] !== undefined) out.push({ type: "em", children: parseInline(m[2] ?? m[3]!) });
-    else {
-      const href = safeHref(m[5]!);
-      if (href) out.push({ type: "link", href, children: parseInline(m[4]!) });
-      else out.push({ type: "text", text: m[4]! });
-    }
-    rest = rest.slice(m.index + m[0].length);
-  }
-  return out;
-}
+/** GitHub-flavoured Markdown with single line breaks kept; raw HTML in the text is shown as text. */
+const markdown = new Marked({
+  gfm: true,
+  breaks: true,
+  async: false,
+  renderer: {
+    html: ({ text }) => escapeHtml(text),
+    // Pictures from elsewhere are not part of a session's description: their text stays.
+    image: ({ text }) => escapeHtml(text),
+  },
+  // Tables are not part of the subset: their lines stay text, as typed.
+  tokenizer: { table: () => undefined },
+});
 
-const BULLET = /^\s*[-*•]\s+(.*)$/;
-const NUMBERED = /^\s*\d{1,3}[.)]\s+(.*)$/;
+const RENDERED: sanitizeHtml.IOptions = {
+  allowedTags: ["p", "br", "strong", "em", "ul", "ol", "li", "a"],
+  allowedAttributes: { a: ["href", "rel"], ol: ["start"] },
+  allowedSchemes: ["http", "https", "mailto"],
+  allowedSchemesAppliedToAttributes: ["href"],
+  allowProtocolRelative: false,
+  // Headings, quotes and code keep their text as paragraphs or inline text.
+  transformTags: {
+    // A link whose address is refused keeps its text and loses its href.
+    a: (tagName, attribs) => {
+      const href = safeHref(attribs.href ?? "");
+      const safe: sanitizeHtml.Attributes = href ? { href, rel: "noopener noreferrer nofollow" } : {};
+      return { tagName, attribs: safe };
+    },
+    h1: "p",
+    h2: "p",
+    h3: "p",
+    h4: "p",
+    h5: "p",
+    h6: "p",
+    blockquote: "p",
+    pre: "p",
+  },
+  nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "object", "template", "title"],
+};
 
-/** The description as blocks: paragraphs (lines joined with breaks) and lists. */
-export function parseDescription(text: string): Block[] {
-  const blocks: Block[] = [];
-  for (const chunk of text.replace(/\r\n?/g, "\n").split(/\n{2,}/)) {
-    const lines = chunk.split("\n").filter((l) => l.trim().length > 0);
-    let para: string[] = [];
-    let list: { type: "ul" | "ol"; items: Inline[][] } | null = null;
-    const flushPara = () => {
-      if (para.length === 0) return;
-      const children: Inline[] = [];
-      para.forEach((l, i) => {
-        if (i > 0) children.push({ type: "br" });
-        children.push(...parseInline(l));
-      });
-      blocks.push({ type: "p", children });
-      para = [];
-    };
-    const flushList = () => {
-      if (list) blocks.push(list);
-      list = null;
-    };
-    for (const line of lines) {
-      const bullet = BULLET.exec(line);
-      const numbered = bullet ? null : NUMBERED.exec(line);
-      const kind = bullet ? "ul" : numbered ? "ol" : null;
-      if (kind) {
-        flushPara();
-        if (!list || list.type !== kind) {
-          flushList();
-          list = { type: kind, items: [] };
-        }
-        list.items.push(parseInline((bullet ?? numbered)![1]!));
-      } else {
-        flushList();
-        para.push(line.trim());
-      }
-    }
-    flushPara();
-    flushList();
-  }
-  return blocks;
+/**
+ * The description as HTML that is safe to put in the page: Markdown through marked, then
+ * sanitize-html with the allowlist above. A bullet typed as "•" counts as a list item.
+ */
+export function renderDescription(text: string): string {
+  const source = text.replace(/\r\n?/g, "\n").replace(/^(\s*)•\s+/gm, "$1- ");
+  const html = markdown.parse(source) as string;
+  return sanitizeHtml(html, RENDERED).trim();
 }
 
 /** The description without formatting marks (mail, calendar, exports). */

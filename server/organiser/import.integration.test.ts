@@ -3,8 +3,8 @@ import { createCaller } from "~/server/api/root";
 import { createContextInner } from "~/server/api/trpc";
 import type { SessionUser } from "~/server/auth/roles";
 import { exportHeader, programmeRow } from "~/server/organiser/io/columns";
-import { toCsv } from "~/server/organiser/io/csv";
-import { writeXlsx } from "~/server/organiser/io/xlsx";
+import { toCsv } from "~/server/export/csv";
+import { writeXlsx } from "~/server/export/xlsx";
 import { createTestDb, type TestDb } from "~/server/test/db";
 import {
   createBooking,

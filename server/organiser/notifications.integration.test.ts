@@ -103,7 +103,7 @@ describe("moving a published session", () => {
     expect(waitingMail.text).toContain("Вы в листе ожидания");
 
     const row = await testDb.db.programmeSession.findUniqueOrThrow({ where: { id: session.id } });
-    expect(row.sequence).toBe(1);
+    expect(row.revision).toBe(1);
     expect(row.bookedCount).toBe(2);
     expect(row.updatedAt.getTime()).toBeGreaterThan(session.updatedAt.getTime());
     const changes = await testDb.db.programmeChange.findMany({ where: { sessionId: session.id } });
@@ -235,7 +235,7 @@ describe("cancelling", () => {
     });
     expect(result).toMatchObject({ notified: 4, releasedSeats: 1, clearedWaitlist: 2 });
     const row = await testDb.db.programmeSession.findUniqueOrThrow({ where: { id: session.id } });
-    expect(row).toMatchObject({ status: "CANCELLED", bookedCount: 0, sequence: 1 });
+    expect(row).toMatchObject({ status: "CANCELLED", bookedCount: 0, revision: 1 });
     expect(await testDb.db.booking.count({ where: { sessionId: session.id } })).toBe(0);
     expect(await testDb.db.waitlistEntry.count({ where: { sessionId: session.id } })).toBe(0);
     expect(await testDb.db.favourite.count({ where: { sessionId: session.id } })).toBe(2);

@@ -1,3 +1,4 @@
+import ICAL from "ical.js";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller } from "~/server/api/root";
@@ -86,7 +87,7 @@ describe("drafts and publishing", () => {
 
     const row = await testDb.db.programmeSession.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.publishedAt).not.toBeNull();
-    expect(row.sequence).toBe(1);
+    expect(row.revision).toBe(1);
     const changes = await testDb.db.programmeChange.findMany({ where: { sessionId: created.id } });
     expect(changes.map((c) => c.kind)).toEqual(["PUBLISHED"]);
     expect(changes[0]?.summary).toContain("«Наставничество в колледже»: 25 августа, 10:00–11:00 МСК");
@@ -316,5 +317,59 @@ describe("audit", () => {
       (await as(admin).programmeAdmin.audit({ actor: me.email, from: "2000-01-01", to: "2000-01-02" })).total,
     ).toBe(0);
     await expect(as(me).programmeAdmin.audit({})).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("revision: the calendar's SEQUENCE", () => {
+  async function calendarEvent(id: string) {
+    const { programmeCalendar } = await import("~/server/booking/calendar/feed");
+    const text = await programmeCalendar({ db: testDb.db });
+    const comp = new ICAL.Component(ICAL.parse(text!));
+    const vevent = comp.getAllSubcomponents("vevent").find((v) => v.getFirstPropertyValue("uid") === `${id}@forum-spo`);
+    const row = await testDb.db.programmeSession.findUniqueOrThrow({ where: { id }, select: { revision: true } });
+    return { vevent, revision: row.revision };
+  }
+
+  it("rises by one on every publication, edit, move and cancellation, and the feed shows it", async () => {
+    const roomId = await room();
+    const created = await as(organiser).programmeAdmin.createSession({ data: fields({ roomId }) });
+    expect((await calendarEvent(created.id)).revision).toBe(0);
+
+    const seen: number[] = [];
+    const steps: (() => Promise<unknown>)[] = [
+      () => as(organiser).programmeAdmin.publishSession({ id: created.id }),
+      // A change of wording alone is a revision too: the calendar shows the title.
+      () =>
+        as(organiser).programmeAdmin.updateSession({
+          id: created.id,
+          data: fields({ roomId, title: "Новое название" }),
+        }),
+      () => as(organiser).programmeAdmin.moveSession({ id: created.id, day: "2025-08-26", start: "12:00", roomId }),
+      () => as(organiser).programmeAdmin.cancelSession({ id: created.id, reason: "" }),
+    ];
+    for (const step of steps) {
+      await step();
+      const { vevent, revision } = await calendarEvent(created.id);
+      expect(vevent?.getFirstPropertyValue("sequence")).toBe(revision);
+      seen.push(revision);
+    }
+    expect(seen).toEqual([1, 2, 3, 4]);
+    const { vevent } = await calendarEvent(created.id);
+    expect(vevent?.getFirstPropertyValue("status")).toBe("CANCELLED");
+    expect(vevent?.getFirstProperty("dtstart")?.getParameter("tzid")).toBe("Europe/Moscow");
+    expect(vevent?.getFirstPropertyValue("dtstart")?.toString()).toBe("2025-08-26T12:00:00");
+  });
+
+  it("is not raised by a refused save", async () => {
+    const roomId = await room();
+    const created = await as(organiser).programmeAdmin.createSession({ data: fields({ roomId }) });
+    await as(organiser).programmeAdmin.publishSession({ id: created.id });
+    await expect(
+      as(organiser).programmeAdmin.updateSession({
+        id: created.id,
+        data: fields({ roomId, start: "12:00", end: "11:00" }),
+      }),
+    ).rejects.toBeInstanceOf(TRPCError);
+    expect((await calendarEvent(created.id)).revision).toBe(1);
   });
 });

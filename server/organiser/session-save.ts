@@ -16,6 +16,7 @@ import {
   assertTrackEditable,
   findEditable,
   moderatorIdsOf,
+  nextRevision,
   sessionSnapshot,
   speakerIdsOf,
   type EditableSession,
@@ -303,7 +304,7 @@ export async function applySessionSave(
           where: { id: existing.id },
           data: {
             ...data,
-            ...(change ? { sequence: { increment: 1 } } : {}),
+            ...nextRevision,
             speakers: { deleteMany: {}, create: people },
           },
           select: { id: true },

@@ -16,6 +16,7 @@ import {
   findEditable,
   lockPlacement,
   moderatorIdsOf,
+  nextRevision,
   sessionSnapshot,
   speakerIdsOf,
   trackScope,
@@ -184,7 +185,7 @@ export async function publishSession({ db, actor, input }: Args<IdInput>) {
     if (errors.length > 0) throw new ConflictError(refusalMessage(errors, "errors"), errors);
     const after = await tx.programmeSession.update({
       where: { id: existing.id },
-      data: { status: "PUBLISHED", publishedAt: new Date(), sequence: { increment: 1 } },
+      data: { status: "PUBLISHED", publishedAt: new Date(), ...nextRevision },
       select: { id: true, status: true },
     });
     await logProgrammeChange(tx, {
@@ -234,7 +235,7 @@ export async function cancelSession({ db, actor, input }: Args<CancelSessionInpu
     ]);
     await tx.programmeSession.update({
       where: { id: existing.id },
-      data: { status: "CANCELLED", bookedCount: 0, sequence: { increment: 1 } },
+      data: { status: "CANCELLED", bookedCount: 0, ...nextRevision },
     });
     await logProgrammeChange(tx, { session: ref, kind: "CANCELLED", before });
     await recordAudit(tx, {

@@ -66,6 +66,8 @@ beforeAll(async () => {
   });
   // 23:30 Moscow on the 25th is 20:30 UTC: still the first day.
   await s("late", { ...base, trackId: quality.id, title: "Вечерняя встреча", start: "23:30", end: "23:55" });
+  // 01:30 Moscow on the 28th is 22:30 UTC on the 27th: a Moscow day, not a UTC day, must hold it.
+  await s("night", { ...base, title: "Ночная смена", day: "2025-08-28", start: "01:30", end: "02:45" });
   await s("meeting", {
     ...base,
     format: "MEETING",
@@ -142,6 +144,12 @@ describe("programme.list", () => {
     expect(titles(await api.programme.list({ q: "елкина" }))).toEqual(["Робототехника в колледжах"]);
     expect(titles(await api.programme.list({ q: "робот экзамен" }))).toEqual(["Оценка качества подготовки"]);
     expect(await api.programme.list({ q: "черновик" })).toEqual([]);
+  });
+
+  it("puts a session between 00:00 and 03:00 Moscow time on its Moscow day, not on the UTC day before", async () => {
+    expect(titles(await api.programme.list({ day: "2025-08-28" }))).toEqual(["Ночная смена"]);
+    expect(titles(await api.programme.list({ day: "2025-08-27" }))).not.toContain("Ночная смена");
+    expect(await api.programme.dayCounts({ q: "ночная" })).toMatchObject({ "2025-08-27": 0, "2025-08-28": 1 });
   });
 
   it("counts matches per day for the day tabs", async () => {

@@ -1,51 +1,37 @@
 /**
  * Time-zone maths for the programme. Instants are stored in UTC; people see them in the
- * edition's zone (Europe/Moscow). Pure functions, no database.
+ * edition's zone (Europe/Moscow). Zoned wall clocks come from `@date-fns/tz` (TZDate: a Date whose
+ * getters read the zone's wall clock, tzdata from the runtime's Intl). Pure functions, no database.
  */
-
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function partsFormatter(timeZone: string): Intl.DateTimeFormat {
-  let f = partsFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    partsFormatters.set(timeZone, f);
-  }
-  return f;
-}
+import { TZDate, tzOffset } from "@date-fns/tz";
 
 type ZonedParts = { year: number; month: number; day: number; hour: number; minute: number; second: number };
 
+/** The instant as a TZDate in the zone; an unknown zone is a RangeError, as Intl makes it. */
+function inZone(date: Date | number, timeZone: string): TZDate {
+  const zoned = new TZDate(typeof date === "number" ? date : date.getTime(), timeZone);
+  if (Number.isNaN(zoned.getTime()) || Number.isNaN(tzOffset(timeZone, zoned))) {
+    throw new RangeError(`Not a time zone, or not a time: ${timeZone}`);
+  }
+  return zoned;
+}
+
 /** Wall-clock fields of an instant in a zone. */
 export function zonedParts(date: Date, timeZone: string): ZonedParts {
-  const out: Record<string, number> = {};
-  for (const p of partsFormatter(timeZone).formatToParts(date)) {
-    if (p.type !== "literal") out[p.type] = Number(p.value);
-  }
+  const z = inZone(date, timeZone);
   return {
-    year: out.year ?? 0,
-    month: out.month ?? 0,
-    day: out.day ?? 0,
-    hour: out.hour ?? 0,
-    minute: out.minute ?? 0,
-    second: out.second ?? 0,
+    year: z.getFullYear(),
+    month: z.getMonth() + 1,
+    day: z.getDate(),
+    hour: z.getHours(),
+    minute: z.getMinutes(),
+    second: z.getSeconds(),
   };
 }
 
 /** Offset of the zone from UTC at an instant, in minutes (Moscow: +180). */
 export function zoneOffsetMinutes(date: Date, timeZone: string): number {
-  const p = zonedParts(date, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
+  return tzOffset(timeZone, inZone(date, timeZone));
 }
 
 const pad = (n: number): string => String(n).padStart(2, "0");
@@ -74,28 +60,28 @@ export function isDayKey(value: string): boolean {
 
 /**
  * The UTC instant of a wall-clock time on a day in a zone ("2025-08-25", "10:00",
- * "Europe/Moscow" → 07:00Z). Correct across offset changes: the offset is taken at the
- * candidate instant and checked once more.
+ * "Europe/Moscow" → 07:00Z). Across a change of offset: a time that does not exist (clocks jump
+ * forward) moves forward by the gap; a time that exists twice (clocks go back) is the later one.
  */
 export function zonedTimeToUtc(dayKey: string, time: string, timeZone: string): Date {
   const d = DAY_KEY.exec(dayKey);
   const t = TIME.exec(time);
   if (!d || !t || !isDayKey(dayKey)) throw new RangeError(`Not a day and time: ${dayKey} ${time}`);
-  const wall = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]));
-  let instant = wall - zoneOffsetMinutes(new Date(wall), timeZone) * 60_000;
-  const corrected = wall - zoneOffsetMinutes(new Date(instant), timeZone) * 60_000;
-  if (corrected !== instant) instant = corrected;
-  return new Date(instant);
+  inZone(0, timeZone);
+  const zoned = new TZDate(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]), timeZone);
+  return new Date(zoned.getTime());
 }
 
-/** The half-open UTC range [from, to) covering a calendar day in the zone. */
+/** The half-open UTC range [from, to) covering a calendar day in the zone (23 or 25 hours on a change). */
 export function zonedDayRange(dayKey: string, timeZone: string): { from: Date; to: Date } {
-  const from = zonedTimeToUtc(dayKey, "00:00", timeZone);
-  const next = new Date(
-    Date.UTC(Number(dayKey.slice(0, 4)), Number(dayKey.slice(5, 7)) - 1, Number(dayKey.slice(8, 10)) + 1),
-  );
-  const nextKey = `${next.getUTCFullYear()}-${pad(next.getUTCMonth() + 1)}-${pad(next.getUTCDate())}`;
-  return { from, to: zonedTimeToUtc(nextKey, "00:00", timeZone) };
+  if (!isDayKey(dayKey)) throw new RangeError(`Not a day: ${dayKey}`);
+  inZone(0, timeZone);
+  const [y, m, d] = dayKey.split("-").map(Number) as [number, number, number];
+  // TZDate carries day 32 into the next month, as Date does.
+  return {
+    from: new Date(new TZDate(y, m - 1, d, 0, 0, timeZone).getTime()),
+    to: new Date(new TZDate(y, m - 1, d + 1, 0, 0, timeZone).getTime()),
+  };
 }
 
 /** The calendar days an edition covers, as day keys in its zone ([startsAt, endsAt)). */

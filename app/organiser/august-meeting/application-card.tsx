@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "~/app/_components/badges";
 import { AccreditForm, DeclineForm, SubstitutionForms } from "~/app/organiser/august-meeting/decision-forms";
+import { formatPhone } from "~/server/account/phone";
 import { forumTimeZone } from "~/server/i18n/config";
 import type { listApplications } from "~/server/meeting/reports";
 import { ACCREDITABLE, DECLINABLE } from "~/server/meeting/rules";
@@ -42,7 +43,7 @@ export async function ApplicationCard({ application: a }: { application: Item })
           <dt className="sr-only">{t("meetingOrganiser.contacts")}</dt>
           <dd className="break-all">
             {a.email}
-            {a.phone ? `, ${a.phone}` : ""}
+            {a.phone ? `, ${formatPhone(a.phone)}` : ""}
           </dd>
         </div>
         {a.category && a.category !== "REGIONAL_AUTHORITY" && (

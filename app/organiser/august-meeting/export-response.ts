@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { NextResponse } from "next/server";
-import { toCsv, toXlsx, type Table } from "~/server/meeting/export";
+import { exportTable, type Table } from "~/server/export/file";
 
 /**
  * A table as a download: `?format=xlsx` gives a workbook, anything else CSV. Guests get 401 and
@@ -16,14 +16,11 @@ export async function tableDownload(request: Request, name: string, load: () => 
     }
     throw error;
   }
-  const xlsx = new URL(request.url).searchParams.get("format") === "xlsx";
-  const body = xlsx ? new Uint8Array(await toXlsx(table)) : toCsv(table);
-  return new NextResponse(body, {
+  const file = await exportTable(table, new URL(request.url).searchParams.get("format") === "xlsx" ? "xlsx" : "csv");
+  return new NextResponse(file.body, {
     headers: {
-      "Content-Type": xlsx
-        ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        : "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${name}.${xlsx ? "xlsx" : "csv"}"`,
+      "Content-Type": file.contentType,
+      "Content-Disposition": `attachment; filename="${name}.${file.extension}"`,
       "Cache-Control": "no-store",
     },
   });

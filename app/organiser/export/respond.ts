@@ -1,19 +1,19 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
+import { exportTable, type ExportFormat, type Table } from "~/server/export/file";
 
-export type ExportFormat = "csv" | "xlsx";
+export type { ExportFormat };
 
 export const formatOf = (request: Request): ExportFormat =>
   new URL(request.url).searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
 
-/** A file download; never cached (organisers' data, often personal). */
-export function download(body: string | Uint8Array, fileName: string, format: ExportFormat): Response {
-  const type =
-    format === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8";
-  return new Response(typeof body === "string" ? body : Buffer.from(body), {
+/** A table as a file download; never cached (organisers' data, often personal). */
+export async function download(table: Table, fileName: string, format: ExportFormat): Promise<Response> {
+  const file = await exportTable(table, format);
+  return new Response(typeof file.body === "string" ? file.body : Buffer.from(file.body), {
     headers: {
-      "Content-Type": type,
-      "Content-Disposition": `attachment; filename="${fileName}.${format}"`,
+      "Content-Type": file.contentType,
+      "Content-Disposition": `attachment; filename="${fileName}.${file.extension}"`,
       "Cache-Control": "private, no-store",
     },
   });

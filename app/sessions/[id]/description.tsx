@@ -1,42 +1,18 @@
-import { Fragment, type ReactNode } from "react";
-import { parseDescription, type Inline } from "~/server/organiser/description";
-
-function inline(nodes: Inline[]): ReactNode {
-  return nodes.map((n, i) => {
-    if (n.type === "text") return <Fragment key={i}>{n.text}</Fragment>;
-    if (n.type === "br") return <br key={i} />;
-    if (n.type === "strong") return <strong key={i}>{inline(n.children)}</strong>;
-    if (n.type === "em") return <em key={i}>{inline(n.children)}</em>;
-    return (
-      <a key={i} href={n.href} rel="noopener noreferrer nofollow" className="text-brand-700 underline">
-        {inline(n.children)}
-      </a>
-    );
-  });
-}
+import { renderDescription } from "~/server/organiser/description";
 
 /**
- * A session description in the safe Markdown subset, rendered as React elements (text is
- * escaped by React; only http(s) and mailto links survive parsing), never as raw HTML.
+ * A session description: Markdown rendered by marked and cleaned by sanitize-html with a strict
+ * allowlist (server/organiser/description.ts) on the server, so only paragraphs, line breaks,
+ * lists, bold, italic and http(s)/mailto links reach the browser.
  */
 export function SessionDescription({ text }: { text: string }) {
-  return parseDescription(text).map((block, i) => {
-    if (block.type === "p") {
-      return (
-        <p key={i} className="mt-3 text-slate-800">
-          {inline(block.children)}
-        </p>
-      );
-    }
-    const items = block.items.map((item, j) => <li key={j}>{inline(item)}</li>);
-    return block.type === "ul" ? (
-      <ul key={i} className="mt-3 list-disc space-y-1 pl-6 text-slate-800">
-        {items}
-      </ul>
-    ) : (
-      <ol key={i} className="mt-3 list-decimal space-y-1 pl-6 text-slate-800">
-        {items}
-      </ol>
-    );
-  });
+  const html = renderDescription(text);
+  if (!html) return null;
+  return (
+    <div
+      className="text-slate-800 [&_a]:text-brand-700 [&_a]:underline [&_li]:mt-1 [&_ol]:mt-3 [&_ol]:list-decimal [&_ol]:pl-6 [&_p]:mt-3 [&_ul]:mt-3 [&_ul]:list-disc [&_ul]:pl-6"
+      // Safe: renderDescription's output passed sanitize-html's allowlist.
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  );
 }

@@ -30,6 +30,7 @@ const eventSelect = {
   startsAt: true,
   endsAt: true,
   updatedAt: true,
+  revision: true,
   room: { select: { name: true, floor: true } },
   track: { select: { title: true } },
   speakers: {
@@ -75,6 +76,7 @@ function toEvent(
       .join(", "),
     url,
     status: cancelled ? "CANCELLED" : (extra.status ?? "CONFIRMED"),
+    sequence: s.revision,
     modifiedAt: extra.modifiedAt && extra.modifiedAt > s.updatedAt ? extra.modifiedAt : s.updatedAt,
     categories: s.track ? [s.track.title] : undefined,
   };

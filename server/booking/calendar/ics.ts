@@ -1,9 +1,11 @@
 /**
- * An iCalendar (RFC 5545) writer for the programme and personal schedules. Pure: no database.
- * CRLF line endings, lines folded at 75 octets without splitting a UTF-8 character, TEXT values
- * escaped, local times with TZID and a VTIMEZONE for the forum's zone.
+ * The iCalendar (RFC 5545) files of the programme and personal schedules, written by
+ * `ical-generator` (escaping, folding at 75 octets, CRLF) with the VTIMEZONE of the forum's zone
+ * from `@touch4it/ical-timezones` (tzdata compiled into the package: no network). Pure: no database.
  */
-import { zonedParts } from "~/server/programme/time";
+import { TZDate } from "@date-fns/tz";
+import { getVtimezoneComponent } from "@touch4it/ical-timezones";
+import ical, { ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from "ical-generator";
 
 export type IcsStatus = "CONFIRMED" | "TENTATIVE" | "CANCELLED";
 
@@ -17,7 +19,9 @@ export type IcsEvent = {
   location?: string;
   url?: string;
   status: IcsStatus;
-  /** Last change of anything the event shows: drives SEQUENCE, LAST-MODIFIED and DTSTAMP. */
+  /** SEQUENCE: the session's revision, which every organiser edit, move, publication and cancellation raises. */
+  sequence: number;
+  /** Last change of anything the event shows: LAST-MODIFIED and DTSTAMP. */
   modifiedAt: Date;
   categories?: string[];
 };
@@ -32,134 +36,56 @@ export type IcsCalendar = {
   refreshMinutes?: number;
 };
 
-const CRLF = "\r\n";
-const MAX_OCTETS = 75;
-
-/** Escapes a TEXT value: backslash, semicolon, comma and line breaks. */
-export function escapeText(value: string): string {
-  return value
-    .replace(/\\/g, "\\\\")
-    .replace(/;/g, "\\;")
-    .replace(/,/g, "\\,")
-    .replace(/\r\n|\r|\n/g, "\\n");
-}
-
-/**
- * Folds one content line: no physical line longer than 75 octets, continuation lines start
- * with a space, and a multi-byte character (Cyrillic is two octets) is never cut.
- */
-export function foldLine(line: string): string {
-  if (Buffer.byteLength(line, "utf8") <= MAX_OCTETS) return line;
-  const parts: string[] = [];
-  let current = "";
-  let octets = 0;
-  let limit = MAX_OCTETS;
-  for (const ch of line) {
-    const size = Buffer.byteLength(ch, "utf8");
-    if (octets + size > limit) {
-      parts.push(current);
-      current = "";
-      octets = 0;
-      limit = MAX_OCTETS - 1; // the leading space of a continuation line counts
-    }
-    current += ch;
-    octets += size;
-  }
-  parts.push(current);
-  return parts.join(`${CRLF} `);
-}
-
-const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
-
-/** 20250825T073000Z */
-export function formatUtc(date: Date): string {
-  return (
-    `${pad(date.getUTCFullYear(), 4)}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}` +
-    `T${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}Z`
-  );
-}
-
-/** 20250825T103000: the wall clock in the zone, for DTSTART;TZID=… */
-export function formatLocal(date: Date, timeZone: string): string {
-  const p = zonedParts(date, timeZone);
-  return `${pad(p.year, 4)}${pad(p.month)}${pad(p.day)}T${pad(p.hour)}${pad(p.minute)}${pad(p.second)}`;
-}
-
-/**
- * VTIMEZONE definitions we can state exactly. Moscow has kept UTC+3 all year since
- * 26 October 2014 (02:00 local, from UTC+4); the forum's dates are all after that.
- */
-const VTIMEZONES: Record<string, string[]> = {
-  "Europe/Moscow": [
-    "BEGIN:VTIMEZONE",
-    "TZID:Europe/Moscow",
-    "X-LIC-LOCATION:Europe/Moscow",
-    "BEGIN:STANDARD",
-    "DTSTART:20141026T020000",
-    "TZOFFSETFROM:+0400",
-    "TZOFFSETTO:+0300",
-    "TZNAME:MSK",
-    "END:STANDARD",
-    "END:VTIMEZONE",
-  ],
+const STATUS: Record<IcsStatus, ICalEventStatus> = {
+  CONFIRMED: ICalEventStatus.CONFIRMED,
+  TENTATIVE: ICalEventStatus.TENTATIVE,
+  CANCELLED: ICalEventStatus.CANCELLED,
 };
 
-/** Zones other than those above are written in UTC, which every client understands. */
+/** A zone the generator knows gets a VTIMEZONE and TZID times; any other is written in UTC. */
 export function hasVtimezone(timeZone: string): boolean {
-  return timeZone in VTIMEZONES;
-}
-
-/** SEQUENCE from the last change: whole seconds since 2024-01-01, so it only grows and stays in 32 bits. */
-export function sequenceOf(modifiedAt: Date): number {
-  return Math.max(0, Math.floor((modifiedAt.getTime() - Date.UTC(2024, 0, 1)) / 1000));
-}
-
-function dateProp(name: string, date: Date, timeZone: string): string {
-  return hasVtimezone(timeZone)
-    ? `${name};TZID=${timeZone}:${formatLocal(date, timeZone)}`
-    : `${name}:${formatUtc(date)}`;
-}
-
-function eventLines(e: IcsEvent, timeZone: string): string[] {
-  const lines = [
-    "BEGIN:VEVENT",
-    `UID:${e.uid}`,
-    `DTSTAMP:${formatUtc(e.modifiedAt)}`,
-    `LAST-MODIFIED:${formatUtc(e.modifiedAt)}`,
-    `SEQUENCE:${sequenceOf(e.modifiedAt)}`,
-    dateProp("DTSTART", e.startsAt, timeZone),
-    dateProp("DTEND", e.endsAt, timeZone),
-    `SUMMARY:${escapeText(e.summary)}`,
-  ];
-  if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
-  if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
-  if (e.url) lines.push(`URL:${e.url}`);
-  if (e.categories && e.categories.length > 0) lines.push(`CATEGORIES:${e.categories.map(escapeText).join(",")}`);
-  lines.push(`STATUS:${e.status}`, "TRANSP:OPAQUE", "END:VEVENT");
-  return lines;
+  return getVtimezoneComponent(timeZone) !== null;
 }
 
 /** The whole calendar as a string, ready to serve as text/calendar; charset=utf-8. */
 export function buildCalendar(cal: IcsCalendar): string {
   const zoned = hasVtimezone(cal.timeZone);
-  const lines = [
-    "BEGIN:VCALENDAR",
-    "VERSION:2.0",
-    "PRODID:-//Forum SPO//Programme//RU",
-    "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
-    `X-WR-CALNAME:${escapeText(cal.name)}`,
-    `X-WR-TIMEZONE:${cal.timeZone}`,
-  ];
-  if (cal.description) lines.push(`X-WR-CALDESC:${escapeText(cal.description)}`);
-  if (cal.refreshMinutes) {
-    lines.push(`REFRESH-INTERVAL;VALUE=DURATION:PT${cal.refreshMinutes}M`, `X-PUBLISHED-TTL:PT${cal.refreshMinutes}M`);
-  }
-  if (zoned) lines.push(...VTIMEZONES[cal.timeZone]!);
+  const calendar = ical({
+    prodId: { company: "Forum SPO", product: "Programme", language: "RU" },
+    method: ICalCalendarMethod.PUBLISH,
+    scale: "GREGORIAN",
+    name: cal.name,
+    description: cal.description ?? null,
+    // No calendar-wide zone (with one, ical-generator writes DTSTAMP and LAST-MODIFIED as floating
+    // local times, which RFC 5545 forbids): each event carries its zone, and the generator writes
+    // one VTIMEZONE for every zone the events use.
+    timezone: { name: null, generator: getVtimezoneComponent },
+    x: { "X-WR-TIMEZONE": cal.timeZone },
+    ...(cal.refreshMinutes ? { ttl: cal.refreshMinutes * 60 } : {}),
+  });
+  // A TZDate's wall clock is the zone's, whatever the server's own zone is.
+  const at = (d: Date): Date => (zoned ? new TZDate(d, cal.timeZone) : d);
   const events = [...cal.events].sort(
     (a, b) => a.startsAt.getTime() - b.startsAt.getTime() || (a.uid < b.uid ? -1 : 1),
   );
-  for (const e of events) lines.push(...eventLines(e, cal.timeZone));
-  lines.push("END:VCALENDAR");
-  return lines.map(foldLine).join(CRLF) + CRLF;
+  for (const e of events) {
+    calendar.createEvent({
+      id: e.uid,
+      sequence: e.sequence,
+      stamp: e.modifiedAt,
+      lastModified: e.modifiedAt,
+      start: at(e.startsAt),
+      end: at(e.endsAt),
+      timezone: zoned ? cal.timeZone : null,
+      summary: e.summary,
+      description: e.description ?? null,
+      location: e.location || null,
+      url: e.url ?? null,
+      status: STATUS[e.status],
+      transparency: ICalEventTransparency.OPAQUE,
+      categories: (e.categories ?? []).map((name) => ({ name })),
+    });
+  }
+  // RFC 5545 ends every content line with CRLF, the last one included; the library leaves it off.
+  return `${calendar.toString()}\r\n`;
 }

@@ -9,7 +9,7 @@ import {
   MAX_UNZIPPED_BYTES,
 } from "~/server/organiser/io/limits";
 import { readTable } from "~/server/organiser/io/service";
-import { writeXlsx } from "~/server/organiser/io/xlsx";
+import { writeXlsx } from "~/server/export/xlsx";
 
 /** A zip of one entry of `size` zero bytes: about a thousandth of that on disk. */
 async function zipBomb(size: number): Promise<Uint8Array> {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { exportHeader, formatFromText, programmeRow, templateRows } from "~/server/organiser/io/columns";
-import { decodeText, parseCsv, toCsv } from "~/server/organiser/io/csv";
+import { decodeText, parseCsv, toCsv } from "~/server/export/csv";
 import { parseDay, parseFlag, parseProgrammeTable, parseTime, splitPeople } from "~/server/organiser/io/parse";
-import { cellText, readXlsx, writeXlsx } from "~/server/organiser/io/xlsx";
+import { cellText, readXlsx, writeXlsx } from "~/server/export/xlsx";
 import { zonedTimeToUtc } from "~/server/programme/time";
 
 const HEADER = [

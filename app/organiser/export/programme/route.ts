@@ -1,8 +1,6 @@
 import { serverApi } from "~/app/_trpc/server";
 import { download, formatOf, refused } from "~/app/organiser/export/respond";
 import { exportHeader, programmeRow } from "~/server/organiser/io/columns";
-import { toCsv } from "~/server/organiser/io/csv";
-import { writeXlsx } from "~/server/organiser/io/xlsx";
 
 export const dynamic = "force-dynamic";
 
@@ -14,8 +12,7 @@ export async function GET(request: Request) {
     const { sessions, timeZone } = await api.programmeAdmin.exportProgramme();
     const header = exportHeader();
     const rows = sessions.map((s) => programmeRow(s, timeZone));
-    if (format === "csv") return download(toCsv([header, ...rows]), "forum-spo-programme", "csv");
-    return download(await writeXlsx([{ name: "Программа", header, rows }]), "forum-spo-programme", "xlsx");
+    return await download({ title: "Программа", header, rows }, "forum-spo-programme", format);
   } catch (error) {
     return refused(error, request);
   }

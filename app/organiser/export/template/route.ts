@@ -1,8 +1,6 @@
 import { serverApi } from "~/app/_trpc/server";
 import { download, formatOf, refused } from "~/app/organiser/export/respond";
 import { COLUMNS, templateRows } from "~/server/organiser/io/columns";
-import { toCsv } from "~/server/organiser/io/csv";
-import { writeXlsx } from "~/server/organiser/io/xlsx";
 
 export const dynamic = "force-dynamic";
 
@@ -12,11 +10,8 @@ export async function GET(request: Request) {
   try {
     const api = await serverApi();
     const rows = templateRows(await api.programmeAdmin.importTemplate());
-    if (format === "csv") return download(toCsv(rows), "forum-spo-programme-template", "csv");
-    const xlsx = await writeXlsx([
-      { name: "Программа", header: rows[0]!, rows: rows.slice(1), widths: COLUMNS.map((c) => c.width) },
-    ]);
-    return download(xlsx, "forum-spo-programme-template", "xlsx");
+    const table = { title: "Программа", header: rows[0]!, rows: rows.slice(1), widths: COLUMNS.map((c) => c.width) };
+    return await download(table, "forum-spo-programme-template", format);
   } catch (error) {
     return refused(error, request);
   }

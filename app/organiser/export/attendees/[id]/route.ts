@@ -1,8 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { serverApi } from "~/app/_trpc/server";
 import { download, formatOf, refused } from "~/app/organiser/export/respond";
-import { toCsv } from "~/server/organiser/io/csv";
-import { writeXlsx } from "~/server/organiser/io/xlsx";
+import { formatPhone } from "~/server/account/phone";
 
 export const dynamic = "force-dynamic";
 
@@ -37,7 +36,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       p.position ?? "",
       p.fullName,
       p.email,
-      p.phone,
+      formatPhone(p.phone),
       p.organisation,
       p.jobTitle,
       p.region,
@@ -45,8 +44,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       when(p.since),
     ]);
     const name = `forum-spo-attendees-${session.id}`;
-    if (format === "csv") return download(toCsv([[session.title], HEADER, ...rows]), name, "csv");
-    return download(await writeXlsx([{ name: "Участники", header: HEADER, rows }]), name, "xlsx");
+    return await download({ title: "Участники", caption: session.title, header: HEADER, rows }, name, format);
   } catch (error) {
     return refused(error, request);
   }

@@ -1,8 +1,10 @@
 /**
  * Excel workbooks (.xlsx) through exceljs: the first sheet read as rows of text (dates and times
- * as organisers typed them), and simple sheets written with a bold, frozen header row.
+ * as organisers typed them), and sheets written with a bold, frozen header row, every text cell
+ * defused (server/export/cells.ts) and written as a string, never as a formula.
  */
 import ExcelJS from "exceljs";
+import { defuseCell, restoreCell } from "~/server/export/cells";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -40,31 +42,37 @@ export async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
+    for (let c = 1; c <= row.cellCount; c++) cells.push(restoreCell(cellText(row.getCell(c).value)));
     rows.push(cells);
   }
   return rows;
 }
 
+export type SheetCell = string | number | null;
+
 export type SheetSpec = {
   name: string;
   header: readonly string[];
-  rows: readonly (readonly (string | number | null)[])[];
+  rows: readonly (readonly SheetCell[])[];
+  /** Column widths in characters; by default from the longest cell (10 to 60). */
   widths?: readonly number[];
 };
 
-export async function writeXlsx(sheets: readonly SheetSpec[]): Promise<Uint8Array> {
+const cellValue = (c: SheetCell): string | number =>
+  c === null ? "" : typeof c === "number" ? c : defuseCell(c, "xlsx");
+
+export async function writeXlsx(sheets: readonly SheetSpec[]): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Форум СПО";
   for (const spec of sheets) {
     const sheet = workbook.addWorksheet(spec.name.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
-    sheet.addRow([...spec.header]);
+    sheet.addRow(spec.header.map((h) => defuseCell(h, "xlsx")));
     sheet.getRow(1).font = { bold: true };
-    for (const row of spec.rows) sheet.addRow(row.map((c) => (c === null ? "" : c)));
+    for (const row of spec.rows) sheet.addRow(row.map(cellValue));
     spec.header.forEach((_, i) => {
-      sheet.getColumn(i + 1).width = spec.widths?.[i] ?? 18;
+      const longest = Math.max(...[spec.header, ...spec.rows].map((r) => String(r[i] ?? "").length));
+      sheet.getColumn(i + 1).width = spec.widths?.[i] ?? Math.min(60, Math.max(10, longest + 2));
     });
   }
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
