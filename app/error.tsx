@@ -1,21 +1,24 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import common from "~/server/i18n/messages/ru/common.json";
+
+// No i18n provider on guest pages (app/_components/client-intl.tsx): the boundary reads its few
+// texts itself, so that every page does not load next-intl's client for it.
+const text = common.errors;
 
 /** A failure inside: a plain message and the id that the server log carries (never the error's text). */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = useTranslations("errors");
   return (
     <section role="alert" className="mx-auto max-w-xl py-10 text-center">
-      <h1 className="text-2xl font-bold">{t("errorTitle")}</h1>
-      <p className="mt-3 text-slate-700">{t("error")}</p>
-      {error.digest && <p className="mt-2 text-sm text-slate-600">{t("errorId", { id: error.digest })}</p>}
+      <h1 className="text-2xl font-bold">{text.errorTitle}</h1>
+      <p className="mt-3 text-slate-700">{text.error}</p>
+      {error.digest && <p className="mt-2 text-sm text-slate-600">{text.errorId.replace("{id}", error.digest)}</p>}
       <button
         type="button"
         onClick={reset}
         className="mt-6 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900"
       >
-        {t("retry")}
+        {text.retry}
       </button>
     </section>
   );

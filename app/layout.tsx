@@ -1,10 +1,11 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { ClientIntl } from "~/app/_components/client-intl";
 import { SiteFooter } from "~/app/_components/site-footer";
 import { SiteHeader } from "~/app/_components/site-header";
-import { TRPCReactProvider } from "~/app/_trpc/react";
+import { TRPCReactProvider } from "~/app/_components/lazy-client";
+import { getSessionUser } from "~/server/auth/session";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,6 +27,16 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations("nav");
+  const viewer = await getSessionUser();
+  const page = (
+    <>
+      <SiteHeader />
+      <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
+        {children}
+      </main>
+      <SiteFooter />
+    </>
+  );
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col bg-slate-50 text-slate-900 antialiased">
@@ -35,15 +46,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           {t("skip")}
         </a>
-        <NextIntlClientProvider>
-          <TRPCReactProvider>
-            <SiteHeader />
-            <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
-              {children}
-            </main>
-            <SiteFooter />
-          </TRPCReactProvider>
-        </NextIntlClientProvider>
+        {/* Signed-in people get the tRPC client and the messages their client components use;
+            guests get neither (booking on guest pages is a sign-in link rendered on the server). */}
+        {viewer ? (
+          <ClientIntl>
+            <TRPCReactProvider>{page}</TRPCReactProvider>
+          </ClientIntl>
+        ) : (
+          page
+        )}
       </body>
     </html>
   );

@@ -3,8 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DemoBanner } from "~/app/_components/demo-banner";
 import { ProgrammeFiltersForm } from "~/app/programme/filters-form";
-import { BookingControls } from "~/app/_components/booking/booking-controls";
-import { BookingScope } from "~/app/_components/booking/booking-scope";
+import { BookingArea, SessionBooking } from "~/app/_components/booking/session-booking";
 import { SessionCard } from "~/app/_components/session-card";
 import { serverApi } from "~/app/_trpc/server";
 import { groupBySlot, parseProgrammeFilters, programmeQuery } from "~/server/programme/rules";
@@ -45,6 +44,7 @@ export default async function ProgrammePage({ searchParams }: Props) {
   ];
   const sessionIds = sessions.map((s) => s.id);
   const bookingStatus = await api.booking.status({ sessionIds });
+  const returnTo = `/programme${programmeQuery(filters)}`;
   const trackTitle = filters.track ? edition.tracks.find((tr) => tr.code === filters.track)?.title : undefined;
   const dayLabel = (day: string) =>
     format.dateTime(zonedTimeToUtc(day, "12:00", tz), {
@@ -126,7 +126,7 @@ export default async function ProgrammePage({ searchParams }: Props) {
           <p className="mt-1 text-sm text-slate-600">{t("programme.emptyHint")}</p>
         </div>
       ) : (
-        <BookingScope sessionIds={sessionIds} initial={bookingStatus} returnTo={`/programme${programmeQuery(filters)}`}>
+        <BookingArea status={bookingStatus} returnTo={returnTo}>
           <div className="mt-4 space-y-8">
             {slots.map((slot) => (
               <section key={slot.key} aria-labelledby={`slot-${slot.key}`}>
@@ -143,7 +143,7 @@ export default async function ProgrammePage({ searchParams }: Props) {
                   {slot.items.map((s) => (
                     <li key={s.id}>
                       <SessionCard session={s} timeZone={tz}>
-                        <BookingControls sessionId={s.id} title={s.title} />
+                        <SessionBooking status={bookingStatus} sessionId={s.id} title={s.title} returnTo={returnTo} />
                       </SessionCard>
                     </li>
                   ))}
@@ -151,7 +151,7 @@ export default async function ProgrammePage({ searchParams }: Props) {
               </section>
             ))}
           </div>
-        </BookingScope>
+        </BookingArea>
       )}
     </>
   );

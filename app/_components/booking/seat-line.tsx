@@ -1,5 +1,3 @@
-"use client";
-
 import { useTranslations } from "next-intl";
 import type { SessionBookingState } from "~/server/booking/queries";
 

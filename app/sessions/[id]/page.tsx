@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge, TrackLabel } from "~/app/_components/badges";
-import { BookingControls } from "~/app/_components/booking/booking-controls";
-import { BookingScope } from "~/app/_components/booking/booking-scope";
+import { BookingArea, SessionBooking } from "~/app/_components/booking/session-booking";
 import { DemoBanner } from "~/app/_components/demo-banner";
 import { MeetingSessionBlock } from "~/app/august-meeting/session-block";
 import { orNotFound, serverApi } from "~/app/_trpc/server";
@@ -101,9 +100,15 @@ export default async function SessionPage({ params }: Props) {
         aria-label={t("booking.sectionLabel")}
         className="mt-4 rounded-lg border border-slate-200 bg-white px-4 pb-4"
       >
-        <BookingScope sessionIds={[session.id]} initial={bookingStatus} returnTo={`/sessions/${session.id}`}>
-          <BookingControls sessionId={session.id} title={session.title} showAlternatives />
-        </BookingScope>
+        <BookingArea status={bookingStatus} returnTo={`/sessions/${session.id}`}>
+          <SessionBooking
+            status={bookingStatus}
+            sessionId={session.id}
+            title={session.title}
+            returnTo={`/sessions/${session.id}`}
+            showAlternatives
+          />
+        </BookingArea>
       </section>
       {meeting && <MeetingSessionBlock view={meeting} />}
 

@@ -1,0 +1,31 @@
+/**
+ * Which message namespaces reach the browser. Server Components translate on the server and send
+ * text; only Client Components need messages in the page's payload, so each page gets the
+ * namespaces its viewer's client components can use, not the whole catalogue. A test
+ * (client-messages.test.ts) fails when a client component reads a namespace missing here.
+ */
+import { hasRole, type SessionUser } from "~/server/auth/roles";
+
+export const CLIENT_NAMESPACES = {
+  /** Guests: booking's seat line, errors, sign-in, registration and password reset forms. */
+  everyone: ["booking", "errors", "signin", "registration", "reset"],
+  /** Signed-in people: account, schedule, the August meeting application. */
+  participant: ["accountPage", "my", "meetingMy", "meetingApply", "meetingRoles"],
+  /** Organisers and admins: the console's forms. */
+  organiser: ["organiserProgramme", "organiserImport", "meetingOrganiser", "adminUsers", "trackEditors"],
+} as const;
+
+export function clientNamespaces(viewer: Pick<SessionUser, "role"> | null): string[] {
+  return [
+    ...CLIENT_NAMESPACES.everyone,
+    ...(viewer ? CLIENT_NAMESPACES.participant : []),
+    ...(hasRole(viewer, "ORGANISER") ? CLIENT_NAMESPACES.organiser : []),
+  ];
+}
+
+export function clientMessages(
+  messages: Record<string, unknown>,
+  viewer: Pick<SessionUser, "role"> | null,
+): Record<string, unknown> {
+  return Object.fromEntries(clientNamespaces(viewer).flatMap((ns) => (ns in messages ? [[ns, messages[ns]]] : [])));
+}
