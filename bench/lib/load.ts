@@ -5,7 +5,16 @@
 import autocannon from "autocannon";
 import { bookingPair } from "~/bench/lib/data";
 
-export type LoadResult = { rps: number; p50: number; p99: number; meanMs: number; requests: number; errors: number };
+export type LoadResult = {
+  rps: number;
+  p50: number;
+  p99: number;
+  meanMs: number;
+  requests: number;
+  errors: number;
+  /** Requests still unanswered when the time was up (not in the latency figures). */
+  unanswered: number;
+};
 
 function summary(r: autocannon.Result, counted: number): LoadResult {
   return {
@@ -15,6 +24,7 @@ function summary(r: autocannon.Result, counted: number): LoadResult {
     meanMs: r.latency.mean,
     requests: r.requests.total,
     errors: r.errors + r.non2xx,
+    unanswered: Math.max(0, r.requests.sent - r.requests.total),
   };
 }
 

@@ -42,7 +42,7 @@ export async function createDatabases(tmp: string): Promise<Databases> {
   const names = ["1x", "10x"].map((s) => `spo_bench_${randomBytes(3).toString("hex")}_${s}`);
   const version = await admin(server, async (c) => {
     for (const name of names) await c.query(`CREATE DATABASE "${name}"`);
-    const { rows } = await c.query<{ v: string }>("SHOW server_version");
+    const { rows } = await c.query<{ v: string }>("SELECT current_setting('server_version') AS v");
     return `PostgreSQL ${rows[0]?.v}`;
   });
   return {
