@@ -132,7 +132,7 @@ try {
   await pageLoad({ base: app10.base, path: DAY, connections: 4, seconds: 1 });
   await new Promise((r) => setTimeout(r, 2000));
   const idle = treeRssMiB(app.pid);
-  figures.add("server RSS idle (1×, after warm-up)", "MiB", idle);
+  figures.add("server RSS idle (1×, once, after warm-up)", "MiB", idle);
 
   for (let round = 0; round < cfg.rounds; round += 1) {
     step(`round ${round + 1} of ${cfg.rounds}`);
@@ -161,7 +161,7 @@ try {
     figures.add("booking HTTP 200 clients p50", "ms", b200.p50);
     figures.add("booking HTTP 200 clients p99", "ms", b200.p99);
     say(
-      `A booking HTTP 200 clients: ${fmt(b200.rps)} bookings/s, p50 ${b200.p50} ms, p99 ${b200.p99} ms; ${outcomeText(b200.outcomes)}`,
+      `A booking HTTP 200 clients: ${fmt(b200.rps)} bookings/s, p50 ${b200.p50} ms, p99 ${b200.p99} ms; ${outcomeText(b200.outcomes)}; ${b200.unanswered} unanswered when the time was up`,
     );
 
     const r = await race({
