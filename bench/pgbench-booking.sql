@@ -1,11 +1,12 @@
 -- The booking transaction of booking.book, in SQL, for pgbench (bench/run.ts runs it with
--- `pgbench -n -c 16 -j 2 -T <s> -f bench/pgbench-booking.sql <database>`). The k-th transaction
--- books person k mod 2000 into session (person + k div 2000) mod 20 of the bench edition's pgbench
--- rows (bench/lib/data.ts: FIXTURE.pgPeople, FIXTURE.pgSessions), so no pair repeats and
--- concurrent transactions spread over the sessions, as the HTTP load does.
+-- `pgbench -n -c 16 -j 2 -T <s> -D people=<n> -D sessions=<m> -f bench/pgbench-booking.sql <db>`,
+-- n and m from bench/lib/data.ts: FIXTURE.pgPeople, FIXTURE.pgSessions). The k-th transaction
+-- books person k mod n into session (person + k div n) mod m of the bench edition's pgbench rows
+-- (bench/lib/data.ts: bookingPair), so no pair repeats and concurrent transactions spread over
+-- the sessions, as the HTTP load does.
 SELECT nextval('bench_pgbench_k') AS k \gset
-\set p :k % 2000
-\set s (:p + :k / 2000) % 20
+\set p :k % :people
+\set s (:p + :k / :people) % :sessions
 BEGIN;
 SELECT id FROM "User" WHERE id = 'bp-u-' || :p FOR UPDATE;
 SELECT id FROM "ProgrammeSession" WHERE id = 'bp-s-' || :s FOR UPDATE;

@@ -154,6 +154,7 @@ try {
       say(
         `B booking pgbench 16 clients: ${fmt(pgb.tps)} tx/s, p50 ${fmt(pgb.p50)} ms, p99 ${fmt(pgb.p99)} ms; ${pgb.transactions} transactions, ${pgb.failed} failed`,
       );
+      for (const line of pgb.aborts) say(`  pgbench: ${line}`);
     }
     // 200 clients queue for seconds: a longer run, so that the queue's start weighs less.
     const b200 = await bookingLoad(target, 200, 2 * cfg.bookSecs);

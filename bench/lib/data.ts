@@ -19,11 +19,11 @@ import { buildSessionSearchText } from "~/server/programme/rules";
 /** Sizes of the bench edition. Pairs (person, session) never repeat: see `bookingPair`. */
 export const FIXTURE = {
   /** Participants booking over HTTP (the first RACERS of them also race). */
-  httpPeople: 2000,
+  httpPeople: 5000,
   /** Sessions they book, each in its own 5-minute slot, with room for everyone. */
   httpSessions: 20,
-  /** The same for the pgbench transaction, on rows of its own. */
-  pgPeople: 2000,
+  /** The same for the pgbench transaction, on rows of its own (it books ~40 times faster). */
+  pgPeople: 10000,
   pgSessions: 20,
   racers: 500,
   raceSeats: 20,

@@ -5,6 +5,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { FIXTURE } from "~/bench/lib/data";
 import { percentile } from "~/bench/lib/stats";
 
 /** pgbench's version line, or null when it is not installed. */
@@ -16,7 +17,15 @@ export function pgbenchVersion(): string | null {
   }
 }
 
-export type PgbenchResult = { tps: number; p50: number; p99: number; transactions: number; failed: number };
+export type PgbenchResult = {
+  tps: number;
+  p50: number;
+  p99: number;
+  transactions: number;
+  failed: number;
+  /** pgbench's lines about aborted clients, if any. */
+  aborts: string[];
+};
 
 /** pgbench wants a database URL without Prisma's query parameters. */
 const libpqUrl = (url: string) => url.split("?")[0]!;
@@ -37,6 +46,10 @@ export async function runPgbench(opts: {
     "2",
     "-T",
     String(opts.seconds),
+    "-D",
+    `people=${FIXTURE.pgPeople}`,
+    "-D",
+    `sessions=${FIXTURE.pgSessions}`,
     "-f",
     path.join("bench", "pgbench-booking.sql"),
     "-l",
@@ -72,5 +85,9 @@ export async function runPgbench(opts: {
     p99: percentile(latencies, 99),
     transactions: latencies.length,
     failed,
+    aborts: out
+      .split("\n")
+      .filter((l) => /aborted|error/i.test(l))
+      .slice(0, 3),
   };
 }
