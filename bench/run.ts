@@ -143,7 +143,7 @@ try {
     figures.add("booking HTTP 16 clients p50", "ms", b16.p50);
     figures.add("booking HTTP 16 clients p99", "ms", b16.p99);
     say(
-      `A booking HTTP 16 clients: ${fmt(b16.rps)} bookings/s, p50 ${b16.p50} ms, p99 ${b16.p99} ms; ${outcomeText(b16.outcomes)}; ${b16.unanswered} unanswered when the time was up`,
+      `A booking HTTP 16 clients: ${fmt(b16.rps)} bookings/s, p50 ${b16.p50} ms, p99 ${b16.p99} ms; ${outcomeText(b16.outcomes)}; ${b16.errors} errors; ${b16.unanswered} unanswered when the time was up`,
     );
     if (pgbench) {
       const pgb = await runPgbench({ url: dbs.one, clients: 16, seconds: cfg.bookSecs, dir: tmp, tag: `r${round}` });
@@ -162,7 +162,7 @@ try {
     figures.add("booking HTTP 200 clients p50", "ms", b200.p50);
     figures.add("booking HTTP 200 clients p99", "ms", b200.p99);
     say(
-      `A booking HTTP 200 clients: ${fmt(b200.rps)} bookings/s, p50 ${b200.p50} ms, p99 ${b200.p99} ms; ${outcomeText(b200.outcomes)}; ${b200.unanswered} unanswered when the time was up`,
+      `A booking HTTP 200 clients: ${fmt(b200.rps)} bookings/s, p50 ${b200.p50} ms, p99 ${b200.p99} ms; ${outcomeText(b200.outcomes)}; ${b200.errors} errors; ${b200.unanswered} unanswered when the time was up`,
     );
 
     const r = await race({

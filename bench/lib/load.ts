@@ -80,6 +80,8 @@ export async function bookingLoad(target: BookingTarget, connections: number, se
     url: target.base,
     connections,
     duration: seconds,
+    // 200 clients on a slow server queue for longer than autocannon's default 10 s.
+    timeout: 60,
     requests: [
       {
         method: "POST",
