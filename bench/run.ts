@@ -12,7 +12,7 @@
  * memory, the SQL invariants, a summary (min / median / max over rounds) and one
  * `RATIO <name> <value> <target> ok|short` line per target. It asserts nothing.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildData, FIXTURE, httpSessionId, httpUserId, raceSessionId, withDb } from "~/bench/lib/data";
@@ -60,6 +60,7 @@ say(
 const servers: Server[] = [];
 let bare: { base: string; stop: () => Promise<void> } | null = null;
 const figures = new Figures();
+const alive = () => servers.forEach((s) => s.check());
 let exitCode = 0;
 try {
   step("data: migrations, demo seed, 10× programme, bench edition");
@@ -139,6 +140,7 @@ try {
     const rss = sampleRss(app.pid);
 
     const b16 = await bookingLoad(target, 16, cfg.bookSecs);
+    alive();
     figures.add("booking HTTP 16 clients", "bookings/s", b16.rps);
     figures.add("booking HTTP 16 clients p50", "ms", b16.p50);
     figures.add("booking HTTP 16 clients p99", "ms", b16.p99);
@@ -158,6 +160,7 @@ try {
     }
     // 200 clients queue for seconds: a longer run, so that the queue's start weighs less.
     const b200 = await bookingLoad(target, 200, 2 * cfg.bookSecs);
+    alive();
     figures.add("booking HTTP 200 clients", "bookings/s", b200.rps);
     figures.add("booking HTTP 200 clients p50", "ms", b200.p50);
     figures.add("booking HTTP 200 clients p99", "ms", b200.p99);
@@ -171,6 +174,7 @@ try {
       cookies: cookies.slice(0, FIXTURE.racers),
       sessionId: raceSessionId(round),
     });
+    alive();
     figures.add(`race ${FIXTURE.racers} clients for ${FIXTURE.raceSeats} seats, time to settle`, "ms", r.settleMs);
     say(
       `race ${FIXTURE.racers} clients for ${FIXTURE.raceSeats} seats: settled in ${fmt(r.settleMs)} ms; ${outcomeText(r.outcomes)}`,
@@ -179,6 +183,7 @@ try {
     for (const p of paths) {
       const a = await pageLoad({ base: app.base, path: p, connections: PAGE_CONNECTIONS, seconds: cfg.pageSecs });
       const b = await pageLoad({ base: bare.base, path: p, connections: PAGE_CONNECTIONS, seconds: cfg.pageSecs });
+      alive();
       figures.add(`guest ${shown(p)} app`, "req/s", a.rps);
       figures.add(`guest ${shown(p)} bare node:http`, "req/s", b.rps);
       figures.add(`ratio guest ${shown(p)} app / bare`, "", a.rps / b.rps);
@@ -204,6 +209,7 @@ try {
       };
       const c1 = await cost(app, cookie1);
       const c10 = await cost(app10, cookie10);
+      alive();
       figures.add(`cost ${label} ${DAY} 1×`, "ms/request", c1.ms);
       figures.add(`cost ${label} ${DAY} 10×`, "ms/request", c10.ms);
       figures.add(`ratio cost ${label} 10× / 1×`, "", c10.ms / c1.ms);
@@ -211,6 +217,7 @@ try {
         `A/B cost ${label} ${DAY} (1 client): 1× ${fmt(c1.ms)} ms/request (server CPU ${fmt(c1.cpu)} ms), 10× ${fmt(c10.ms)} ms/request (server CPU ${fmt(c10.cpu)} ms)`,
       );
     }
+    alive();
     const peak = rss.stop();
     figures.add("server RSS under load (1×, peak of the round)", "MiB", peak);
     say(`server RSS (1×, sum over its process tree): idle ${fmt(idle)} MiB, peak under load ${fmt(peak)} MiB`);
@@ -229,6 +236,9 @@ try {
 } catch (error) {
   exitCode = 1;
   console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
+  for (const log of ["server-1x.log", "server-10x.log"].map((f) => path.join(tmp, f)).filter((f) => existsSync(f))) {
+    console.error(`--- last lines of ${log}:\n${readFileSync(log, "utf8").split("\n").slice(-15).join("\n")}`);
+  }
   console.error(`logs kept in ${tmp}`);
 } finally {
   await bare?.stop();

@@ -18,6 +18,8 @@ export type Server = {
   origin: string;
   pid: number;
   logFile: string;
+  /** Throws when the server has exited (a figure measured against a dead server is no figure). */
+  check: () => void;
   stop: () => Promise<void>;
 };
 
@@ -43,7 +45,14 @@ export async function startServer(opts: { port: number; databaseUrl: string; log
     stdio: ["ignore", out, out],
   });
   const base = `http://127.0.0.1:${opts.port}`;
+  let stopping = false;
+  let ended: string | null = null;
+  child.once("exit", (code, signal) => (ended = signal ? `signal ${signal}` : `exit ${code}`));
+  const check = () => {
+    if (ended && !stopping) throw new Error(`the server on port ${opts.port} ended (${ended}); see ${opts.logFile}`);
+  };
   const stop = async () => {
+    stopping = true;
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill("SIGTERM");
     const killer = setTimeout(() => child.kill("SIGKILL"), 60_000);
@@ -55,7 +64,7 @@ export async function startServer(opts: { port: number; databaseUrl: string; log
   });
   await Promise.race([waitReady(base, 600), failed]);
   failed.catch(() => {});
-  return { base, origin, pid: child.pid!, logFile: opts.logFile, stop };
+  return { base, origin, pid: child.pid!, logFile: opts.logFile, check, stop };
 }
 
 /** A session cookie for a user, as Auth.js's JWT callback makes it (uid and session version). */
