@@ -58,13 +58,23 @@ export async function startBareServer(pages: Map<string, RawPage>, port: number,
 
 export type PageWeight = { htmlBytes: number; htmlGzipBytes: number; jsGzipBytes: number; scripts: number };
 
-/** HTML bytes of a page and the gzipped size of the scripts it loads. */
+/**
+ * HTML bytes of a page and the gzipped size of the scripts a current browser loads: every
+ * `<script src>` except `nomodule` ones (Next's legacy polyfills, which module-capable browsers skip).
+ */
 export async function pageWeight(base: string, path: string, headers: Record<string, string> = {}) {
   const page = await getRaw(`${base}${path}`, headers);
   if (page.status !== 200) throw new Error(`${path}: HTTP ${page.status}`);
   const html = page.body.toString("utf8");
   const srcs = [
-    ...new Set([...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, "&"))),
+    ...new Set(
+      [...html.matchAll(/<script\b([^>]*)>/g)]
+        .filter((m) => !/\bnomodule\b/i.test(m[1]!))
+        .flatMap((m) => {
+          const src = /\bsrc="([^"]+)"/.exec(m[1]!)?.[1];
+          return src ? [src.replace(/&amp;/g, "&")] : [];
+        }),
+    ),
   ];
   let js = 0;
   for (const src of srcs) {
