@@ -21,6 +21,7 @@ import { bookingLoad, outcomeText, pageLoad, race, type BookingTarget } from "~/
 import { getRaw, pageWeight, startBareServer, type RawPage } from "~/bench/lib/pages";
 import { pgbenchVersion, runPgbench } from "~/bench/lib/pgbench";
 import { sampleRss, treeCpuMs, treeRssMiB } from "~/bench/lib/proc";
+import { countStatements } from "~/bench/lib/statements";
 import { printSummary, type Weights } from "~/bench/lib/report";
 import { cookieWorks, sessionCookie, startServer, type Server } from "~/bench/lib/server";
 import { buildApp, commitLine, createDatabases, machineLine } from "~/bench/lib/setup";
@@ -73,12 +74,24 @@ try {
     `bench edition: ${FIXTURE.httpPeople} participants × ${FIXTURE.httpSessions} sessions for HTTP, the same for pgbench`,
   );
 
+  if (dbs.kind === "postgresql") {
+    const n = await countStatements();
+    say(
+      `SQL statements per call, BEGIN and COMMIT included: book ${n.book}, join the waitlist ${n.waitlist}, ` +
+        `cancel with a promotion ${n.cancelWithPromotion}, cancel ${n.cancel}`,
+    );
+  }
+
   step("build (scripts/build.mjs) and start the servers (scripts/start.mjs)");
   await buildApp(path.join(tmp, "build.log"));
-  const [app, app10] = await Promise.all([
-    startServer({ port: PORTS.one, databaseUrl: dbs.one, logFile: path.join(tmp, "server-1x.log") }),
+  const startOne = () =>
+    startServer({ port: PORTS.one, databaseUrl: dbs.one, logFile: path.join(tmp, "server-1x.log") });
+  const started = await Promise.all([
+    startOne(),
     startServer({ port: PORTS.ten, databaseUrl: dbs.ten, logFile: path.join(tmp, "server-10x.log") }),
   ]);
+  let app = started[0];
+  const app10 = started[1];
   servers.push(app, app10);
 
   const cookies = await Promise.all(Array.from({ length: FIXTURE.httpPeople }, (_, n) => sessionCookie(httpUserId(n))));
@@ -221,6 +234,23 @@ try {
     const peak = rss.stop();
     figures.add("server RSS under load (1×, peak of the round)", "MiB", peak);
     say(`server RSS (1×, sum over its process tree): idle ${fmt(idle)} MiB, peak under load ${fmt(peak)} MiB`);
+
+    // The booking invariants after every round. PostgreSQL is read beside the running server; an
+    // embedded database may be opened by one process only, so its server stops for the check.
+    if (round < cfg.rounds - 1) {
+      if (dbs.kind === "embedded") {
+        await app.stop();
+        servers.splice(servers.indexOf(app), 1);
+      }
+      const check = await withDb(dbs.one, (db) => checkInvariants(db, round + 1));
+      for (const line of check.lines.filter((l) => l.startsWith("INVARIANT"))) say(`round ${round + 1}: ${line}`);
+      if (check.violations > 0) exitCode = 1;
+      if (dbs.kind === "embedded") {
+        app = await startOne();
+        servers.push(app);
+        target.base = app.base;
+      }
+    }
   }
 
   step("stop the servers, SQL invariants");

@@ -15,7 +15,7 @@ function files(dir: string): string[] {
 function namespacesOf(source: string): string[] {
   const named = [...source.matchAll(/useTranslations\("([A-Za-z]+)"\)/g)].map((m) => m[1]!);
   const whole = /useTranslations\(\)/.test(source)
-    ? [...source.matchAll(/\bt\("([A-Za-z]+)\./g)].map((m) => m[1]!)
+    ? [...source.matchAll(/\bt\(["`]([A-Za-z]+)\./g)].map((m) => m[1]!)
     : [];
   return [...new Set([...named, ...whole])];
 }
