@@ -6,7 +6,14 @@ import { ProgrammeFiltersForm } from "~/app/programme/filters-form";
 import { BookingArea, SessionBooking } from "~/app/_components/booking/session-booking";
 import { SessionCard } from "~/app/_components/session-card";
 import { serverApi } from "~/app/_trpc/server";
-import { groupBySlot, parseProgrammeFilters, programmeQuery } from "~/server/programme/rules";
+import {
+  groupBySlot,
+  parseProgrammeFilters,
+  PROGRAMME_PAGE_SIZE,
+  programmePage,
+  programmeQuery,
+} from "~/server/programme/rules";
+import { Pager } from "~/app/_components/pager";
 import { zonedDayKey, zonedTimeToUtc, zoneLabel } from "~/server/programme/time";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,18 +27,22 @@ export default async function ProgrammePage({ searchParams }: Props) {
   const api = await serverApi();
   const [edition, t, format] = await Promise.all([api.programme.edition(), getTranslations(), getFormatter()]);
   const tz = edition.timeZone;
-  const filters = parseProgrammeFilters(await searchParams, {
+  const params = await searchParams;
+  const filters = parseProgrammeFilters(params, {
     days: edition.days,
     trackCodes: edition.tracks.map((tr) => tr.code),
     defaultDay: zonedDayKey(new Date(), tz),
   });
   const query = { track: filters.track ?? undefined, format: filters.format ?? undefined, q: filters.q || undefined };
   const filtered = Boolean(filters.track || filters.format || filters.q);
-  const [sessions, dayCounts] = await Promise.all([
+  const [allSessions, dayCounts] = await Promise.all([
     api.programme.list({ ...query, day: filters.day }),
     filtered ? api.programme.dayCounts(query) : Promise.resolve(null),
   ]);
   // The closed meeting's hours are not public: it heads the day in a group of its own.
+  const ordered = [...allSessions.filter((s) => s.timeHidden), ...allSessions.filter((s) => !s.timeHidden)];
+  const { page, pageCount } = programmePage(params.page, ordered.length);
+  const sessions = ordered.slice((page - 1) * PROGRAMME_PAGE_SIZE, page * PROGRAMME_PAGE_SIZE);
   const hiddenTime = sessions.filter((s) => s.timeHidden);
   const slots = [
     ...(hiddenTime.length > 0
@@ -44,7 +55,11 @@ export default async function ProgrammePage({ searchParams }: Props) {
   ];
   const sessionIds = sessions.map((s) => s.id);
   const bookingStatus = await api.booking.status({ sessionIds });
-  const returnTo = `/programme${programmeQuery(filters)}`;
+  const pageHref = (n: number) => {
+    const q = programmeQuery(filters);
+    return n > 1 ? `/programme${q}${q ? "&" : "?"}page=${n}` : `/programme${q}`;
+  };
+  const returnTo = page > 1 ? pageHref(page) : `/programme${programmeQuery(filters)}`;
   const trackTitle = filters.track ? edition.tracks.find((tr) => tr.code === filters.track)?.title : undefined;
   const dayLabel = (day: string) =>
     format.dateTime(zonedTimeToUtc(day, "12:00", tz), {
@@ -109,7 +124,7 @@ export default async function ProgrammePage({ searchParams }: Props) {
       />
 
       <p className="mt-6 text-sm text-slate-600" role="status">
-        {t("programme.found", { count: sessions.length })}
+        {t("programme.found", { count: allSessions.length })}
         {filtered && (
           <>
             {" · "}
@@ -153,6 +168,7 @@ export default async function ProgrammePage({ searchParams }: Props) {
           </div>
         </BookingArea>
       )}
+      <Pager page={page} pageCount={pageCount} href={pageHref} />
     </>
   );
 }

@@ -5,6 +5,8 @@ import {
   groupBySlot,
   normaliseQuery,
   parseProgrammeFilters,
+  PROGRAMME_PAGE_SIZE,
+  programmePage,
   programmeQuery,
   searchTerms,
 } from "~/server/programme/rules";
@@ -91,5 +93,16 @@ describe("groupBySlot", () => {
 
   it("gives no slots for no sessions", () => {
     expect(groupBySlot([], "Europe/Moscow")).toEqual([]);
+  });
+});
+
+describe("programmePage", () => {
+  it("keeps the asked page within the pages there are, the first for anything else", () => {
+    expect(programmePage(undefined, 0)).toEqual({ page: 1, pageCount: 1 });
+    expect(programmePage("2", PROGRAMME_PAGE_SIZE * 2 + 1)).toEqual({ page: 2, pageCount: 3 });
+    expect(programmePage("9", PROGRAMME_PAGE_SIZE + 1)).toEqual({ page: 2, pageCount: 2 });
+    for (const bad of ["0", "-1", "x", "1e3", ["2", "3"], "99999"]) {
+      expect(programmePage(bad, PROGRAMME_PAGE_SIZE * 5).page).toBe(1);
+    }
   });
 });

@@ -60,6 +60,19 @@ export function programmeQuery(filters: Partial<ProgrammeFilters>): string {
   return s ? `?${s}` : "";
 }
 
+/**
+ * Sessions per page of a programme day: a phone gets a page it can carry (a day of a large
+ * forum can hold hundreds), and a cached page costs the same whatever the programme's size.
+ */
+export const PROGRAMME_PAGE_SIZE = 30;
+
+/** The page a `?page=` asks for, within 1…pageCount (anything else: the first). */
+export function programmePage(raw: string | string[] | undefined, total: number): { page: number; pageCount: number } {
+  const pageCount = Math.max(1, Math.ceil(total / PROGRAMME_PAGE_SIZE));
+  const n = typeof raw === "string" && /^\d{1,4}$/.test(raw) ? Number(raw) : 1;
+  return { page: Math.min(Math.max(1, n), pageCount), pageCount };
+}
+
 /** Trims, collapses spaces and caps the length of what a person typed into search. */
 export function normaliseQuery(raw: string): string {
   return raw.replace(/\s+/g, " ").trim().slice(0, SEARCH_MAX_LENGTH);
