@@ -21,7 +21,9 @@ function summary(r: autocannon.Result, counted: number): LoadResult {
     rps: counted / r.duration,
     p50: r.latency.p50,
     p99: r.latency.p99,
-    meanMs: r.latency.mean,
+    // autocannon's latencies are whole milliseconds: a sub-millisecond answer reads as 0. The
+    // time per request of the connections (each waits for its answer) has no such floor.
+    meanMs: r.requests.total > 0 ? (r.duration * 1000 * r.connections) / r.requests.total : 0,
     requests: r.requests.total,
     errors: r.errors + r.non2xx,
     unanswered: Math.max(0, r.requests.sent - r.requests.total),
