@@ -29,9 +29,6 @@ const quote = (name) => `"${name.replace(/"/g, '""')}"`;
 log(`Migrating the target ${redactUrl(to)}…`);
 await prisma(["migrate", "deploy"], { DATABASE_URL: to });
 
-/** Tables whose rows a migration writes (the one-row programme version): not "data" in a fresh target. */
-const WRITTEN_BY_MIGRATIONS = new Set(["ContentVersion"]);
-
 const release = await acquirePgliteLock(source.dataDir, { owner: "db:copy", waitMs: 2_000 }).catch((e) =>
   fail(`${e instanceof Error ? e.message : String(e)} Stop the server first.`),
 );
@@ -48,7 +45,6 @@ try {
   ).rows.map((r) => /** @type {{ table_name: string }} */ (r).table_name);
 
   for (const table of tables) {
-    if (WRITTEN_BY_MIGRATIONS.has(table)) continue;
     const { rows } = await target.query(`SELECT EXISTS (SELECT 1 FROM ${quote(table)}) AS any`);
     if (rows[0].any) fail(`The target already holds data (table ${table}): copy only into a fresh database.`);
   }
@@ -84,8 +80,6 @@ try {
       )
     ).rows.map((r) => /** @type {{ column_name: string, data_type: string }} */ (r));
     const names = columns.map((c) => quote(c.column_name)).join(", ");
-    // The migration's own row gives way to the source's (the source ran the same migration).
-    if (WRITTEN_BY_MIGRATIONS.has(table)) await target.query(`DELETE FROM ${quote(table)}`);
     for (let offset = 0; ; offset += BATCH) {
       const { rows } = await from.query(
         `SELECT ${names} FROM ${quote(table)} ORDER BY 1 LIMIT ${BATCH} OFFSET ${offset}`,

@@ -21,36 +21,64 @@ const BOOKING_KINDS = ["booking.confirmed", "booking.cancelled", "booking.promot
 type BookingKind = (typeof BOOKING_KINDS)[number];
 const isBookingKind = (kind: string): kind is BookingKind => (BOOKING_KINDS as readonly string[]).includes(kind);
 
-/** The text of one booking message, from the data as it is now; null when its subject is gone. */
-async function renderBookingMail(db: Db, kind: BookingKind, raw: unknown): Promise<RenderedMail | null> {
-  const parsed = payloadSchema.safeParse(raw);
-  if (!parsed.success) return null;
-  const { userId, sessionId, replaced } = parsed.data;
-  const session = await db.programmeSession.findUnique({
-    where: { id: sessionId },
-    select: {
-      id: true,
-      title: true,
-      startsAt: true,
-      endsAt: true,
-      editionId: true,
-      room: { select: { name: true, floor: true } },
-      edition: { select: { timeZone: true } },
+const mailSessionSelect = {
+  id: true,
+  title: true,
+  startsAt: true,
+  endsAt: true,
+  editionId: true,
+  room: { select: { name: true, floor: true } },
+  edition: { select: { timeZone: true } },
+} as const;
+
+type Pending = { id: string; kind: BookingKind; payload: z.infer<typeof payloadSchema> };
+
+/**
+ * The texts of a batch of booking messages, from the data as it is now, in three queries
+ * whatever the batch's size. A message whose session is gone (or whose payload is unreadable)
+ * gets null.
+ */
+async function renderBookingMail(db: Db, rows: Pending[]): Promise<Map<string, RenderedMail | null>> {
+  const sessionIds = [...new Set(rows.map((r) => r.payload.sessionId))];
+  const sessions = new Map(
+    (await db.programmeSession.findMany({ where: { id: { in: sessionIds } }, select: mailSessionSelect })).map((s) => [
+      s.id,
+      s,
+    ]),
+  );
+  const registrations = await db.registration.findMany({
+    where: {
+      userId: { in: [...new Set(rows.map((r) => r.payload.userId))] },
+      editionId: { in: [...new Set([...sessions.values()].map((s) => s.editionId))] },
     },
+    select: { userId: true, editionId: true, firstName: true, patronymic: true, anonymisedAt: true },
   });
-  if (!session) return null;
-  const registration = await db.registration.findUnique({
-    where: { editionId_userId: { editionId: session.editionId, userId } },
-    select: { firstName: true, patronymic: true, anonymisedAt: true },
-  });
-  const person =
-    registration && !registration.anonymisedAt
-      ? { firstName: registration.firstName, patronymic: registration.patronymic }
-      : { firstName: null, patronymic: null };
-  const common = { session, person, timeZone: session.edition.timeZone, appUrl: env.APP_URL.replace(/\/$/, "") };
-  if (kind === "booking.confirmed") return bookingConfirmedMail({ ...common, replaced });
-  if (kind === "booking.cancelled") return bookingCancelledMail(common);
-  return promotedMail(common);
+  const byPerson = new Map(registrations.map((r) => [`${r.userId} ${r.editionId}`, r]));
+  const registrationOf = (userId: string, editionId: string) => byPerson.get(`${userId} ${editionId}`);
+  const appUrl = env.APP_URL.replace(/\/$/, "");
+  const out = new Map<string, RenderedMail | null>();
+  for (const { id, kind, payload } of rows) {
+    const session = sessions.get(payload.sessionId);
+    if (!session) {
+      out.set(id, null);
+      continue;
+    }
+    const registration = registrationOf(payload.userId, session.editionId);
+    const person =
+      registration && !registration.anonymisedAt
+        ? { firstName: registration.firstName, patronymic: registration.patronymic }
+        : { firstName: null, patronymic: null };
+    const common = { session, person, timeZone: session.edition.timeZone, appUrl };
+    out.set(
+      id,
+      kind === "booking.confirmed"
+        ? bookingConfirmedMail({ ...common, replaced: payload.replaced })
+        : kind === "booking.cancelled"
+          ? bookingCancelledMail(common)
+          : promotedMail(common),
+    );
+  }
+  return out;
 }
 
 /**
@@ -66,9 +94,16 @@ export async function renderPendingMail({ db, limit = 200 }: { db: Db; limit?: n
     take: limit,
     select: { id: true, kind: true, payload: true },
   });
+  const readable: Pending[] = [];
+  for (const row of rows) {
+    const payload = payloadSchema.safeParse(row.payload);
+    if (isBookingKind(row.kind) && payload.success)
+      readable.push({ id: row.id, kind: row.kind, payload: payload.data });
+  }
+  const texts = readable.length > 0 ? await renderBookingMail(db, readable) : new Map<string, RenderedMail | null>();
   let rendered = 0;
   for (const row of rows) {
-    const mail = isBookingKind(row.kind) ? await renderBookingMail(db, row.kind, row.payload) : null;
+    const mail = texts.get(row.id) ?? null;
     const { count } = await db.outboxMessage.updateMany({
       where: { id: row.id, renderedAt: null },
       data: mail

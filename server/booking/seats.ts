@@ -13,10 +13,10 @@ import { randomUUID } from "node:crypto";
 import type { Tx } from "~/server/db/transaction";
 import { Prisma } from "~/server/generated/prisma/client";
 
-export type LockedSession = {
+/** A session row as promotion needs it, read under its lock. */
+export type PromotionSession = {
   id: string;
   editionId: string;
-  title: string;
   status: "DRAFT" | "PUBLISHED" | "CANCELLED";
   isClosed: boolean;
   bookingRequired: boolean;
@@ -24,6 +24,11 @@ export type LockedSession = {
   bookedCount: number;
   startsAt: Date;
   endsAt: Date;
+};
+
+/** A session row as a booking needs it, with the acting person's state in it. */
+export type LockedSession = PromotionSession & {
+  title: string;
   bookingOpensAt: Date | null;
   bookingClosesAt: Date | null;
   /** The acting person's state in this session: registration for its edition, seat, queue entry. */
@@ -154,18 +159,6 @@ export async function waitlistCount(tx: Tx, sessionId: string): Promise<number> 
   return tx.waitlistEntry.count({ where: { sessionId } });
 }
 
-/** A session row as promotion needs it, read under its lock. */
-export type PromotionSession = {
-  id: string;
-  editionId: string;
-  status: string;
-  isClosed: boolean;
-  bookingRequired: boolean;
-  capacity: number | null;
-  bookedCount: number;
-  startsAt: Date;
-  endsAt: Date;
-};
 
 /**
  * The cancellation write, one statement: removes the seat, moves the counter (which locks the

@@ -10,10 +10,13 @@ import type { Prisma } from "~/server/generated/prisma/client";
 type Hooks = { __spoContentChanged?: () => void };
 
 export async function bumpContentVersion(tx: Db | Prisma.TransactionClient): Promise<void> {
-  await tx.$executeRaw`UPDATE "ContentVersion" SET "version" = "version" + 1, "changedAt" = now() WHERE "id" = 1`;
+  await tx.$executeRaw`
+    INSERT INTO "ContentVersion" ("id", "version") VALUES (1, 1)
+    ON CONFLICT ("id") DO UPDATE SET "version" = "ContentVersion"."version" + 1, "changedAt" = now()`;
   (globalThis as Hooks).__spoContentChanged?.();
 }
 
+/** The current version; 0 before the first change. */
 export async function readContentVersion(db: Db): Promise<number> {
   const rows = await db.$queryRaw<{ version: number }[]>`SELECT "version" FROM "ContentVersion" WHERE "id" = 1`;
   return rows[0]?.version ?? 0;

@@ -2,9 +2,10 @@
 
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { Alternatives } from "~/app/_components/booking/alternatives";
+import { SignInToBook, WindowNote } from "~/app/_components/booking/booking-notes";
 import { useBookingScope } from "~/app/_components/booking/booking-scope";
 import { ConfirmStep } from "~/app/_components/booking/confirm-step";
 import { serverMessage } from "~/app/_components/booking/errors";
@@ -12,7 +13,7 @@ import { SeatLine } from "~/app/_components/booking/seat-line";
 import { StarButton } from "~/app/_components/booking/star-button";
 import { useTRPC } from "~/app/_trpc/react";
 import type { ClashInfo } from "~/server/booking/service";
-import { formatZonedTime, zoneLabel } from "~/server/programme/time";
+import { formatZonedTime } from "~/server/programme/time";
 
 export const buttonPrimary =
   "inline-flex min-h-10 items-center justify-center rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-900 disabled:cursor-not-allowed disabled:opacity-60";
@@ -49,7 +50,6 @@ export function BookingControls({
   showAlternatives?: boolean;
 }) {
   const t = useTranslations("booking");
-  const format = useFormatter();
   const trpc = useTRPC();
   const { status, refresh, signInHref } = useBookingScope();
   const [mode, setMode] = useState<Mode>({ kind: "idle" });
@@ -152,25 +152,11 @@ export function BookingControls({
   } else if (state.refusal !== "ok" && state.refusal !== "notOpenYet" && state.refusal !== "windowClosed") {
     // Closed, cancelled, free-entry: the card's badges and the session page's notes say so.
     body = null;
-  } else if (state.refusal === "notOpenYet" && status.window.state === "notOpenYet") {
-    const opens = status.window.opensAt;
-    body = (
-      <p className="text-sm font-medium text-slate-700">
-        {t("notOpenYet", {
-          day: format.dateTime(opens, { day: "numeric", month: "long", timeZone: tz }),
-          time: formatZonedTime(opens, tz),
-          zone: zoneLabel(tz, opens),
-        })}
-      </p>
-    );
-  } else if (state.refusal === "windowClosed") {
-    body = <p className="text-sm font-medium text-slate-700">{t("windowClosed")}</p>;
+  } else if (state.refusal === "notOpenYet" || state.refusal === "windowClosed") {
+    body = <WindowNote refusal={state.refusal} window={status.window} timeZone={tz} />;
   } else if (viewer === "guest") {
-    body = (
-      <Link href={signInHref} className="text-sm font-medium text-brand-700 underline hover:text-brand-900">
-        {t("signIn")}
-      </Link>
-    );
+    // A session that ended while the page was open: the refreshed status says "guest".
+    body = <SignInToBook href={signInHref} />;
   } else if (viewer === "unregistered") {
     body = (
       <p className="text-sm text-slate-700">

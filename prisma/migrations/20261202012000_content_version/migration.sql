@@ -1,6 +1,7 @@
 -- One counter for everything a guest page shows of the programme: every audited change (each
 -- organiser and admin write is audited in its own transaction) moves it, and every app instance
--- drops its cached guest pages when it sees it move (scripts/page-cache.mjs).
+-- drops its cached guest pages when it sees it move (scripts/page-cache.mjs). The row is made by
+-- the first change (no row: version 0), so a fresh database holds no data.
 CREATE TABLE "ContentVersion" (
     "id" INTEGER NOT NULL DEFAULT 1,
     "version" INTEGER NOT NULL DEFAULT 0,
@@ -8,5 +9,3 @@ CREATE TABLE "ContentVersion" (
 
     CONSTRAINT "ContentVersion_pkey" PRIMARY KEY ("id")
 );
-
-INSERT INTO "ContentVersion" ("id", "version") VALUES (1, 0);
