@@ -159,7 +159,6 @@ export async function waitlistCount(tx: Tx, sessionId: string): Promise<number> 
   return tx.waitlistEntry.count({ where: { sessionId } });
 }
 
-
 /**
  * The cancellation write, one statement: removes the seat, moves the counter (which locks the
  * session row), queues the mail, and returns the session row as it is now, for the promotion
