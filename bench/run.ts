@@ -77,8 +77,17 @@ try {
   if (dbs.kind === "postgresql") {
     const n = await countStatements();
     say(
-      `SQL statements per call, BEGIN and COMMIT included: book ${n.book}, join the waitlist ${n.waitlist}, ` +
-        `cancel with a promotion ${n.cancelWithPromotion}, cancel ${n.cancel}`,
+      "SQL statements per call, BEGIN and COMMIT included (round trips): " +
+        (
+          [
+            ["book", n.book],
+            ["join the waitlist", n.waitlist],
+            ["cancel with a promotion", n.cancelWithPromotion],
+            ["cancel", n.cancel],
+          ] as const
+        )
+          .map(([label, c]) => `${label} ${c.statements} (${c.roundTrips})`)
+          .join(", "),
     );
   }
 
