@@ -36,6 +36,7 @@ const portArg = process.argv.indexOf("--port");
 const firstPort = portArg >= 0 ? Number(process.argv[portArg + 1]) : 3201;
 const PORTS = { one: firstPort, ten: firstPort + 1, bare: firstPort + 2 };
 const DAY = "/programme?day=2025-08-27";
+const ORGANISER_LIST = "/organiser/programme/sessions";
 /** Enough to keep the server's cores busy; more only queues (and skews a short run). */
 const PAGE_CONNECTIONS = 8;
 
@@ -106,14 +107,20 @@ try {
   const cookies = await Promise.all(Array.from({ length: FIXTURE.httpPeople }, (_, n) => sessionCookie(httpUserId(n))));
   const signed1 = await sessionCookie(one.signedIn.id, one.signedIn.sessionVersion);
   const signed10 = await sessionCookie(ten.signedIn.id, ten.signedIn.sessionVersion);
-  for (const [base, cookie] of [
-    [app.base, cookies[0]!],
-    [app.base, signed1],
-    [app10.base, signed10],
+  const organiser1 = await sessionCookie(one.organiser.id, one.organiser.sessionVersion);
+  const organiser10 = await sessionCookie(ten.organiser.id, ten.organiser.sessionVersion);
+  for (const [base, cookie, p] of [
+    [app.base, cookies[0]!, null],
+    [app.base, signed1, null],
+    [app10.base, signed10, null],
+    [app.base, organiser1, ORGANISER_LIST],
+    [app10.base, organiser10, ORGANISER_LIST],
   ] as const) {
-    if (!(await cookieWorks(base, cookie))) throw new Error(`a minted session cookie is refused by ${base}/my`);
+    const path = p ?? "/my";
+    if (!(await cookieWorks(base, cookie, path)))
+      throw new Error(`a minted session cookie is refused by ${base}${path}`);
   }
-  say("minted session cookies sign in (/my answers 200)");
+  say(`minted session cookies sign in (/my and ${ORGANISER_LIST} answer 200)`);
 
   const sessionPage = `/sessions/${one.sessionPageId}`;
   const paths = ["/programme", DAY, sessionPage, "/programme.ics"];
@@ -214,29 +221,34 @@ try {
       );
     }
 
-    for (const [label, cookie1, cookie10] of [
-      ["guest", null, null],
-      ["signed in", signed1, signed10],
+    // Cost at 1× and 10× data, one client: the guest and signed-in programme day, /my and the
+    // organiser's session list (both must stay flat: indexes and pagination).
+    for (const [label, path, cookie1, cookie10] of [
+      ["guest", DAY, null, null],
+      ["signed in", DAY, signed1, signed10],
+      ["signed in", "/my", signed1, signed10],
+      ["organiser", ORGANISER_LIST, organiser1, organiser10],
     ] as const) {
       const cost = async (server: Server, cookie: string | null) => {
         const cpu = treeCpuMs(server.pid);
         const res = await pageLoad({
           base: server.base,
-          path: DAY,
+          path,
           connections: 1,
           seconds: cfg.costSecs,
           headers: cookie ? { cookie } : undefined,
         });
+        if (res.errors > 0) throw new Error(`${label} ${path}: ${res.errors} answers were not 2xx`);
         return { ms: res.meanMs, cpu: (treeCpuMs(server.pid) - cpu) / Math.max(1, res.requests) };
       };
       const c1 = await cost(app, cookie1);
       const c10 = await cost(app10, cookie10);
       alive();
-      figures.add(`cost ${label} ${DAY} 1×`, "ms/request", c1.ms);
-      figures.add(`cost ${label} ${DAY} 10×`, "ms/request", c10.ms);
-      figures.add(`ratio cost ${label} 10× / 1×`, "", c10.ms / c1.ms);
+      figures.add(`cost ${label} ${path} 1×`, "ms/request", c1.ms);
+      figures.add(`cost ${label} ${path} 10×`, "ms/request", c10.ms);
+      figures.add(`ratio cost ${label} ${path} 10× / 1×`, "", c10.ms / c1.ms);
       say(
-        `A/B cost ${label} ${DAY} (1 client): 1× ${fmt(c1.ms)} ms/request (server CPU ${fmt(c1.cpu)} ms), 10× ${fmt(c10.ms)} ms/request (server CPU ${fmt(c10.cpu)} ms)`,
+        `A/B cost ${label} ${path} (1 client): 1× ${fmt(c1.ms)} ms/request (server CPU ${fmt(c1.cpu)} ms), 10× ${fmt(c10.ms)} ms/request (server CPU ${fmt(c10.cpu)} ms)`,
       );
     }
     alive();
@@ -271,7 +283,16 @@ try {
   if (inv.violations > 0) exitCode = 1;
 
   step("summary");
-  printSummary({ figures, weights, icsBytes, pgbench: Boolean(pgbench), paths: paths.map(shown), day: DAY, say });
+  printSummary({
+    figures,
+    weights,
+    icsBytes,
+    pgbench: Boolean(pgbench),
+    paths: paths.map(shown),
+    day: DAY,
+    organiserList: ORGANISER_LIST,
+    say,
+  });
 } catch (error) {
   exitCode = 1;
   console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
