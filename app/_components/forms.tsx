@@ -155,7 +155,7 @@ export function SubmitButton({
 
 type SummaryLink = { id: string; text: string };
 
-/** The invalid fields of the form around `box`, in page order, as links «Label: error». */
+/** The invalid fields of the form around `box`, in page order, as links named by their labels. */
 function invalidFieldLinks(box: HTMLElement, fieldErrors: FormState["fieldErrors"]): SummaryLink[] {
   const form = box.closest("form");
   if (!form || !fieldErrors) return [];
@@ -170,7 +170,8 @@ function invalidFieldLinks(box: HTMLElement, fieldErrors: FormState["fieldErrors
       .querySelector(`label[for="${CSS.escape(el.id)}"]`)
       ?.textContent?.replace(/\*\s*$/, "")
       .trim();
-    links.push({ id: el.id, text: label ? `${label}: ${errors[0]}` : errors[0]! });
+    // The field's label names the link (the error itself is next to the field, tied by aria-describedby).
+    links.push({ id: el.id, text: label || errors[0]! });
   }
   return links;
 }

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useState, useTransition } from "react";
-import { announce, focusStatic, focusWhenReady } from "~/app/_components/a11y/announce";
+import { announce, focusStatic, focusWhenReady, lastAnnouncement } from "~/app/_components/a11y/announce";
 import { buttonSecondary, useHydrated } from "~/app/_components/booking/booking-controls";
 import { ConfirmStep } from "~/app/_components/booking/confirm-step";
 import { serverMessage } from "~/app/_components/booking/errors";
@@ -31,7 +31,7 @@ function focusNeighbour(order: string[], sessionId: string, emptyText: string) {
   if (next) next.focus();
   else {
     focusStatic(document.querySelector<HTMLElement>("main h1"));
-    announce(emptyText);
+    announce(`${lastAnnouncement()} ${emptyText}`.trim());
   }
 }
 

@@ -5,11 +5,18 @@
  */
 const LIVE_REGION_ID = "a11y-live";
 let pending: ReturnType<typeof setTimeout> | undefined;
+let last = "";
+
+/** The text most recently given to `announce()` (to add a sentence to it). */
+export function lastAnnouncement(): string {
+  return last;
+}
 
 /** Says `text` once through the polite live region (clearing first, so a repeat is read again). */
 export function announce(text: string): void {
   const region = typeof document === "undefined" ? null : document.getElementById(LIVE_REGION_ID);
   if (!region) return;
+  last = text;
   if (pending) clearTimeout(pending);
   region.textContent = "";
   pending = setTimeout(() => {

@@ -47,7 +47,7 @@ export function BookingControls({
 }: {
   sessionId: string;
   title: string;
-  /** The session page proposes same-slot sessions as soon as this one is full. */
+  /** The session page proposes same-slot sessions as soon as this one is full (under its h2: an h3 list). */
   showAlternatives?: boolean;
 }) {
   const t = useTranslations("booking");
@@ -270,7 +270,7 @@ export function BookingControls({
         </p>
       )}
       {bookable && full && !state.booked && (altOpen || mode.kind === "nowFull") && viewer === "participant" && (
-        <Alternatives sessionId={sessionId} timeZone={tz} />
+        <Alternatives sessionId={sessionId} timeZone={tz} headingLevel={showAlternatives ? 3 : 4} />
       )}
       {!hydrated && body !== null && (
         <noscript>
