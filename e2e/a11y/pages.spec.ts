@@ -27,6 +27,8 @@ async function check(page: Page, path: string) {
 }
 
 const EXAM = "Демонстрационный экзамен: итоги 2025 года и изменения в процедуре";
+/** A demo session with a single seat (contract with the seed, shared with e2e/booking). */
+const ONE_SEAT = "Консультация эксперта: аудит образовательной программы колледжа";
 const GUEST_PAGES = [
   "/",
   "/programme?day=2025-08-26",
@@ -92,6 +94,35 @@ test.describe("accessibility", () => {
     }
   });
 
+  test("a full session's page, with the same-time alternatives under its headings, has no axe violations", async ({
+    page,
+    browser,
+  }) => {
+    // participant2 takes the only seat; the participant then sees «мест нет» and the alternatives.
+    const otherContext = await browser.newContext();
+    const other = await otherContext.newPage();
+    await signIn(other, demo.participant2, "/programme?day=2025-08-27");
+    const seat = other
+      .getByRole("article")
+      .filter({ has: other.getByRole("heading", { name: ONE_SEAT, exact: true }) });
+    const book = seat.getByRole("button", { name: "Записаться" });
+    await expect(book.or(seat.getByRole("button", { name: "Отменить запись" }))).toBeVisible();
+    if (await book.isVisible()) await book.click();
+    const cancel = seat.getByRole("button", { name: "Отменить запись" });
+    await expect(cancel).toBeVisible();
+
+    await signIn(page, demo.participant, "/programme?day=2025-08-27");
+    const href = await page.getByRole("link", { name: ONE_SEAT, exact: true }).first().getAttribute("href");
+    await page.goto(href!);
+    await expect(page.getByRole("heading", { level: 3, name: "Есть места в это же время" })).toBeVisible();
+    expect(await violations(page), "full session page").toEqual([]);
+
+    await cancel.click();
+    await seat.getByRole("button", { name: "Да, отменить" }).click();
+    await expect(book).toBeVisible();
+    await otherContext.close();
+  });
+
   test("a delegate's /august-meeting and /my (the application panel) have no axe violations", async ({ page }) => {
     const email = `e2e-axe-${Date.now()}@example.ru`;
     const password = "axe-delegate-password-2025";
@@ -99,19 +130,26 @@ test.describe("accessibility", () => {
       email,
       password,
       surname: `Аксова${Date.now().toString(36).replace(/\d/g, "")}`,
-      region: "Тульская область",
-      organisation: "Министерство образования Тульской области",
+      region: "Калужская область",
+      organisation: "Министерство образования Калужской области",
       position: "Министр образования",
       category: "Орган управления образованием субъекта РФ",
     });
     await signIn(page, { email, password }, "/august-meeting");
     const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Подать заявку" }) });
-    await form.getByRole("radio", { name: /Руководитель делегации/ }).check();
+    // A member, not the head: the e2e/august spec registers the head of its region.
+    await form.getByRole("radio", { name: /Член делегации/ }).check();
+    // A question with its agenda topic: the panel then shows the two wide name–value groups too.
+    await form.getByLabel("Вопрос или предложение (необязательно)").fill("Как учитывать прогнозы рынка труда?");
+    await form
+      .getByRole("combobox", { name: "Тема повестки для вопроса или предложения" })
+      .selectOption({ label: "Синхронизация подготовки кадров с прогнозами рынка труда" });
     await form.getByRole("button", { name: "Подать заявку" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Состояние заявки" })).toBeVisible();
     expect(await violations(page), "/august-meeting of a delegate").toEqual([]);
+    await expect(page.getByText("Как учитывать прогнозы рынка труда?")).toBeVisible();
     await check(page, "/my");
-    await expect(page.locator("main dl dt").first()).toBeVisible();
+    await expect(page.getByText("Как учитывать прогнозы рынка труда?")).toBeVisible();
   });
 
   test("organiser pages have no axe violations", async ({ page }) => {
@@ -143,6 +181,28 @@ test.describe("accessibility", () => {
       .click();
     await expect(page.getByRole("dialog")).toBeVisible();
     expect(await violations(page), "move dialog").toEqual([]);
+  });
+
+  test("the cheap phone: a favicon, guest pages the back/forward cache may keep, the demo note folded", async ({
+    page,
+    request,
+  }) => {
+    for (const icon of ["/favicon.ico", "/favicon.svg"]) {
+      const res = await request.get(icon);
+      expect(res.status(), icon).toBe(200);
+      expect(res.headers()["content-type"], icon).toMatch(/^image\//);
+    }
+    for (const path of ["/", "/programme", "/speakers"]) {
+      const res = await request.get(path);
+      // no-store keeps a page out of the back/forward cache; guest pages are revalidated instead.
+      expect(res.headers()["cache-control"], path).not.toMatch(/no-store/);
+    }
+    await page.goto("/programme");
+    const note = page.getByRole("note");
+    await expect(note.getByText("Демонстрационные данные — подробнее")).toBeVisible();
+    await expect(note.getByText(/сгенерированы для примера/)).toBeHidden();
+    await note.getByText("Демонстрационные данные — подробнее").click();
+    await expect(note.getByText(/сгенерированы для примера/)).toBeVisible();
   });
 
   test("admin pages have no axe violations", async ({ page }) => {
