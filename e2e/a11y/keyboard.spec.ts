@@ -162,6 +162,33 @@ test.describe("keyboard journeys", () => {
     await otherContext.close();
   });
 
+  test("the calendar feed on /my: create and revoke with the keyboard", async ({ page }) => {
+    await signIn(page, demo.participant2, "/my");
+    const create = page.getByRole("button", { name: "Получить ссылку для подписки" });
+    const revoke = page.getByRole("button", { name: "Отключить подписку" }).first();
+    await expect(create.or(revoke)).toBeVisible();
+    if (await revoke.isVisible()) {
+      await revoke.click();
+      await page.getByRole("group").getByRole("button", { name: "Отключить подписку" }).click();
+    }
+    await expect(create).toBeEnabled();
+    await create.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("button", { name: "Скопировать" })).toBeFocused();
+    await expect(live(page)).toHaveText("Ссылка для подписки на календарь создана.");
+    await expect(page.getByLabel("Ссылка для подписки")).toHaveValue(/\/calendar\//);
+
+    await revoke.focus();
+    await page.keyboard.press("Enter");
+    const confirm = page.getByRole("group").filter({ has: page.getByRole("button", { name: "Оставить как есть" }) });
+    await expect(confirm.getByRole("button", { name: "Оставить как есть" })).toBeFocused();
+    await page.keyboard.press("Shift+Tab");
+    await expect(confirm.getByRole("button", { name: "Отключить подписку" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(create).toBeFocused();
+    await expect(live(page)).toHaveText("Подписка на календарь отключена.");
+  });
+
   test("registration with errors: focus on the error summary, its links lead to each field", async ({ page }) => {
     await page.goto("/register");
     const submit = page.getByRole("button", { name: "Зарегистрироваться" });
