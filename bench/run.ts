@@ -1,6 +1,7 @@
 /**
  * `npm run bench` (`-- --quick`: one short round; `-- --keep`: keep the databases and logs;
- * `-- --port N`: ports N, N+1, N+2 instead of 3201–3203): the app
+ * `-- --port N`: ports N, N+1, N+2 instead of 3201–3203; `-- --only lighthouse`: only the Lighthouse
+ * scores, on one 1× server): the app
  * measured black-box over HTTP, as whatever it is when this runs. On the embedded database by
  * default, on PostgreSQL with TEST_DATABASE_URL (fresh databases on that server, dropped after).
  *
@@ -9,7 +10,7 @@
  * (A) with its baseline (B): bookings over HTTP at 16 clients / pgbench's same transaction, 200
  * clients, a 500-client race for 20 seats, req/s of the guest pages / a bare node:http server
  * sending the same bytes, and the cost of a programme day at 1× / 10×. Then page weights,
- * memory, the SQL invariants, a summary (min / median / max over rounds) and one
+ * memory, Lighthouse scores of the public pages (bench/lib/lighthouse.ts), the SQL invariants, a summary (min / median / max over rounds) and one
  * `RATIO <name> <value> <target> ok|short` line per target. It asserts nothing.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -18,6 +19,7 @@ import path from "node:path";
 import { buildData, FIXTURE, httpSessionId, httpUserId, raceSessionId, withDb } from "~/bench/lib/data";
 import { checkInvariants } from "~/bench/lib/invariants";
 import { bookingLoad, outcomeText, pageLoad, race, type BookingTarget } from "~/bench/lib/load";
+import { lighthouseLines, runLighthouse } from "~/bench/lib/lighthouse";
 import { getRaw, pageWeight, startBareServer, type RawPage } from "~/bench/lib/pages";
 import { pgbenchVersion, runPgbench } from "~/bench/lib/pgbench";
 import { sampleRss, treeCpuMs, treeRssMiB } from "~/bench/lib/proc";
@@ -32,6 +34,16 @@ const keep = process.argv.includes("--keep");
 const cfg = quick
   ? { rounds: 1, bookSecs: 3, pageSecs: 2, costSecs: 2 }
   : { rounds: 3, bookSecs: 6, pageSecs: 5, costSecs: 4 };
+const onlyArg = process.argv.indexOf("--only");
+const only = onlyArg >= 0 ? process.argv[onlyArg + 1] : null;
+if (only !== null && only !== "lighthouse") throw new Error(`--only ${only}: only "lighthouse" can run alone`);
+/** The public pages Lighthouse scores (label, path). */
+const lighthousePages = (sessionPageId: string): [string, string][] => [
+  ["/", "/"],
+  ["/programme", "/programme"],
+  ["/sessions", `/sessions/${sessionPageId}`],
+  ["/speakers", "/speakers"],
+];
 const portArg = process.argv.indexOf("--port");
 const firstPort = portArg >= 0 ? Number(process.argv[portArg + 1]) : 3201;
 const PORTS = { one: firstPort, ten: firstPort + 1, bare: firstPort + 2 };
@@ -64,6 +76,30 @@ let bare: { base: string; stop: () => Promise<void> } | null = null;
 const figures = new Figures();
 const alive = () => servers.forEach((s) => s.check());
 let exitCode = 0;
+if (only === "lighthouse") {
+  try {
+    step("data: migrations, demo seed");
+    const one = await buildData({ url: dbs.one, scale: 1, rounds: 1 });
+    step("build (scripts/build.mjs) and start the server (scripts/start.mjs)");
+    await buildApp(path.join(tmp, "build.log"));
+    const app = await startServer({ port: PORTS.one, databaseUrl: dbs.one, logFile: path.join(tmp, "server-1x.log") });
+    servers.push(app);
+    for (const p of ["/", "/programme", "/speakers"]) await getRaw(`${app.base}${p}`);
+    step("lighthouse, mobile and desktop");
+    for (const line of lighthouseLines(await runLighthouse(app.base, lighthousePages(one.sessionPageId)))) say(line);
+  } catch (error) {
+    exitCode = 1;
+    console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    for (const s of servers) await s.stop();
+    if (!keep)
+      await dbs.drop().catch((e: unknown) => console.error(`could not drop the bench databases: ${String(e)}`));
+    if (exitCode === 0 && !keep) rmSync(tmp, { recursive: true, force: true });
+    else say(`kept: ${tmp}`);
+  }
+  say(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  process.exit(exitCode);
+}
 try {
   step("data: migrations, demo seed, 10× programme, bench edition");
   const [one, ten] = await Promise.all([
@@ -147,6 +183,8 @@ try {
     weights.push({ label, ...(await pageWeight(app.base, p, headers)) });
   }
   const icsBytes = recorded.get("/programme.ics")!.body.length;
+  step("lighthouse, mobile and desktop (idle 1× server)");
+  const lighthouse = lighthouseLines(await runLighthouse(app.base, lighthousePages(one.sessionPageId)));
 
   const target: BookingTarget = {
     base: app.base,
@@ -293,6 +331,7 @@ try {
     organiserList: ORGANISER_LIST,
     say,
   });
+  for (const line of lighthouse) say(line);
 } catch (error) {
   exitCode = 1;
   console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
