@@ -1,12 +1,15 @@
 /**
  * The SQL of a seat change, through the seat runner (server/db/sql.ts: on PostgreSQL the
- * statements of a step go in one message). A booking is five statements in two round trips:
- * BEGIN, lock the person, lock and read the session (one message), then one write and COMMIT
- * (the second). A cancellation that promotes from the waitlist is six: BEGIN, lock the person,
- * the cancellation write, then lock the queue's head, promote, COMMIT. Each write moves the seat
- * counter, the Booking and WaitlistEntry rows and the outbox row together in one statement, so the
- * session row stays locked only for that change. The database keeps the invariants: the
- * conditional counter update, the unique (session, user) keys and the CHECK (bookedCount <= capacity).
+ * statements of a step go in one message). A plain booking, or joining the queue, is one message
+ * of five statements: BEGIN, lock the person, one statement that locks the session, reads it
+ * with the person's state and writes what the rules allow, the queue place, COMMIT — no row
+ * stays locked while the app waits (`bookInOneMessage`). A swap (giving up overlapping seats)
+ * reads first and writes second, then promotes from the freed seats' queues. A cancellation
+ * that promotes from the waitlist is six statements: BEGIN, lock the person, the cancellation
+ * write, then lock the queue's head, promote, COMMIT. Each write moves the seat counter, the
+ * Booking and WaitlistEntry rows and the outbox row together in one statement. The database
+ * keeps the invariants: the conditional counter update, the unique (session, user) keys and the
+ * CHECK (bookedCount <= capacity).
  *
  * Mail is not rendered here: the outbox row carries kind, recipient and payload, and the mail
  * worker renders it (server/booking/notify.ts) after the lock is gone.
@@ -91,20 +94,124 @@ export async function lockPersonAndSessions(
   ]);
   if (!user?.length) return null;
   const found = (sessions ?? []) as (Omit<LockedSession, "clashes"> & { clashes: RawClash[] | null })[];
-  return new Map(
-    found.map((r) => [
-      r.id,
-      {
-        ...r,
-        clashes: (r.clashes ?? []).map((c) => ({
-          id: c.id,
-          title: c.title,
-          startsAt: new Date(c.startsAt),
-          endsAt: new Date(c.endsAt),
-        })),
-      },
-    ]),
+  return new Map(found.map((r) => [r.id, withClashes(r)]));
+}
+
+/** The overlapping seats as read (epoch ms in JSON), as Dates. */
+function withClashes(row: Omit<LockedSession, "clashes"> & { clashes: RawClash[] | null }): LockedSession {
+  return {
+    ...row,
+    clashes: (row.clashes ?? []).map((c) => ({
+      id: c.id,
+      title: c.title,
+      startsAt: new Date(c.startsAt),
+      endsAt: new Date(c.endsAt),
+    })),
+  };
+}
+
+/** What one booking message found and did (`bookInOneMessage`). */
+export type BookingAttempt = {
+  /** False when there is no such person (the rest is then empty). */
+  person: boolean;
+  /** The session as locked, with the person's state in it as it was before the write; null: no such session. */
+  session: LockedSession | null;
+  /** The seat was taken (and the confirmation queued). */
+  taken: boolean;
+  /** The person's place in the queue after the message (0: not in it), and the queue's length. */
+  position: number;
+  queueLength: number;
+};
+
+/**
+ * A plain booking (no seats given up) as one message that ends its transaction: BEGIN, lock the
+ * person, then one statement that locks and reads the session with the person's state and —
+ * only when every rule allows it — takes the seat with its confirmation, or joins the queue
+ * when the session is full and `waitlistIfFull`; then the queue place; COMMIT. The rules are
+ * those of server/booking/rules.ts (the caller reads the same state with them and must reach
+ * the same answer); `now` is the caller's, so that both judge the window at the same instant.
+ * No row stays locked while the app thinks: the locks end with the message.
+ */
+export async function bookInOneMessage(
+  db: Sql,
+  input: { userId: string; sessionId: string; waitlistIfFull: boolean; now: Date },
+): Promise<BookingAttempt> {
+  const { userId, sessionId, waitlistIfFull, now } = input;
+  const payload = JSON.stringify({ userId, sessionId, replaced: [] });
+  const [person, found, queue] = await db.batch(
+    [
+      lockUserStatement(userId),
+      sql`
+    WITH s AS (
+      SELECT s."id", s."editionId", s."title", s."status"::text AS status, s."isClosed", s."bookingRequired",
+             s."capacity", s."bookedCount", s."startsAt", s."endsAt",
+             e."bookingOpensAt", e."bookingClosesAt"
+      FROM "ProgrammeSession" s JOIN "Edition" e ON e."id" = s."editionId"
+      WHERE s."id" = ${sessionId}
+      FOR UPDATE OF s
+    ), me AS (
+      SELECT
+        (SELECT r."status"::text FROM "Registration" r
+         WHERE r."userId" = ${userId} AND r."editionId" = s."editionId") AS registration,
+        EXISTS (SELECT 1 FROM "Booking" b WHERE b."sessionId" = s."id" AND b."userId" = ${userId}) AS booked,
+        (SELECT w.seq FROM "WaitlistEntry" w WHERE w."sessionId" = s."id" AND w."userId" = ${userId}) AS "waitSeq",
+        (SELECT json_agg(json_build_object('id', o."id", 'title', o."title",
+                           'startsAt', floor(extract(epoch FROM o."startsAt") * 1000),
+                           'endsAt', floor(extract(epoch FROM o."endsAt") * 1000))
+                         ORDER BY o."startsAt")
+         FROM "Booking" b JOIN "ProgrammeSession" o ON o."id" = b."sessionId"
+         WHERE b."userId" = ${userId} AND o."id" <> s."id" AND o."status" = 'PUBLISHED'
+           AND o."startsAt" < s."endsAt" AND o."endsAt" > s."startsAt") AS clashes
+      FROM s
+    ), allowed AS (
+      SELECT s.* FROM s, me
+      WHERE me.registration = 'CONFIRMED' AND s.status = 'PUBLISHED' AND NOT s."isClosed" AND s."bookingRequired"
+        AND (s."bookingOpensAt" IS NULL OR s."bookingOpensAt" <= ${now})
+        AND (s."bookingClosesAt" IS NULL OR s."bookingClosesAt" > ${now})
+        AND NOT me.booked
+    ), seat AS (
+      UPDATE "ProgrammeSession" p SET "bookedCount" = p."bookedCount" + 1
+      FROM allowed a, me
+      WHERE p."id" = a."id" AND me.clashes IS NULL AND (p."capacity" IS NULL OR p."bookedCount" < p."capacity")
+      RETURNING p."id"
+    ), booking AS (
+      INSERT INTO "Booking" ("id", "sessionId", "userId")
+      SELECT ${newId()}, "id", ${userId} FROM seat
+      RETURNING "id"
+    ), unqueued AS (
+      DELETE FROM "WaitlistEntry" WHERE "sessionId" = ${sessionId} AND "userId" = ${userId}
+        AND EXISTS (SELECT 1 FROM seat)
+    ), mail AS (
+      INSERT INTO "OutboxMessage" ("id", "kind", "to", "payload", "renderedAt")
+      SELECT ${newId()}, 'booking.confirmed', u."email", ${payload}::jsonb, NULL
+      FROM "User" u WHERE u."id" = ${userId} AND EXISTS (SELECT 1 FROM booking)
+    ), queued AS (
+      INSERT INTO "WaitlistEntry" ("id", "sessionId", "userId")
+      SELECT ${newId()}, a."id", ${userId} FROM allowed a
+      WHERE ${waitlistIfFull}::boolean AND a."capacity" IS NOT NULL AND a."bookedCount" >= a."capacity"
+      ON CONFLICT ("sessionId", "userId") DO NOTHING
+      RETURNING seq
+    )
+    SELECT s.*, me.*, (SELECT count(*)::int FROM booking) AS taken FROM s, me`,
+      // A statement of its own: it sees the queue as committed by whoever held the session before.
+      sql`
+    SELECT (SELECT count(*)::int FROM "WaitlistEntry" q WHERE q."sessionId" = ${sessionId}
+              AND q.seq <= (SELECT seq FROM "WaitlistEntry" WHERE "sessionId" = ${sessionId} AND "userId" = ${userId}))
+             AS position,
+           (SELECT count(*)::int FROM "WaitlistEntry" WHERE "sessionId" = ${sessionId}) AS "queueLength"`,
+    ],
+    { commit: true },
   );
+  const row = found?.[0] as
+    (Omit<LockedSession, "clashes"> & { clashes: RawClash[] | null; taken: number }) | undefined;
+  const { taken = 0, ...state } = row ?? {};
+  return {
+    person: (person?.length ?? 0) > 0,
+    session: row ? withClashes(state as Omit<LockedSession, "clashes"> & { clashes: RawClash[] | null }) : null,
+    taken: Number(taken) > 0,
+    position: Number(queue?.[0]?.position ?? 0),
+    queueLength: Number(queue?.[0]?.queueLength ?? 0),
+  };
 }
 
 /**

@@ -9,6 +9,7 @@ import type { SessionUser } from "~/server/auth/roles";
 import { bookingRefusal, bookingWindowState, findClashes, seatsLeft, type Refusal } from "~/server/booking/rules";
 import type { BookInput, SessionInput, StarInput } from "~/server/booking/schema";
 import {
+  bookInOneMessage,
   joinWaitlist,
   leaveQueue,
   lockForPromotion,
@@ -18,6 +19,7 @@ import {
   releaseSeatWithMail,
   takeSeatWithMail,
   waitlistCount,
+  type LockedSession,
   type PromotionSession,
 } from "~/server/booking/seats";
 import type { Db } from "~/server/db/client";
@@ -90,49 +92,94 @@ export async function heldOverlapping(
  * (`replaceSessionIds`), in which case both happen in this one transaction and the freed seat
  * goes to the first in that session's queue.
  *
- * Statements: lock the person, lock and read the sessions (with the person's registration, seat,
- * queue entry and overlapping seats), one write (server/booking/seats.ts). A refusal or an
- * answer without a write ends the transaction with nothing changed.
+ * A plain booking is one message (`bookPlain`); a swap: lock the person, lock and read the
+ * sessions (with the person's registration, seat, queue entry and overlapping seats), one write,
+ * the promotions of the freed seats (server/booking/seats.ts). A refusal or an answer without a
+ * write ends the transaction with nothing changed.
  */
 export async function bookSession({ db, actor, input }: Args<BookInput>): Promise<BookResult> {
+  if (input.replaceSessionIds.length === 0) return bookPlain({ db, actor, input });
   return inSqlTransaction(db, async (tx) => {
     const locked = await lockPersonAndSessions(tx, actor.id, [input.sessionId, ...input.replaceSessionIds]);
     if (!locked) throw new AppError("UNAUTHORIZED", "Войдите на сайт, чтобы продолжить.");
     const session = locked.get(input.sessionId);
-    if (!session || session.status === "DRAFT") throw notFound("Такого мероприятия в программе нет.");
-    assertMayBook(session.registration);
-    const refusal = bookingRefusal(session, bookingWindowState(new Date(), session));
-    if (refusal !== "ok") throw new AppError(REFUSALS[refusal].code, REFUSALS[refusal].message);
-
-    if (session.booked) return { outcome: "BOOKED", sessionId: session.id, already: true, replaced: [] };
-
-    if (seatsLeft(session) === 0) {
-      if (!input.waitlistIfFull) {
-        return { outcome: "FULL", sessionId: session.id, waitlistCount: await waitlistCount(tx, session.id) };
-      }
+    const answer = judge(session, input, new Date());
+    if (answer.outcome === "FULL") {
+      return { ...answer, waitlistCount: await waitlistCount(tx, answer.sessionId) };
+    }
+    if (answer.outcome === "WAITLISTED") {
       // The session is locked: nobody else joins or leaves its queue meanwhile.
-      return { outcome: "WAITLISTED", sessionId: session.id, position: await joinWaitlist(tx, actor.id, session.id) };
+      return { ...answer, position: await joinWaitlist(tx, actor.id, answer.sessionId) };
     }
-
-    const clashes = findClashes(session, session.clashes);
-    const agreed = new Set(input.replaceSessionIds);
-    if (clashes.some((c) => !agreed.has(c.id))) {
-      return {
-        outcome: "CLASH",
-        sessionId: session.id,
-        clashes: clashes.map(({ id, title, startsAt, endsAt }) => ({ id, title, startsAt, endsAt })),
-      };
-    }
-
-    const replaced = clashes.map(({ id, title }) => ({ id, title }));
+    if (answer.outcome !== "TAKE") return answer;
+    const replaced = answer.clashes.map(({ id, title }) => ({ id, title }));
     // A swap frees seats that go to their queues in this transaction; a plain booking ends with its write.
     const commit = replaced.length === 0;
-    if (!(await takeSeatWithMail(tx, { userId: actor.id, sessionId: session.id, release: replaced }, { commit }))) {
-      throw new AppError("CONFLICT", "Места на это мероприятие только что закончились.");
+    if (
+      !(await takeSeatWithMail(tx, { userId: actor.id, sessionId: answer.sessionId, release: replaced }, { commit }))
+    ) {
+      throw seatsGone();
     }
     for (const r of replaced) await fillFreedSeats({ tx, sessionId: r.id });
-    return { outcome: "BOOKED", sessionId: session.id, already: false, replaced: replaced.map((r) => r.id) };
+    return { outcome: "BOOKED", sessionId: answer.sessionId, already: false, replaced: replaced.map((r) => r.id) };
   });
+}
+
+const seatsGone = () => new AppError("CONFLICT", "Места на это мероприятие только что закончились.");
+
+/**
+ * A booking that gives up no seat, in one message (server/booking/seats.ts `bookInOneMessage`):
+ * the database takes the seat or the queue place only where these same rules allow it, and the
+ * answer is read from the state it locked, with the same `now`.
+ */
+async function bookPlain({ db, actor, input }: Args<BookInput>): Promise<BookResult> {
+  const now = new Date();
+  const attempt = await inSqlTransaction(db, (tx) =>
+    bookInOneMessage(tx, { userId: actor.id, sessionId: input.sessionId, waitlistIfFull: input.waitlistIfFull, now }),
+  );
+  if (!attempt.person) throw new AppError("UNAUTHORIZED", "Войдите на сайт, чтобы продолжить.");
+  const answer = judge(attempt.session ?? undefined, input, now);
+  if (answer.outcome === "FULL") return { ...answer, waitlistCount: attempt.queueLength };
+  if (answer.outcome === "WAITLISTED") {
+    if (attempt.position === 0) throw seatsGone();
+    return { ...answer, position: attempt.position };
+  }
+  if (answer.outcome !== "TAKE") return answer;
+  if (!attempt.taken) throw seatsGone();
+  return { outcome: "BOOKED", sessionId: answer.sessionId, already: false, replaced: [] };
+}
+
+type Judgement =
+  | Extract<BookResult, { outcome: "BOOKED" | "CLASH" }>
+  | { outcome: "FULL"; sessionId: string }
+  | { outcome: "WAITLISTED"; sessionId: string }
+  | { outcome: "TAKE"; sessionId: string; clashes: ClashInfo[] };
+
+/**
+ * The booking rules on a session as locked, with the person's state in it: refusals (thrown),
+ * already booked, full (queue or not), a clash with a seat not agreed to be given up, or take it
+ * (giving up `clashes`).
+ */
+function judge(session: LockedSession | undefined, input: BookInput, now: Date): Judgement {
+  if (!session || session.status === "DRAFT") throw notFound("Такого мероприятия в программе нет.");
+  assertMayBook(session.registration);
+  const refusal = bookingRefusal(session, bookingWindowState(now, session));
+  if (refusal !== "ok") throw new AppError(REFUSALS[refusal].code, REFUSALS[refusal].message);
+  if (session.booked) return { outcome: "BOOKED", sessionId: session.id, already: true, replaced: [] };
+  if (seatsLeft(session) === 0) {
+    return input.waitlistIfFull
+      ? { outcome: "WAITLISTED", sessionId: session.id }
+      : { outcome: "FULL", sessionId: session.id };
+  }
+  const clashes = findClashes(session, session.clashes).map(({ id, title, startsAt, endsAt }) => ({
+    id,
+    title,
+    startsAt,
+    endsAt,
+  }));
+  const agreed = new Set(input.replaceSessionIds);
+  if (clashes.some((c) => !agreed.has(c.id))) return { outcome: "CLASH", sessionId: session.id, clashes };
+  return { outcome: "TAKE", sessionId: session.id, clashes };
 }
 
 export type CancelResult = { outcome: "CANCELLED"; sessionId: string; promoted: number };
