@@ -37,6 +37,18 @@ describe("the seat runner", () => {
     expect(row?.bookedCount).toBe(0);
     expect(row?.closed).toBe(false);
     expect(row?.j).toEqual({ n: 2 });
+    // The server's TimeZone (a PostgreSQL server in Russia may well say Europe/Moscow) does not move
+    // an instant the runner writes or reads. (The embedded database always runs in UTC, and there
+    // the statements go through Prisma's own parameters.)
+    if (testDb.kind !== "postgres") return;
+    const far = await inSqlTransaction(testDb.db, async (tx) => {
+      await tx.batch([sql`SET LOCAL TIME ZONE 'Asia/Vladivostok'`]);
+      return rows<{ startsAt: Date }>(
+        tx,
+        sql`SELECT "startsAt" FROM "ProgrammeSession" WHERE "id" = ${session.id} AND "startsAt" = ${startsAt}`,
+      );
+    });
+    expect(far).toEqual([{ startsAt }]);
   });
 
   it("rolls back every statement of a transaction whose work fails, and commits one that ends", async () => {

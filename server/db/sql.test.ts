@@ -8,11 +8,11 @@ describe("the seat runner's SQL text", () => {
     expect(literal('\'; DROP TABLE "User"; --')).toBe("'''; DROP TABLE \"User\"; --'");
   });
 
-  it("writes numbers, booleans, null, UTC timestamps and text arrays", () => {
+  it("writes numbers, booleans, null, instants with their offset and text arrays", () => {
     expect(literal(42)).toBe("42");
     expect(literal(true)).toBe("TRUE");
     expect(literal(null)).toBe("NULL");
-    expect(literal(new Date("2025-08-26T07:30:00.250Z"))).toBe("'2025-08-26 07:30:00.250'::timestamp");
+    expect(literal(new Date("2025-08-26T07:30:00.250Z"))).toBe("'2025-08-26T07:30:00.250Z'::timestamptz");
     expect(literal(["a", "b'c"])).toBe("ARRAY['a', 'b''c']");
     expect(literal([])).toBe("'{}'");
   });

@@ -13,7 +13,7 @@
  * - **Prisma** (the embedded database, and callers already inside a Prisma transaction such as
  *   the organiser's capacity change): each statement through `$queryRawUnsafe` with parameters.
  *
- * Both give rows of the same shape: timestamps as Date (UTC), json as parsed values, int as number.
+ * Both give rows of the same shape: timestamps as Date, json as parsed values, int as number.
  */
 import pg from "pg";
 import type { Db } from "~/server/db/client";
@@ -53,8 +53,8 @@ export function literal(value: SqlValue): string {
   }
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) throw new Error("An invalid date cannot be an SQL literal");
-    // The columns are timestamp(3) without time zone holding UTC, as Prisma writes them.
-    return `${pg.escapeLiteral(value.toISOString().slice(0, 23).replace("T", " "))}::timestamp`;
+    // An instant with its offset: the columns are timestamptz, and the server's TimeZone must not matter.
+    return `${pg.escapeLiteral(value.toISOString())}::timestamptz`;
   }
   return value.length === 0 ? "'{}'" : `ARRAY[${value.map((v) => pg.escapeLiteral(v)).join(", ")}]`;
 }
@@ -72,7 +72,8 @@ export function parameterised(statement: Statement): string {
 /** Statements of one message are separated by this (bench/lib/statements.ts counts them by it). */
 export const STATEMENT_SEPARATOR = ";\n";
 
-// `timestamp without time zone` holds UTC here; pg would read it as local time.
+// The schema's times are timestamptz (read correctly by pg); a `timestamp without time zone` that a
+// query computes is read as UTC, not as the app server's local time.
 const UTC_TIMESTAMP = 1114;
 const types = {
   getTypeParser: (oid: number, format?: "text" | "binary") =>
