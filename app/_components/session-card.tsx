@@ -33,7 +33,7 @@ export async function SessionCard({ session, timeZone, dayLabel, children }: Pro
             : t("session.time", {
                 start: formatZonedTime(session.startsAt, timeZone),
                 end: formatZonedTime(session.endsAt, timeZone),
-                zone: zoneLabel(timeZone, session.startsAt),
+                zone: zoneLabel(timeZone, session.startsAt, t("booking.zoneMoscow")),
               })}
         </span>
         <span>{t(`formats.${session.format}`)}</span>

@@ -14,6 +14,8 @@ import { assertRateLimits } from "~/server/security/rate-limit";
 import { releaseUserSeats } from "~/server/account/release";
 import { cancelRegistrationsCounted, lockUser } from "~/server/db/locks";
 import { inTransaction } from "~/server/db/transaction";
+import { accountErrorsT, apiErrorsT } from "~/server/i18n/server-messages";
+import ruServer from "~/server/i18n/messages/ru/server.json";
 
 type Deps = { db: Db; now?: Date };
 
@@ -45,7 +47,7 @@ export async function getAccount({ db, user }: Deps & { user: SessionUser }) {
     where: { id: user.id },
     select: { email: true, role: true, emailVerified: true, createdAt: true, passwordHash: true },
   });
-  if (!account) throw new AppError("UNAUTHORIZED", "Войдите на сайт, чтобы продолжить.");
+  if (!account) throw new AppError("UNAUTHORIZED", apiErrorsT("signIn"));
   const registration = await db.registration.findFirst({
     where: { userId: user.id },
     orderBy: { edition: { startsAt: "desc" } },
@@ -61,7 +63,7 @@ async function activeRegistration(db: Db | Prisma.TransactionClient, userId: str
     orderBy: { edition: { startsAt: "desc" } },
     select: { id: true, editionId: true, status: true },
   });
-  if (!registration) throw new AppError("NOT_FOUND", "У вас нет действующей регистрации на форум.");
+  if (!registration) throw new AppError("NOT_FOUND", accountErrorsT("noRegistration"));
   return registration;
 }
 
@@ -90,7 +92,7 @@ export async function requestEmailChange({
       { key: `email-change:ip:${ip ?? "unknown"}`, limit: 20, windowSeconds: 3600 },
     ],
   });
-  if (newEmail === user.email) throw new AppError("BAD_REQUEST", "Это и так ваш текущий адрес.");
+  if (newEmail === user.email) throw new AppError("BAD_REQUEST", accountErrorsT("sameEmail"));
   const taken = await db.user.findUnique({ where: { email: newEmail }, select: { id: true } });
   // Same answer as success: the form must not reveal who else has an account.
   if (taken) return;
@@ -107,9 +109,9 @@ export async function requestEmailChange({
 export async function confirmEmailChange({ db, token, now = new Date() }: Deps & { token: string }) {
   const changed = await inTransaction(db, async (tx) => {
     const owner = await consumeToken(tx, { token, purpose: "CHANGE_EMAIL", now });
-    if (!owner?.newEmail) throw new AppError("BAD_REQUEST", "Ссылка недействительна или устарела. Запросите новую.");
+    if (!owner?.newEmail) throw new AppError("BAD_REQUEST", accountErrorsT("invalidLink"));
     const taken = await tx.user.findUnique({ where: { email: owner.newEmail }, select: { id: true } });
-    if (taken) throw new AppError("CONFLICT", "Этот адрес уже используется другой учётной записью.");
+    if (taken) throw new AppError("CONFLICT", accountErrorsT("emailTaken"));
     await tx.user.update({ where: { id: owner.userId }, data: { email: owner.newEmail, emailVerified: now } });
     await tx.registration.updateMany({ where: { userId: owner.userId }, data: { email: owner.newEmail } });
     return { email: owner.newEmail };
@@ -133,7 +135,7 @@ export async function exportMyData({ db, user }: Deps & { user: SessionUser }) {
       favourites: { select: { createdAt: true, session: { select: { title: true, startsAt: true } } } },
     },
   });
-  if (!data) throw new AppError("UNAUTHORIZED", "Войдите на сайт, чтобы продолжить.");
+  if (!data) throw new AppError("UNAUTHORIZED", apiErrorsT("signIn"));
   return { exportedAt: new Date().toISOString(), ...data };
 }
 
@@ -146,7 +148,7 @@ export async function cancelRegistration({ db, user, now = new Date() }: Deps & 
   await inTransaction(db, async (tx) => {
     await lockUser(tx, user.id);
     if ((await cancelRegistrationsCounted(tx, user.id, now)) === 0) {
-      throw new AppError("NOT_FOUND", "У вас нет действующей регистрации на форум.");
+      throw new AppError("NOT_FOUND", accountErrorsT("noRegistration"));
     }
     await releaseUserSeats({ tx, user });
   });
@@ -163,7 +165,7 @@ export async function deleteAccount({
   now = new Date(),
 }: Deps & { user: SessionUser; confirmEmail: string }) {
   if (confirmEmail !== user.email) {
-    throw new AppError("BAD_REQUEST", "Введите адрес своей учётной записи, чтобы подтвердить удаление.");
+    throw new AppError("BAD_REQUEST", accountErrorsT("confirmDelete"));
   }
   await inTransaction(db, async (tx) => {
     await lockUser(tx, user.id);
@@ -177,8 +179,9 @@ export async function deleteAccount({
         cancelledAt: now,
         anonymisedAt: now,
         email: anonymous,
-        surname: "Удалено",
-        firstName: "Удалено",
+        // Stored data, in the forum's language whoever deletes: exports and rolls show it.
+        surname: ruServer.exportTables.deleted,
+        firstName: ruServer.exportTables.deleted,
         patronymic: null,
         phone: "",
         organisation: "",

@@ -67,7 +67,7 @@ export default async function SessionPage({ params }: Props) {
               : `, ${t("session.time", {
                   start: formatZonedTime(shown.startsAt, tz),
                   end: formatZonedTime(shown.endsAt, tz),
-                  zone: zoneLabel(tz, shown.startsAt),
+                  zone: zoneLabel(tz, shown.startsAt, t("booking.zoneMoscow")),
                 })}`}
           </dd>
         </div>

@@ -1,5 +1,6 @@
 import * as account from "~/server/account/service";
 import * as profile from "~/server/account/profile-service";
+import { preferencesInput, setPreferences } from "~/server/account/preferences";
 import {
   changePasswordInput,
   deleteAccountInput,
@@ -32,6 +33,9 @@ export const accountRouter = createTRPCRouter({
     .input(tokenInput)
     .mutation(({ ctx, input }) => profile.confirmEmailChange({ db: ctx.db, token: input.token })),
 
+  setPreferences: participantProcedure
+    .input(preferencesInput)
+    .mutation(({ ctx, input }) => setPreferences({ db: ctx.db, actor: ctx.user, input })),
   me: participantProcedure.query(({ ctx }) => profile.getAccount({ db: ctx.db, user: ctx.user })),
   updateProfile: participantProcedure
     .input(profileFields)
