@@ -63,3 +63,9 @@ export async function fieldErrorsOf(error: z.ZodError): Promise<Record<string, s
   );
   return translatedFieldErrors(vt, error);
 }
+
+/** A form its Server Action refused before calling the API: the message and errors by field. */
+export async function invalidForm(error: z.ZodError, values: Record<string, string>): Promise<FormState> {
+  const t = await getTranslations("validation");
+  return { ok: false, message: t("checkFields"), fieldErrors: await fieldErrorsOf(error), values, stamp: Date.now() };
+}

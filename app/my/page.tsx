@@ -10,6 +10,7 @@ import { ScheduleItemActions } from "~/app/my/schedule-item-actions";
 import { getSessionUser } from "~/server/auth/session";
 import type { ScheduleItem } from "~/server/booking/queries";
 import { formatZonedTime, zonedTimeToUtc, zoneLabel } from "~/server/programme/time";
+import { OwnTime } from "~/app/_components/own-time";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("my");
@@ -130,6 +131,7 @@ function ScheduleCard({ item, timeZone, moscow, t }: { item: ScheduleItem; timeZ
         <span className="font-medium text-slate-800">
           {formatZonedTime(s.startsAt, timeZone)}–{formatZonedTime(s.endsAt, timeZone)}{" "}
           {zoneLabel(timeZone, s.startsAt, moscow)}
+          <OwnTime startsAt={s.startsAt} endsAt={s.endsAt} />
         </span>
         {item.booked && <Badge tone="slate">{t("booked")}</Badge>}
         {item.waitlistPosition !== null && (

@@ -304,11 +304,11 @@ export async function resetPassword({
 /** Changes the password; other sessions end, the caller's session gets the new version. */
 export async function changePassword({
   db,
-  user,
+  actor,
   currentPassword,
   newPassword,
-}: Deps & { user: SessionUser; currentPassword: string; newPassword: string }) {
-  const row = await db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true, email: true } });
+}: Deps & { actor: SessionUser; currentPassword: string; newPassword: string }) {
+  const row = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true, email: true } });
   if (!row || !(await verifyPassword(row.passwordHash, currentPassword))) {
     throw new AppError("BAD_REQUEST", accountErrorsT("wrongPassword"));
   }
@@ -316,7 +316,7 @@ export async function changePassword({
   const passwordHash = await hashPassword(newPassword);
   const changed = await inTransaction(db, async (tx) => {
     const updated = await tx.user.update({
-      where: { id: user.id },
+      where: { id: actor.id },
       data: { passwordHash, sessionVersion: { increment: 1 } },
       select: { sessionVersion: true },
     });

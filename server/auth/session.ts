@@ -35,10 +35,10 @@ async function resolve(cookie: { name: string; value: string }): Promise<Session
   const db = await getDb();
   const user = await db.user.findUnique({
     where: { id: token.uid },
-    select: { id: true, email: true, role: true, sessionVersion: true, locale: true },
+    select: { id: true, email: true, role: true, sessionVersion: true, locale: true, timeZone: true },
   });
   if (!user || user.sessionVersion !== token.sv) return null;
-  return { id: user.id, email: user.email, role: user.role, locale: user.locale };
+  return { id: user.id, email: user.email, role: user.role, locale: user.locale, timeZone: user.timeZone };
 }
 
 /** The signed-in person of this Next request (pages, actions, route handlers), once per request. */

@@ -36,25 +36,25 @@ export const accountRouter = createTRPCRouter({
   setPreferences: participantProcedure
     .input(preferencesInput)
     .mutation(({ ctx, input }) => setPreferences({ db: ctx.db, actor: ctx.user, input })),
-  me: participantProcedure.query(({ ctx }) => profile.getAccount({ db: ctx.db, user: ctx.user })),
+  me: participantProcedure.query(({ ctx }) => profile.getAccount({ db: ctx.db, actor: ctx.user })),
   updateProfile: participantProcedure
     .input(profileFields)
-    .mutation(({ ctx, input }) => profile.updateProfile({ db: ctx.db, user: ctx.user, input })),
+    .mutation(({ ctx, input }) => profile.updateProfile({ db: ctx.db, actor: ctx.user, input })),
   requestEmailChange: participantProcedure
     .input(emailInput)
     .mutation(({ ctx, input }) =>
-      profile.requestEmailChange({ db: ctx.db, user: ctx.user, newEmail: input.email, ip: ctx.ip }),
+      profile.requestEmailChange({ db: ctx.db, actor: ctx.user, newEmail: input.email, ip: ctx.ip }),
     ),
   changePassword: participantProcedure
     .input(changePasswordInput)
-    .mutation(({ ctx, input }) => account.changePassword({ db: ctx.db, user: ctx.user, ...input })),
-  exportData: participantProcedure.query(({ ctx }) => profile.exportMyData({ db: ctx.db, user: ctx.user })),
+    .mutation(({ ctx, input }) => account.changePassword({ db: ctx.db, actor: ctx.user, ...input })),
+  exportData: participantProcedure.query(({ ctx }) => profile.exportMyData({ db: ctx.db, actor: ctx.user })),
   cancelRegistration: participantProcedure.mutation(({ ctx }) =>
-    profile.cancelRegistration({ db: ctx.db, user: ctx.user }),
+    profile.cancelRegistration({ db: ctx.db, actor: ctx.user }),
   ),
   deleteAccount: participantProcedure
     .input(deleteAccountInput)
     .mutation(({ ctx, input }) =>
-      profile.deleteAccount({ db: ctx.db, user: ctx.user, confirmEmail: input.confirmEmail }),
+      profile.deleteAccount({ db: ctx.db, actor: ctx.user, confirmEmail: input.confirmEmail }),
     ),
 });
