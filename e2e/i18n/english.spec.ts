@@ -41,6 +41,27 @@ test.describe("the English interface", () => {
     await context.close();
   });
 
+  test("Moscow time stays first; a guest adds their own time zone without JavaScript, and removes it", async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/programme?day=2025-08-25");
+    const exam = page.getByRole("article").filter({ has: page.getByRole("heading", { name: EXAM, exact: true }) });
+    await expect(exam).toContainText("12:30–14:00 МСК");
+    await expect(exam.getByTestId("own-time")).toHaveCount(0);
+
+    await page.getByLabel("Часовой пояс").selectOption("Asia/Yekaterinburg");
+    await page.getByRole("button", { name: "Показывать и моё время" }).click();
+    await expect(page).toHaveURL(/\/programme\?day=2025-08-25$/);
+    await expect(exam).toContainText("12:30–14:00 МСК");
+    await expect(exam.getByTestId("own-time")).toHaveText("(по вашему времени: 14:30–16:00 UTC+5)");
+
+    await page.getByRole("button", { name: "Только московское время" }).click();
+    await expect(exam.getByTestId("own-time")).toHaveCount(0);
+    await context.close();
+  });
+
   test("registration, booking and /my in English, with the mail in English", async ({ page }) => {
     const email = `english.${Date.now()}@example.com`;
     const password = "Kaluga-forum-visitor-2025";
