@@ -130,6 +130,7 @@ const quietMutations = new Set([
   "account.resetPassword",
   "account.confirmEmailChange",
   "account.updateProfile",
+  "account.setPreferences",
   "account.requestEmailChange",
   "account.changePassword",
   "account.cancelRegistration",
