@@ -95,6 +95,32 @@ describe("who may book", () => {
     expect(await api(p).booking.star({ sessionId: free.id, starred: true })).toEqual({ starred: true });
   });
 
+  it("a refused or unanswered booking writes nothing: no seat, no queue place, no mail", async () => {
+    const full = await session({ capacity: 1, day: "2025-08-28", start: "09:00", end: "09:30" });
+    await api(await participant()).booking.book({ sessionId: full.id });
+    const pending = await participant({ status: "PENDING" });
+    await expectTrpcError(api(pending).booking.book({ sessionId: full.id, waitlistIfFull: true }), "FORBIDDEN");
+    const cancelledFull = await session({ capacity: 1, day: "2025-08-28", start: "16:00", end: "16:30" });
+    await api(await participant()).booking.book({ sessionId: cancelledFull.id });
+    await testDb.db.programmeSession.update({ where: { id: cancelledFull.id }, data: { status: "CANCELLED" } });
+    const p = await participant();
+    await expectTrpcError(api(p).booking.book({ sessionId: cancelledFull.id, waitlistIfFull: true }), "CONFLICT");
+    expect(await api(p).booking.book({ sessionId: full.id })).toMatchObject({ outcome: "FULL" });
+    // A clash is an answer, not a booking.
+    const held = await session({ day: "2025-08-28", start: "12:00", end: "13:00" });
+    const overlapping = await session({ day: "2025-08-28", start: "12:30", end: "13:30" });
+    await api(p).booking.book({ sessionId: held.id });
+    expect(await api(p).booking.book({ sessionId: overlapping.id })).toMatchObject({ outcome: "CLASH" });
+    expect(await counts(full.id)).toEqual({ bookedCount: 1, bookings: 1, waitlist: 0 });
+    expect(await counts(cancelledFull.id)).toEqual({ bookedCount: 1, bookings: 1, waitlist: 0 });
+    expect(await counts(overlapping.id)).toEqual({ bookedCount: 0, bookings: 0, waitlist: 0 });
+    const mails = await testDb.db.outboxMessage.findMany({
+      where: { to: { in: [p.email, pending.email] } },
+      select: { kind: true, payload: true },
+    });
+    expect(mails).toEqual([{ kind: "booking.confirmed", payload: expect.objectContaining({ sessionId: held.id }) }]);
+  });
+
   it("booking opens and closes with the edition's window", async () => {
     const other = await createEdition(testDb.db, { startDay: "2024-08-26" });
     const s = await createSession(testDb.db, { editionId: other.id, day: "2024-08-26" });

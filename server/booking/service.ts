@@ -9,19 +9,22 @@ import type { SessionUser } from "~/server/auth/roles";
 import { bookingRefusal, bookingWindowState, findClashes, seatsLeft, type Refusal } from "~/server/booking/rules";
 import type { BookInput, SessionInput, StarInput } from "~/server/booking/schema";
 import {
+  bookInOneMessage,
   joinWaitlist,
+  leaveQueue,
+  lockForPromotion,
+  lockPersonAndSessions,
   lockQueueHead,
-  lockSessionsFor,
   promoteLocked,
   releaseSeatWithMail,
   takeSeatWithMail,
   waitlistCount,
-  lockForPromotion,
+  type LockedSession,
   type PromotionSession,
 } from "~/server/booking/seats";
-import { lockSessions, lockUser } from "~/server/db/locks";
-import { inTransaction, type Tx } from "~/server/db/transaction";
 import type { Db } from "~/server/db/client";
+import { inSqlTransaction, isSql, prismaSql, type Sql } from "~/server/db/sql";
+import type { Tx } from "~/server/db/transaction";
 import { AppError, notFound } from "~/server/errors";
 import { apiErrorsT, bookingErrorsT } from "~/server/i18n/server-messages";
 
@@ -78,54 +81,101 @@ export async function heldOverlapping(
  * (`replaceSessionIds`), in which case both happen in this one transaction and the freed seat
  * goes to the first in that session's queue.
  *
- * Statements: lock the person, lock and read the sessions (with the person's registration, seat,
- * queue entry and overlapping seats), one write (server/booking/seats.ts).
+ * A plain booking is one message (`bookPlain`); a swap: lock the person, lock and read the
+ * sessions (with the person's registration, seat, queue entry and overlapping seats), one write,
+ * the promotions of the freed seats (server/booking/seats.ts). A refusal or an answer without a
+ * write ends the transaction with nothing changed.
  */
 export async function bookSession({ db, actor, input }: Args<BookInput>): Promise<BookResult> {
-  return inTransaction(db, async (tx) => {
-    if (!(await lockUser(tx, actor.id))) throw new AppError("UNAUTHORIZED", apiErrorsT("signIn"));
-    const locked = await lockSessionsFor(tx, actor.id, [input.sessionId, ...input.replaceSessionIds]);
+  if (input.replaceSessionIds.length === 0) return bookPlain({ db, actor, input });
+  return inSqlTransaction(db, async (tx) => {
+    const locked = await lockPersonAndSessions(tx, actor.id, [input.sessionId, ...input.replaceSessionIds]);
+    if (!locked) throw new AppError("UNAUTHORIZED", apiErrorsT("signIn"));
     const session = locked.get(input.sessionId);
-    if (!session || session.status === "DRAFT") throw notFound(apiErrorsT("noSuchSession"));
-    assertMayBook(session.registration);
-    const refusal = bookingRefusal(session, bookingWindowState(new Date(), session));
-    if (refusal !== "ok") throw new AppError(REFUSALS[refusal].code, REFUSALS[refusal].message());
-
-    if (session.booked) return { outcome: "BOOKED", sessionId: session.id, already: true, replaced: [] };
-
-    if (seatsLeft(session) === 0) {
-      if (!input.waitlistIfFull) {
-        return { outcome: "FULL", sessionId: session.id, waitlistCount: await waitlistCount(tx, session.id) };
-      }
+    const answer = judge(session, input, new Date());
+    if (answer.outcome === "FULL") {
+      return { ...answer, waitlistCount: await waitlistCount(tx, answer.sessionId) };
+    }
+    if (answer.outcome === "WAITLISTED") {
       // The session is locked: nobody else joins or leaves its queue meanwhile.
-      return { outcome: "WAITLISTED", sessionId: session.id, position: await joinWaitlist(tx, actor.id, session.id) };
+      return { ...answer, position: await joinWaitlist(tx, actor.id, answer.sessionId) };
     }
-
-    const clashes = findClashes(session, session.clashes);
-    const agreed = new Set(input.replaceSessionIds);
-    if (clashes.some((c) => !agreed.has(c.id))) {
-      return {
-        outcome: "CLASH",
-        sessionId: session.id,
-        clashes: clashes.map(({ id, title, startsAt, endsAt }) => ({ id, title, startsAt, endsAt })),
-      };
-    }
-
-    const replaced = clashes.map(({ id, title }) => ({ id, title }));
-    if (!(await takeSeatWithMail(tx, { userId: actor.id, sessionId: session.id, release: replaced }))) {
-      throw new AppError("CONFLICT", bookingErrorsT("justFull"));
+    if (answer.outcome !== "TAKE") return answer;
+    const replaced = answer.clashes.map(({ id, title }) => ({ id, title }));
+    // A swap frees seats that go to their queues in this transaction; a plain booking ends with its write.
+    const commit = replaced.length === 0;
+    if (
+      !(await takeSeatWithMail(tx, { userId: actor.id, sessionId: answer.sessionId, release: replaced }, { commit }))
+    ) {
+      throw seatsGone();
     }
     for (const r of replaced) await fillFreedSeats({ tx, sessionId: r.id });
-    return { outcome: "BOOKED", sessionId: session.id, already: false, replaced: replaced.map((r) => r.id) };
+    return { outcome: "BOOKED", sessionId: answer.sessionId, already: false, replaced: replaced.map((r) => r.id) };
   });
+}
+
+const seatsGone = () => new AppError("CONFLICT", bookingErrorsT("justFull"));
+
+/**
+ * A booking that gives up no seat, in one message (server/booking/seats.ts `bookInOneMessage`):
+ * the database takes the seat or the queue place only where these same rules allow it, and the
+ * answer is read from the state it locked, with the same `now`.
+ */
+async function bookPlain({ db, actor, input }: Args<BookInput>): Promise<BookResult> {
+  const now = new Date();
+  const attempt = await inSqlTransaction(db, (tx) =>
+    bookInOneMessage(tx, { userId: actor.id, sessionId: input.sessionId, waitlistIfFull: input.waitlistIfFull, now }),
+  );
+  if (!attempt.person) throw new AppError("UNAUTHORIZED", apiErrorsT("signIn"));
+  const answer = judge(attempt.session ?? undefined, input, now);
+  if (answer.outcome === "FULL") return { ...answer, waitlistCount: attempt.queueLength };
+  if (answer.outcome === "WAITLISTED") {
+    if (attempt.position === 0) throw seatsGone();
+    return { ...answer, position: attempt.position };
+  }
+  if (answer.outcome !== "TAKE") return answer;
+  if (!attempt.taken) throw seatsGone();
+  return { outcome: "BOOKED", sessionId: answer.sessionId, already: false, replaced: [] };
+}
+
+type Judgement =
+  | Extract<BookResult, { outcome: "BOOKED" | "CLASH" }>
+  | { outcome: "FULL"; sessionId: string }
+  | { outcome: "WAITLISTED"; sessionId: string }
+  | { outcome: "TAKE"; sessionId: string; clashes: ClashInfo[] };
+
+/**
+ * The booking rules on a session as locked, with the person's state in it: refusals (thrown),
+ * already booked, full (queue or not), a clash with a seat not agreed to be given up, or take it
+ * (giving up `clashes`).
+ */
+function judge(session: LockedSession | undefined, input: BookInput, now: Date): Judgement {
+  if (!session || session.status === "DRAFT") throw notFound(apiErrorsT("noSuchSession"));
+  assertMayBook(session.registration);
+  const refusal = bookingRefusal(session, bookingWindowState(now, session));
+  if (refusal !== "ok") throw new AppError(REFUSALS[refusal].code, REFUSALS[refusal].message());
+  if (session.booked) return { outcome: "BOOKED", sessionId: session.id, already: true, replaced: [] };
+  if (seatsLeft(session) === 0) {
+    return input.waitlistIfFull
+      ? { outcome: "WAITLISTED", sessionId: session.id }
+      : { outcome: "FULL", sessionId: session.id };
+  }
+  const clashes = findClashes(session, session.clashes).map(({ id, title, startsAt, endsAt }) => ({
+    id,
+    title,
+    startsAt,
+    endsAt,
+  }));
+  const agreed = new Set(input.replaceSessionIds);
+  if (clashes.some((c) => !agreed.has(c.id))) return { outcome: "CLASH", sessionId: session.id, clashes };
+  return { outcome: "TAKE", sessionId: session.id, clashes };
 }
 
 export type CancelResult = { outcome: "CANCELLED"; sessionId: string; promoted: number };
 
 /** Cancels the person's seat; the first eligible person in the queue gets it in the same transaction. */
 export async function cancelBooking({ db, actor, input }: Args<SessionInput>): Promise<CancelResult> {
-  return inTransaction(db, async (tx) => {
-    await lockUser(tx, actor.id);
+  return inSqlTransaction(db, async (tx) => {
     const session = await releaseSeatWithMail(tx, actor.id, input.sessionId);
     if (!session) throw notFound(bookingErrorsT("noBooking"));
     const { promoted } = await fillFreedSeats({ tx, sessionId: input.sessionId, locked: session });
@@ -139,12 +189,7 @@ export async function cancelBooking({ db, actor, input }: Args<SessionInput>): P
  * the seat and `left` is false) or starts after the place is gone; never both.
  */
 export async function leaveWaitlist({ db, actor, input }: Args<SessionInput>): Promise<{ left: boolean }> {
-  return inTransaction(db, async (tx) => {
-    await lockUser(tx, actor.id);
-    await lockSessions(tx, [input.sessionId]);
-    const { count } = await tx.waitlistEntry.deleteMany({ where: { sessionId: input.sessionId, userId: actor.id } });
-    return { left: count > 0 };
-  });
+  return inSqlTransaction(db, async (tx) => ({ left: await leaveQueue(tx, actor.id, input.sessionId) }));
 }
 
 /** Stars or unstars a visible session (no seat; any signed-in person). Idempotent. */
@@ -185,15 +230,17 @@ const PROMOTION_BATCH = 25;
  * lock those people (none: done), promote.
  */
 export async function fillFreedSeats({
-  tx,
+  tx: given,
   sessionId,
   locked,
 }: {
-  tx: Tx;
+  /** The caller's transaction: a seat runner, or a Prisma transaction (organiser and account services). */
+  tx: Sql | Tx;
   sessionId: string;
   /** The session row, when the caller has just locked and read it (a cancellation). */
   locked?: PromotionSession;
 }): Promise<{ promoted: string[] }> {
+  const tx = isSql(given) ? given : prismaSql(given);
   const session = locked ?? (await lockForPromotion(tx, sessionId));
   const promoted: string[] = [];
   if (!session || session.status !== "PUBLISHED" || session.isClosed || !session.bookingRequired) return { promoted };

@@ -1,6 +1,7 @@
 /**
  * English messages: the same files and keys as the Russian ones (server/i18n/messages/ru).
  */
+import a11y from "./a11y.json";
 import account from "./account.json";
 import booking from "./booking.json";
 import common from "./common.json";
@@ -11,6 +12,7 @@ import programme from "./programme.json";
 import server from "./server.json";
 
 export const parts = {
+  a11y,
   account,
   booking,
   common,

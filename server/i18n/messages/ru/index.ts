@@ -3,6 +3,7 @@
  * Top-level keys (namespaces) must not repeat across files: a test checks it. Every other locale
  * has the same files and the same keys (messages.test.ts).
  */
+import a11y from "./a11y.json";
 import account from "./account.json";
 import booking from "./booking.json";
 import common from "./common.json";
@@ -13,6 +14,7 @@ import programme from "./programme.json";
 import server from "./server.json";
 
 export const parts = {
+  a11y,
   account,
   booking,
   common,
