@@ -1,13 +1,17 @@
 "use client";
 
-import common from "~/server/i18n/messages/ru/common.json";
+import en from "~/server/i18n/messages/en/common.json";
+import ru from "~/server/i18n/messages/ru/common.json";
 
 // No i18n provider on guest pages (app/_components/client-intl.tsx): the boundary reads its few
-// texts itself, so that every page does not load next-intl's client for it.
-const text = common.errors;
+// texts itself, in the page's language (<html lang>), so that every page does not load
+// next-intl's client for it.
+const textFor = (): typeof ru.errors =>
+  typeof document !== "undefined" && document.documentElement.lang === "en" ? en.errors : ru.errors;
 
 /** A failure inside: a plain message and the id that the server log carries (never the error's text). */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const text = textFor();
   return (
     <section role="alert" className="mx-auto max-w-xl py-10 text-center">
       <h1 className="text-2xl font-bold">{text.errorTitle}</h1>

@@ -89,7 +89,7 @@ export function configProblem(env) {
   if (from !== undefined) {
     const address = /<([^<>\s]+)>\s*$/.exec(from.trim())?.[1] ?? from.trim();
     if (!/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(address)) {
-      return { name: "MAIL_FROM", problem: "must be an address, e.g. Форум СПО <noreply@forum-spo.ru>" };
+      return { name: "MAIL_FROM", problem: "must be an address, e.g. Forum SPO <noreply@forum-spo.ru>" };
     }
   }
 

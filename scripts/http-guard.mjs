@@ -5,6 +5,7 @@
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import proxyaddr from "proxy-addr";
+import { edgeMessage } from "./edge-messages.mjs";
 
 /** Headers the guard sets for the app; a client's own copies are dropped. */
 export const CLIENT_IP_HEADER = "x-spo-client-ip";
@@ -96,7 +97,7 @@ export function refuseRequest({ method, pathname, headers, appOrigin, secure }) 
   if (pathname.startsWith("/api/trpc/")) {
     const calls = pathname.slice("/api/trpc/".length).split(",").length;
     if (calls > MAX_BATCH) {
-      return { status: 400, message: `Слишком много вызовов в одном запросе (не больше ${MAX_BATCH}).` };
+      return { status: 400, message: edgeMessage(headers.cookie, "tooManyCalls", { max: MAX_BATCH }) };
     }
   }
   if (SAFE_METHODS.has(method)) return null;
@@ -106,7 +107,7 @@ export function refuseRequest({ method, pathname, headers, appOrigin, secure }) 
   if (headers.host) own.add(`${secure ? "https" : "http"}://${headers.host}`);
   const foreign =
     origin !== undefined ? origin === "null" || !own.has(origin) : headers["sec-fetch-site"] === "cross-site";
-  if (foreign) return { status: 403, message: "Запрос с чужого сайта отклонён." };
+  if (foreign) return { status: 403, message: edgeMessage(headers.cookie, "foreignSite") };
 
   if (pathname.startsWith("/api/trpc/")) {
     const type = String(headers["content-type"] ?? "")
@@ -114,11 +115,11 @@ export function refuseRequest({ method, pathname, headers, appOrigin, secure }) 
       .trim()
       .toLowerCase();
     if (type !== "application/json") {
-      return { status: 415, message: "Изменения принимаются только в формате JSON." };
+      return { status: 415, message: edgeMessage(headers.cookie, "jsonOnly") };
     }
     const length = Number(headers["content-length"] ?? NaN);
-    if (!Number.isFinite(length)) return { status: 411, message: "Укажите длину запроса (Content-Length)." };
-    if (length > MAX_TRPC_BODY_BYTES) return { status: 413, message: "Слишком большой запрос." };
+    if (!Number.isFinite(length)) return { status: 411, message: edgeMessage(headers.cookie, "lengthRequired") };
+    if (length > MAX_TRPC_BODY_BYTES) return { status: 413, message: edgeMessage(headers.cookie, "tooLarge") };
   }
   return null;
 }
@@ -211,11 +212,11 @@ export function createGuard({ appUrl, trustedProxies, dev, allowedHosts = "" }) 
     // Health checks often address an instance by its IP; they reveal nothing, so any Host will do.
     const probe = pathname === "/api/health" || pathname === "/api/ready";
     if (!probe && !hostIsAllowed(req.headers.host, hosts)) {
-      refuse(res, 421, "Этот сервер не обслуживает такой адрес (заголовок Host).", isApi);
+      refuse(res, 421, edgeMessage(req.headers.cookie, "unknownHost"), isApi);
       return true;
     }
     if (!urlIsClean(rawUrl)) {
-      refuse(res, 400, "Адрес содержит недопустимые символы (нулевой байт или повреждённую кодировку).", isApi);
+      refuse(res, 400, edgeMessage(req.headers.cookie, "badUrl"), isApi);
       return true;
     }
     const refusal = refuseRequest({

@@ -17,6 +17,7 @@ import net from "node:net";
 import next from "next";
 import { log, requestContext } from "../server/ops/log.mjs";
 import { metrics, routeLabel } from "../server/ops/metrics.mjs";
+import { edgeMessage } from "./edge-messages.mjs";
 import { createGuard } from "./http-guard.mjs";
 import { createPageCache } from "./page-cache.mjs";
 import { root } from "./lib.mjs";
@@ -138,7 +139,7 @@ const server = http.createServer((req, res) => {
         res.statusCode = 500;
         res.setHeader("content-type", "text/plain; charset=utf-8");
       }
-      res.end(`Внутренняя ошибка сервера. Код ошибки: ${requestId}`);
+      res.end(edgeMessage(req.headers.cookie, "internal", { id: requestId }));
     });
   });
 });

@@ -27,7 +27,7 @@ const schema = z.object({
     z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
   ),
   /** The From of every message. */
-  MAIL_FROM: z.string().trim().min(3).default("Форум СПО <noreply@forum-spo.local>"),
+  MAIL_FROM: z.string().trim().min(3).default("Forum SPO <noreply@forum-spo.local>"),
   /**
    * "1" shows the development mail viewer (/dev/mail) in production mode too: the e2e tests
    * run against `next start`. Never set it on a public server: the viewer shows every message,

@@ -1,5 +1,7 @@
 import { TRPCError } from "@trpc/server";
+import { getTranslations } from "next-intl/server";
 import { ZodError, z } from "zod";
+import { translatedFieldErrors, type ValidationTranslator } from "~/server/i18n/validation";
 
 /** What a Server Action returns to its form: a message, errors by field, what was typed. */
 export type FormState = {
@@ -35,7 +37,8 @@ export function errorToFormState(error: unknown, values: Record<string, string>)
       const flat = z.flattenError(error.cause);
       return {
         ok: false,
-        message: "Проверьте поля, отмеченные ниже.",
+        // Translated by the API's error mapping (server/api/trpc.ts) in the caller's language.
+        message: error.message,
         fieldErrors: flat.fieldErrors as Record<string, string[]>,
         values,
         stamp: Date.now(),
@@ -44,4 +47,25 @@ export function errorToFormState(error: unknown, values: Record<string, string>)
     if (error.code !== "INTERNAL_SERVER_ERROR") return { ok: false, message: error.message, values, stamp: Date.now() };
   }
   throw error;
+}
+
+/**
+ * Errors by field of a form a Server Action parsed itself, in the viewer's language (schemas
+ * name their messages by key: server/i18n/validation.ts).
+ */
+export async function fieldErrorsOf(error: z.ZodError): Promise<Record<string, string[]>> {
+  const t = await getTranslations("validation");
+  const vt: ValidationTranslator = Object.assign(
+    (key: string, values?: Record<string, number | string>) => t(key as never, values as never),
+    {
+      has: (key: string) => t.has(key as never),
+    },
+  );
+  return translatedFieldErrors(vt, error);
+}
+
+/** A form its Server Action refused before calling the API: the message and errors by field. */
+export async function invalidForm(error: z.ZodError, values: Record<string, string>): Promise<FormState> {
+  const t = await getTranslations("validation");
+  return { ok: false, message: t("checkFields"), fieldErrors: await fieldErrorsOf(error), values, stamp: Date.now() };
 }

@@ -23,12 +23,15 @@ export function RegionField({
   const id = useId();
   const [filter, setFilter] = useState("");
   const selected = state.values?.regionId ?? defaultValue ?? "";
-  const needle = filter.trim().toLocaleLowerCase("ru-RU").replace(/ё/g, "е");
-  const visible = needle
-    ? options.filter(
-        (o) => o.value === selected || o.label.toLocaleLowerCase("ru-RU").replace(/ё/g, "е").includes(needle),
-      )
-    : options;
+  // «ё» matches «е»: the diaeresis (U+0308) is dropped once decomposed.
+  const fold = (text: string) =>
+    text
+      .toLocaleLowerCase("ru-RU")
+      .normalize("NFD")
+      .replace(/\u0308/g, "")
+      .normalize("NFC");
+  const needle = fold(filter.trim());
+  const visible = needle ? options.filter((o) => o.value === selected || fold(o.label).includes(needle)) : options;
   const errors = state.fieldErrors?.regionId;
   return (
     <div>

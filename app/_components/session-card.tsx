@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
+import { OwnTime } from "~/app/_components/own-time";
 import { formatZonedTime, zoneLabel } from "~/server/programme/time";
 import type { SessionCard as SessionCardData } from "~/server/programme/service";
 import { Badge, TrackLabel } from "~/app/_components/badges";
@@ -33,8 +34,9 @@ export async function SessionCard({ session, timeZone, dayLabel, children }: Pro
             : t("session.time", {
                 start: formatZonedTime(session.startsAt, timeZone),
                 end: formatZonedTime(session.endsAt, timeZone),
-                zone: zoneLabel(timeZone, session.startsAt),
+                zone: zoneLabel(timeZone, session.startsAt, t("booking.zoneMoscow")),
               })}
+          {!session.timeHidden && <OwnTime startsAt={session.startsAt} endsAt={session.endsAt} />}
         </span>
         <span>{t(`formats.${session.format}`)}</span>
         {session.isClosed && <Badge tone="violet">{t("session.closed")}</Badge>}

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { TimeZoneSwitch } from "~/app/_components/time-zone-switch";
 
 export async function SiteFooter() {
   const t = await getTranslations("footer");
@@ -7,6 +8,9 @@ export async function SiteFooter() {
       <div className="mx-auto max-w-5xl px-4 py-4 text-sm text-slate-600">
         <p>{t("text")}</p>
         <p>{t("anniversary")}</p>
+        <div className="mt-2">
+          <TimeZoneSwitch />
+        </div>
       </div>
     </footer>
   );

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { LanguageSwitch } from "~/app/_components/language-switch";
 import { signOutAction } from "~/app/signin/actions";
 import { hasRole } from "~/server/auth/roles";
 import { getSessionUser } from "~/server/auth/session";
@@ -15,6 +16,7 @@ export async function SiteHeader() {
           {t("meta.title")}
         </Link>
         <div className="order-2 ml-auto flex items-center gap-3 text-sm sm:order-3">
+          <LanguageSwitch />
           {user ? (
             <form action={signOutAction}>
               <button

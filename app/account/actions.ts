@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { errorToFormState, formValues, type FormState } from "~/app/_components/form-state";
+import { errorToFormState, formValues, invalidForm, type FormState } from "~/app/_components/form-state";
 import { serverApi } from "~/app/_trpc/server";
-import type { ProfileFields } from "~/server/account/schema";
+import { profileFields } from "~/server/account/schema";
 import { signIn, signOut } from "~/server/auth/config";
 import { getSessionUser } from "~/server/auth/session";
 
@@ -25,12 +25,16 @@ function formAction(run: (formData: FormData) => Promise<string | undefined>): A
   };
 }
 
-export const updateProfileAction: Action = async (prev, formData) =>
-  formAction(async (data) => {
+export const updateProfileAction: Action = async (prev, formData) => {
+  // The procedure's own schema reads the form and gives its typed input.
+  const parsed = profileFields.safeParse(formValues(formData));
+  if (!parsed.success) return invalidForm(parsed.error, formValues(formData));
+  return formAction(async () => {
     const api = await serverApi();
-    await api.account.updateProfile(Object.fromEntries(data) as unknown as ProfileFields);
+    await api.account.updateProfile(parsed.data);
     return (await getTranslations("accountPage"))("saved");
   })(prev, formData);
+};
 
 export const requestEmailChangeAction: Action = async (prev, formData) =>
   formAction(async (data) => {

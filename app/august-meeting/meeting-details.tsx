@@ -6,7 +6,7 @@ type Details = NonNullable<MeetingView["details"]>;
 
 /** Time, room and materials: rendered only from `details`, which only accredited delegates and organisers get. */
 export async function MeetingDetails({ details, timeZone }: { details: Details; timeZone: string }) {
-  const [t, format] = await Promise.all([getTranslations("meeting"), getFormatter()]);
+  const [t, tb, format] = await Promise.all([getTranslations("meeting"), getTranslations("booking"), getFormatter()]);
   return (
     <section
       aria-labelledby="meeting-details"
@@ -22,7 +22,7 @@ export async function MeetingDetails({ details, timeZone }: { details: Details; 
           <dd className="font-semibold">
             {format.dateTime(details.startsAt, { day: "numeric", month: "long", weekday: "long", timeZone })},{" "}
             {formatZonedTime(details.startsAt, timeZone)}–{formatZonedTime(details.endsAt, timeZone)}{" "}
-            {zoneLabel(timeZone, details.startsAt)}
+            {zoneLabel(timeZone, details.startsAt, tb("zoneMoscow"))}
           </dd>
         </div>
         <div>

@@ -10,6 +10,7 @@ import { ScheduleItemActions } from "~/app/my/schedule-item-actions";
 import { getSessionUser } from "~/server/auth/session";
 import type { ScheduleItem } from "~/server/booking/queries";
 import { formatZonedTime, zonedTimeToUtc, zoneLabel } from "~/server/programme/time";
+import { OwnTime } from "~/app/_components/own-time";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("my");
@@ -73,7 +74,7 @@ export default async function MyProgrammePage() {
             <ul className="mt-3 space-y-3">
               {dayItems.map((item) => (
                 <li key={item.session.id}>
-                  <ScheduleCard item={item} timeZone={tz} t={t} />
+                  <ScheduleCard item={item} timeZone={tz} moscow={tb("zoneMoscow")} t={t} />
                 </li>
               ))}
             </ul>
@@ -104,7 +105,7 @@ export default async function MyProgrammePage() {
 
 type T = Awaited<ReturnType<typeof getTranslations<"my">>>;
 
-/** «1 запись, 2 листа ожидания, 3 в избранном», leaving out what is zero. */
+/** "1 booking, 2 waitlists, 3 starred", leaving out what is zero. */
 function summaryParts(items: ScheduleItem[], t: T): string[] {
   const booked = items.filter((i) => i.booked).length;
   const waitlisted = items.filter((i) => i.waitlistPosition !== null).length;
@@ -116,7 +117,7 @@ function summaryParts(items: ScheduleItem[], t: T): string[] {
   ].filter(Boolean);
 }
 
-function ScheduleCard({ item, timeZone, t }: { item: ScheduleItem; timeZone: string; t: T }) {
+function ScheduleCard({ item, timeZone, moscow, t }: { item: ScheduleItem; timeZone: string; moscow: string; t: T }) {
   const s = item.session;
   const cancelled = s.status === "CANCELLED";
   const clash = item.clashesWith.length > 0;
@@ -130,7 +131,8 @@ function ScheduleCard({ item, timeZone, t }: { item: ScheduleItem; timeZone: str
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600">
         <span className="font-medium text-slate-800">
           {formatZonedTime(s.startsAt, timeZone)}–{formatZonedTime(s.endsAt, timeZone)}{" "}
-          {zoneLabel(timeZone, s.startsAt)}
+          {zoneLabel(timeZone, s.startsAt, moscow)}
+          <OwnTime startsAt={s.startsAt} endsAt={s.endsAt} />
         </span>
         {item.booked && <Badge tone="slate">{t("booked")}</Badge>}
         {item.waitlistPosition !== null && (

@@ -65,7 +65,7 @@ export default async function ProgrammePage({ searchParams }: Props) {
       <DemoBanner show={edition.isDemo} />
       <h1 className="text-2xl font-bold sm:text-3xl">{t("programme.title")}</h1>
       <p className="mt-1 text-sm text-slate-600">
-        {t("programme.timeNote", { zone: zoneLabel(tz, edition.startsAt) })}
+        {t("programme.timeNote", { zone: zoneLabel(tz, edition.startsAt, t("booking.zoneMoscow")) })}
       </p>
       <p className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <Link href="/programme/changes" className="text-brand-700 underline hover:text-brand-900">

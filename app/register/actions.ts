@@ -1,17 +1,22 @@
 "use server";
 
 import { getTranslations } from "next-intl/server";
-import { errorToFormState, formValues, type FormState } from "~/app/_components/form-state";
+import { errorToFormState, formValues, invalidForm, type FormState } from "~/app/_components/form-state";
 import { serverApi } from "~/app/_trpc/server";
-import type { RegistrationInput } from "~/server/account/schema";
+import { registrationInput } from "~/server/account/schema";
 
 export async function registerAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
+  // The procedure's own schema reads the form (strings as typed) and gives its typed input.
+  const parsed = registrationInput.safeParse({
+    ...values,
+    password: formData.get("password"),
+    consent: formData.get("consent") === "on",
+  });
+  if (!parsed.success) return invalidForm(parsed.error, values);
   const api = await serverApi();
   try {
-    // Strings as typed: the procedure's schema validates and converts them.
-    const input = { ...values, password: formData.get("password"), consent: formData.get("consent") === "on" };
-    const { email } = await api.account.register(input as unknown as RegistrationInput);
+    const { email } = await api.account.register(parsed.data);
     const t = await getTranslations("registration");
     return { ok: true, message: t("done", { email }) };
   } catch (error) {

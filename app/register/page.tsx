@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { RegisterForm } from "~/app/register/register-form";
 import { serverApi } from "~/app/_trpc/server";
-import { CONSENT_TEXT, CONSENT_VERSION, PARTICIPANT_CATEGORIES } from "~/server/account/rules";
+import { CONSENT_VERSION, PARTICIPANT_CATEGORIES } from "~/server/account/rules";
 import { forumTimeZone } from "~/server/i18n/config";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -54,7 +54,7 @@ export default async function RegisterPage() {
       <RegisterForm
         regions={regions.map((r) => ({ value: String(r.id), label: r.name }))}
         categories={PARTICIPANT_CATEGORIES.map((c) => ({ value: c, label: tc(c) }))}
-        consentText={CONSENT_TEXT}
+        consentText={t("consentText")}
         consentVersion={CONSENT_VERSION}
       />
     </section>

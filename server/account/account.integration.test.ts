@@ -335,7 +335,8 @@ describe("mail over real SMTP", () => {
     expect(received).toHaveLength(1);
     const parsed = parseMail(received[0]!.raw);
     const text = parsed.parts.find((p) => p.headers.get("content-type")?.startsWith("text/plain"))?.body ?? parsed.body;
-    expect(text).toContain("Здравствуйте, Мария!");
+    // The one greeting of every mail: first name and patronymic (server/mail/layout.ts).
+    expect(text).toContain("Здравствуйте, Мария Сергеевна!");
     const token = tokenFrom(text);
     await expect(guest().account.confirm({ token })).resolves.toEqual({ email: input.email });
     expect((await latestMailTo(String(input.email)))?.status).toBe("SENT");

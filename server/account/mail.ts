@@ -1,93 +1,99 @@
-/** The messages the account flows send, in Russian. Pure: content only. */
-import { layoutMail, type RenderedMail } from "~/server/mail/layout";
+/**
+ * The messages the account flows send. Pure: content only. Each is written in the recipient's
+ * language: `locale` is the stored choice of the account it goes to, when there is one;
+ * otherwise the language of the request that sends it (the person who just typed the address).
+ */
+import { accountMailT as t } from "~/server/i18n/server-messages";
+import { inLocaleOf } from "~/server/i18n/translate";
+import { greeting, layoutMail, type MailPerson, type RenderedMail } from "~/server/mail/layout";
 
-type Link = { appUrl: string; token: string };
+type Link = { appUrl: string; token: string; locale?: string | null };
 
-export function confirmRegistrationMail(p: Link & { firstName: string }): RenderedMail {
-  return layoutMail(
-    {
-      subject: "Подтвердите регистрацию на Форуме СПО",
-      greeting: `Здравствуйте, ${p.firstName}!`,
-      paragraphs: [
-        "Вы зарегистрировались на Форум среднего профессионального образования. Чтобы завершить регистрацию, подтвердите адрес электронной почты.",
-        "После подтверждения вы сможете войти в личный кабинет и записываться на мероприятия программы.",
-      ],
-      action: { label: "Подтвердить адрес", url: `${p.appUrl}/register/confirm?token=${p.token}` },
-      footnote: "Ссылка действует 48 часов. Если вы не регистрировались, просто не отвечайте на это письмо.",
-    },
-    p.appUrl,
+export function confirmRegistrationMail(p: Link & { person: MailPerson }): RenderedMail {
+  return inLocaleOf(p.locale, () =>
+    layoutMail(
+      {
+        subject: t("confirmSubject"),
+        greeting: greeting(p.person),
+        paragraphs: [t("confirmLead"), t("confirmAfter")],
+        action: { label: t("confirmAction"), url: `${p.appUrl}/register/confirm?token=${p.token}` },
+        footnote: t("confirmFootnote"),
+      },
+      p.appUrl,
+    ),
   );
 }
 
 export function alreadyRegisteredMail(p: Link): RenderedMail {
-  return layoutMail(
-    {
-      subject: "Вы уже зарегистрированы на Форуме СПО",
-      greeting: "Здравствуйте!",
-      paragraphs: [
-        "Кто-то (возможно, вы) попытался ещё раз зарегистрироваться на форум с этим адресом электронной почты. Учётная запись с этим адресом уже есть, поэтому новая регистрация не создана.",
-        "Войти в личный кабинет можно по ссылке ниже, без пароля.",
-      ],
-      action: { label: "Войти в личный кабинет", url: `${p.appUrl}/signin/link?token=${p.token}` },
-      footnote: "Ссылка действует 15 минут и срабатывает один раз. Если это были не вы, ничего делать не нужно.",
-    },
-    p.appUrl,
+  return inLocaleOf(p.locale, () =>
+    layoutMail(
+      {
+        subject: t("alreadySubject"),
+        greeting: greeting(null),
+        paragraphs: [t("alreadyLead"), t("alreadyLink")],
+        action: { label: t("alreadyAction"), url: `${p.appUrl}/signin/link?token=${p.token}` },
+        footnote: t("alreadyFootnote"),
+      },
+      p.appUrl,
+    ),
   );
 }
 
 export function signInLinkMail(p: Link): RenderedMail {
-  return layoutMail(
-    {
-      subject: "Вход на сайт Форума СПО",
-      greeting: "Здравствуйте!",
-      paragraphs: ["Вы запросили вход по ссылке. Нажмите кнопку, чтобы войти в личный кабинет."],
-      action: { label: "Войти", url: `${p.appUrl}/signin/link?token=${p.token}` },
-      footnote: "Ссылка действует 15 минут и срабатывает один раз. Если вы не запрашивали вход, просто удалите письмо.",
-    },
-    p.appUrl,
+  return inLocaleOf(p.locale, () =>
+    layoutMail(
+      {
+        subject: t("linkSubject"),
+        greeting: greeting(null),
+        paragraphs: [t("linkLead")],
+        action: { label: t("linkAction"), url: `${p.appUrl}/signin/link?token=${p.token}` },
+        footnote: t("linkFootnote"),
+      },
+      p.appUrl,
+    ),
   );
 }
 
 export function resetPasswordMail(p: Link): RenderedMail {
-  return layoutMail(
-    {
-      subject: "Восстановление пароля на сайте Форума СПО",
-      greeting: "Здравствуйте!",
-      paragraphs: ["Вы запросили смену пароля. Нажмите кнопку и задайте новый пароль."],
-      action: { label: "Задать новый пароль", url: `${p.appUrl}/reset/${p.token}` },
-      footnote:
-        "Ссылка действует 1 час и срабатывает один раз. После смены пароля все другие входы в учётную запись завершатся.",
-    },
-    p.appUrl,
+  return inLocaleOf(p.locale, () =>
+    layoutMail(
+      {
+        subject: t("resetSubject"),
+        greeting: greeting(null),
+        paragraphs: [t("resetLead")],
+        action: { label: t("resetAction"), url: `${p.appUrl}/reset/${p.token}` },
+        footnote: t("resetFootnote"),
+      },
+      p.appUrl,
+    ),
   );
 }
 
 export function changeEmailMail(p: Link & { newEmail: string }): RenderedMail {
-  return layoutMail(
-    {
-      subject: "Подтвердите новый адрес электронной почты",
-      greeting: "Здравствуйте!",
-      paragraphs: [
-        `В личном кабинете Форума СПО указан новый адрес: ${p.newEmail}. Подтвердите его, чтобы он стал адресом для входа и писем.`,
-      ],
-      action: { label: "Подтвердить новый адрес", url: `${p.appUrl}/account/email/confirm?token=${p.token}` },
-      footnote: "Ссылка действует 24 часа. Если вы не меняли адрес, просто удалите письмо.",
-    },
-    p.appUrl,
+  return inLocaleOf(p.locale, () =>
+    layoutMail(
+      {
+        subject: t("changeEmailSubject"),
+        greeting: greeting(null),
+        paragraphs: [t("changeEmailLead", { email: p.newEmail })],
+        action: { label: t("changeEmailAction"), url: `${p.appUrl}/account/email/confirm?token=${p.token}` },
+        footnote: t("changeEmailFootnote"),
+      },
+      p.appUrl,
+    ),
   );
 }
 
-export function passwordChangedMail(p: { appUrl: string }): RenderedMail {
-  return layoutMail(
-    {
-      subject: "Пароль изменён",
-      greeting: "Здравствуйте!",
-      paragraphs: [
-        "Пароль от вашей учётной записи на сайте Форума СПО только что изменён. Все другие входы завершены.",
-        "Если это были не вы, восстановите пароль по ссылке ниже.",
-      ],
-      action: { label: "Восстановить пароль", url: `${p.appUrl}/reset` },
-    },
-    p.appUrl,
+export function passwordChangedMail(p: { appUrl: string; locale?: string | null }): RenderedMail {
+  return inLocaleOf(p.locale, () =>
+    layoutMail(
+      {
+        subject: t("passwordChangedSubject"),
+        greeting: greeting(null),
+        paragraphs: [t("passwordChangedLead"), t("passwordChangedHint")],
+        action: { label: t("passwordChangedAction"), url: `${p.appUrl}/reset` },
+      },
+      p.appUrl,
+    ),
   );
 }

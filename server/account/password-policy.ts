@@ -10,9 +10,9 @@ import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
 /** zxcvbn score 0–4; below 3 means "guessable in under ~10⁸ attempts" (common words, patterns). */
 export const MIN_PASSWORD_SCORE = 3;
 
-export const PASSWORD_TOO_COMMON =
-  "Этот пароль слишком распространён или легко подбирается. Добавьте несколько слов или символов, которые трудно угадать.";
-export const PASSWORD_CONTAINS_EMAIL = "Пароль не должен содержать адрес электронной почты или его часть до «@».";
+/** Keys of the "validation" namespace (messages are translated where shown: server/i18n/validation.ts). */
+export const PASSWORD_TOO_COMMON = "passwordTooCommon";
+export const PASSWORD_CONTAINS_EMAIL = "passwordContainsEmail";
 
 let zxcvbn: ZxcvbnFactory | undefined;
 const checker = () => (zxcvbn ??= new ZxcvbnFactory({ dictionary: { ...dictionary }, graphs: adjacencyGraphs }));
@@ -31,7 +31,7 @@ export function isCommonPassword(password: string): boolean {
   return checker().check(password).score < MIN_PASSWORD_SCORE;
 }
 
-/** The reason a new password is refused, or null. */
+/** The reason a new password is refused (a validation key), or null. */
 export function passwordProblem(password: string, email?: string): string | null {
   if (email && containsEmail(password, email)) return PASSWORD_CONTAINS_EMAIL;
   if (isCommonPassword(password)) return PASSWORD_TOO_COMMON;

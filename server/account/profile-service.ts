@@ -14,6 +14,8 @@ import { assertRateLimits } from "~/server/security/rate-limit";
 import { releaseUserSeats } from "~/server/account/release";
 import { cancelRegistrationsCounted, lockUser } from "~/server/db/locks";
 import { inTransaction } from "~/server/db/transaction";
+import { accountErrorsT, apiErrorsT } from "~/server/i18n/server-messages";
+import ruServer from "~/server/i18n/messages/ru/server.json";
 
 type Deps = { db: Db; now?: Date };
 
@@ -40,14 +42,14 @@ const registrationSelect = {
 } satisfies Prisma.RegistrationSelect;
 
 /** The signed-in person's account and their registration for the current edition. */
-export async function getAccount({ db, user }: Deps & { user: SessionUser }) {
+export async function getAccount({ db, actor }: Deps & { actor: SessionUser }) {
   const account = await db.user.findUnique({
-    where: { id: user.id },
+    where: { id: actor.id },
     select: { email: true, role: true, emailVerified: true, createdAt: true, passwordHash: true },
   });
-  if (!account) throw new AppError("UNAUTHORIZED", "Войдите на сайт, чтобы продолжить.");
+  if (!account) throw new AppError("UNAUTHORIZED", apiErrorsT("signIn"));
   const registration = await db.registration.findFirst({
-    where: { userId: user.id },
+    where: { userId: actor.id },
     orderBy: { edition: { startsAt: "desc" } },
     select: registrationSelect,
   });
@@ -61,41 +63,41 @@ async function activeRegistration(db: Db | Prisma.TransactionClient, userId: str
     orderBy: { edition: { startsAt: "desc" } },
     select: { id: true, editionId: true, status: true },
   });
-  if (!registration) throw new AppError("NOT_FOUND", "У вас нет действующей регистрации на форум.");
+  if (!registration) throw new AppError("NOT_FOUND", accountErrorsT("noRegistration"));
   return registration;
 }
 
-export async function updateProfile({ db, user, input }: Deps & { user: SessionUser; input: ProfileFields }) {
+export async function updateProfile({ db, actor, input }: Deps & { actor: SessionUser; input: ProfileFields }) {
   await inTransaction(db, async (tx) => {
-    const registration = await activeRegistration(tx, user.id);
+    const registration = await activeRegistration(tx, actor.id);
     await tx.registration.update({
       where: { id: registration.id },
       data: profileData(input),
     });
-    await tx.user.update({ where: { id: user.id }, data: { name: `${input.firstName} ${input.surname}` } });
+    await tx.user.update({ where: { id: actor.id }, data: { name: `${input.firstName} ${input.surname}` } });
   });
 }
 
 /** Sends a confirmation link to the new address; nothing changes until it is followed. */
 export async function requestEmailChange({
   db,
-  user,
+  actor,
   newEmail,
   ip,
-}: Deps & { user: SessionUser; newEmail: string; ip: string | null }) {
+}: Deps & { actor: SessionUser; newEmail: string; ip: string | null }) {
   await assertRateLimits({
     db,
     checks: [
-      { key: `email-change:user:${user.id}`, limit: 5, windowSeconds: 3600 },
+      { key: `email-change:user:${actor.id}`, limit: 5, windowSeconds: 3600 },
       { key: `email-change:ip:${ip ?? "unknown"}`, limit: 20, windowSeconds: 3600 },
     ],
   });
-  if (newEmail === user.email) throw new AppError("BAD_REQUEST", "Это и так ваш текущий адрес.");
+  if (newEmail === actor.email) throw new AppError("BAD_REQUEST", accountErrorsT("sameEmail"));
   const taken = await db.user.findUnique({ where: { email: newEmail }, select: { id: true } });
   // Same answer as success: the form must not reveal who else has an account.
   if (taken) return;
   await inTransaction(db, async (tx) => {
-    const token = await issueToken(tx, { userId: user.id, purpose: "CHANGE_EMAIL", newEmail });
+    const token = await issueToken(tx, { userId: actor.id, purpose: "CHANGE_EMAIL", newEmail });
     await enqueueMail(tx, {
       kind: "account.change-email",
       to: newEmail,
@@ -107,9 +109,9 @@ export async function requestEmailChange({
 export async function confirmEmailChange({ db, token, now = new Date() }: Deps & { token: string }) {
   const changed = await inTransaction(db, async (tx) => {
     const owner = await consumeToken(tx, { token, purpose: "CHANGE_EMAIL", now });
-    if (!owner?.newEmail) throw new AppError("BAD_REQUEST", "Ссылка недействительна или устарела. Запросите новую.");
+    if (!owner?.newEmail) throw new AppError("BAD_REQUEST", accountErrorsT("invalidLink"));
     const taken = await tx.user.findUnique({ where: { email: owner.newEmail }, select: { id: true } });
-    if (taken) throw new AppError("CONFLICT", "Этот адрес уже используется другой учётной записью.");
+    if (taken) throw new AppError("CONFLICT", accountErrorsT("emailTaken"));
     await tx.user.update({ where: { id: owner.userId }, data: { email: owner.newEmail, emailVerified: now } });
     await tx.registration.updateMany({ where: { userId: owner.userId }, data: { email: owner.newEmail } });
     return { email: owner.newEmail };
@@ -119,9 +121,9 @@ export async function confirmEmailChange({ db, token, now = new Date() }: Deps &
 }
 
 /** Everything the platform keeps about the person (152-FZ: the subject's right of access). */
-export async function exportMyData({ db, user }: Deps & { user: SessionUser }) {
+export async function exportMyData({ db, actor }: Deps & { actor: SessionUser }) {
   const data = await db.user.findUnique({
-    where: { id: user.id },
+    where: { id: actor.id },
     select: {
       email: true,
       role: true,
@@ -133,7 +135,7 @@ export async function exportMyData({ db, user }: Deps & { user: SessionUser }) {
       favourites: { select: { createdAt: true, session: { select: { title: true, startsAt: true } } } },
     },
   });
-  if (!data) throw new AppError("UNAUTHORIZED", "Войдите на сайт, чтобы продолжить.");
+  if (!data) throw new AppError("UNAUTHORIZED", apiErrorsT("signIn"));
   return { exportedAt: new Date().toISOString(), ...data };
 }
 
@@ -142,13 +144,13 @@ export async function exportMyData({ db, user }: Deps & { user: SessionUser }) {
  * person's row is locked first (the lock order of server/db/locks.ts); the counter moves in the
  * statement that ends the registration, so concurrent cancels take it down once.
  */
-export async function cancelRegistration({ db, user, now = new Date() }: Deps & { user: SessionUser }) {
+export async function cancelRegistration({ db, actor, now = new Date() }: Deps & { actor: SessionUser }) {
   await inTransaction(db, async (tx) => {
-    await lockUser(tx, user.id);
-    if ((await cancelRegistrationsCounted(tx, user.id, now)) === 0) {
-      throw new AppError("NOT_FOUND", "У вас нет действующей регистрации на форум.");
+    await lockUser(tx, actor.id);
+    if ((await cancelRegistrationsCounted(tx, actor.id, now)) === 0) {
+      throw new AppError("NOT_FOUND", accountErrorsT("noRegistration"));
     }
-    await releaseUserSeats({ tx, user });
+    await releaseUserSeats({ tx, actor });
   });
 }
 
@@ -158,27 +160,28 @@ export async function cancelRegistration({ db, user, now = new Date() }: Deps & 
  */
 export async function deleteAccount({
   db,
-  user,
+  actor,
   confirmEmail,
   now = new Date(),
-}: Deps & { user: SessionUser; confirmEmail: string }) {
-  if (confirmEmail !== user.email) {
-    throw new AppError("BAD_REQUEST", "Введите адрес своей учётной записи, чтобы подтвердить удаление.");
+}: Deps & { actor: SessionUser; confirmEmail: string }) {
+  if (confirmEmail !== actor.email) {
+    throw new AppError("BAD_REQUEST", accountErrorsT("confirmDelete"));
   }
   await inTransaction(db, async (tx) => {
-    await lockUser(tx, user.id);
-    await cancelRegistrationsCounted(tx, user.id, now);
-    await releaseUserSeats({ tx, user });
-    const anonymous = `deleted-${user.id}@deleted.invalid`;
+    await lockUser(tx, actor.id);
+    await cancelRegistrationsCounted(tx, actor.id, now);
+    await releaseUserSeats({ tx, actor });
+    const anonymous = `deleted-${actor.id}@deleted.invalid`;
     await tx.registration.updateMany({
-      where: { userId: user.id },
+      where: { userId: actor.id },
       data: {
         status: "CANCELLED",
         cancelledAt: now,
         anonymisedAt: now,
         email: anonymous,
-        surname: "Удалено",
-        firstName: "Удалено",
+        // Stored data, in the forum's language whoever deletes: exports and rolls show it.
+        surname: ruServer.exportTables.deleted,
+        firstName: ruServer.exportTables.deleted,
         patronymic: null,
         phone: "",
         organisation: "",
@@ -186,9 +189,9 @@ export async function deleteAccount({
         cluster: null,
       },
     });
-    await tx.authToken.deleteMany({ where: { userId: user.id } });
+    await tx.authToken.deleteMany({ where: { userId: actor.id } });
     await tx.user.update({
-      where: { id: user.id },
+      where: { id: actor.id },
       data: {
         email: anonymous,
         name: null,

@@ -12,15 +12,15 @@ import { withdrawOnRegistrationEnd } from "~/server/meeting/service";
 
 export async function releaseUserSeats({
   tx,
-  user,
+  actor,
 }: {
   tx: Prisma.TransactionClient;
-  user: SessionUser;
+  actor: SessionUser;
 }): Promise<void> {
-  const userId = user.id;
+  const userId = actor.id;
   // The lock order of server/db/locks.ts: the person, then their region, then the sessions.
   await lockUser(tx, userId);
-  await withdrawOnRegistrationEnd(tx, user);
+  await withdrawOnRegistrationEnd(tx, actor);
   await tx.waitlistEntry.deleteMany({ where: { userId } });
   await tx.favourite.deleteMany({ where: { userId } });
   const bookings = await tx.booking.findMany({ where: { userId }, select: { id: true, sessionId: true } });

@@ -41,16 +41,10 @@ export function registrationWindow(
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
 
 /**
- * The consent to personal-data processing (152-FZ) shown on the form. Changing the text
- * means a new version: the version and the time of consent are stored with each registration.
+ * The version of the consent to personal-data processing (152-FZ) shown on the form (its text is
+ * "registration.consentText" in the messages). Changing the text means a new version: the version and the time of consent are stored with each registration.
  */
 export const CONSENT_VERSION = "2025-08-01";
-export const CONSENT_TEXT =
-  "Я даю согласие организаторам Форума среднего профессионального образования на обработку моих персональных данных " +
-  "(фамилия, имя, отчество, адрес электронной почты, номер телефона, регион, организация, должность, категория участника) " +
-  "в соответствии с Федеральным законом от 27.07.2006 № 152-ФЗ «О персональных данных» в целях регистрации и участия в форуме, " +
-  "записи на мероприятия программы и направления информационных сообщений о форуме. Согласие действует до его отзыва; " +
-  "отозвать его можно, удалив учётную запись в личном кабинете.";
 
 /** The registration columns a profile form sets (registration and profile edits alike). */
 export function profileData(input: ProfileFields) {

@@ -9,49 +9,42 @@ import {
 import { normalisePhone } from "~/server/account/phone";
 import { normaliseEmail, PARTICIPANT_CATEGORIES } from "~/server/account/rules";
 
-const required = (label: string, max = 200) =>
-  z
-    .string({ error: `Укажите ${label}.` })
-    .trim()
-    .min(1, `Укажите ${label}.`)
-    .max(max, `Слишком длинное значение: не больше ${max} символов.`);
+/** Messages are keys of the "validation" namespace (server/i18n/validation.ts). */
+const required = (missing: string, max = 200) =>
+  z.string({ error: missing }).trim().min(1, missing).max(max, "tooLong");
 
 const optional = (max = 200) =>
   z
     .string()
     .trim()
-    .max(max, `Слишком длинное значение: не больше ${max} символов.`)
+    .max(max, "tooLong")
     .optional()
     .transform((v) => (v ? v : undefined));
 
-const personName = (label: string) =>
-  required(label, 100).regex(/^[\p{L}][\p{L}\s'’-]*$/u, "Только буквы, пробел, дефис и апостроф.");
+const personName = (missing: string) => required(missing, 100).regex(/^[\p{L}][\p{L}\s'’-]*$/u, "lettersOnly");
 
 export const email = z
-  .string({ error: "Укажите адрес электронной почты." })
+  .string({ error: "emailRequired" })
   .trim()
-  .min(1, "Укажите адрес электронной почты.")
-  .max(254, "Слишком длинный адрес.")
-  .pipe(z.email("Проверьте адрес: он должен выглядеть как name@example.ru."))
+  .min(1, "emailRequired")
+  .max(254, "emailTooLong")
+  .pipe(z.email("emailInvalid"))
   .transform(normaliseEmail);
 
 export const password = z
-  .string({ error: "Придумайте пароль." })
-  .min(10, "Пароль должен быть не короче 10 символов.")
-  .max(200, "Пароль слишком длинный: не больше 200 символов.")
+  .string({ error: "passwordRequired" })
+  .min(10, "passwordTooShort")
+  .max(200, "passwordTooLong")
   .refine((v) => !isCommonPassword(v), PASSWORD_TOO_COMMON);
 
 const phone = z
-  .string({ error: "Укажите телефон." })
+  .string({ error: "phoneRequired" })
   .trim()
-  .min(1, "Укажите телефон.")
+  .min(1, "phoneRequired")
   .transform((v, ctx) => {
     const e164 = normalisePhone(v);
     if (!e164) {
-      ctx.addIssue({
-        code: "custom",
-        message: "Проверьте номер: например, +7 910 123-45-67; иностранный — с кодом страны через «+».",
-      });
+      ctx.addIssue({ code: "custom", message: "phoneInvalid" });
       return z.NEVER;
     }
     return e164;
@@ -59,22 +52,19 @@ const phone = z
 
 /** The profile part of a registration: what a participant can later edit. */
 export const profileFields = z.object({
-  surname: personName("фамилию"),
-  firstName: personName("имя"),
+  surname: personName("surnameRequired"),
+  firstName: personName("firstNameRequired"),
   patronymic: optional(100).pipe(
     z
       .string()
-      .regex(/^[\p{L}][\p{L}\s'’-]*$/u, "Только буквы, пробел, дефис и апостроф.")
+      .regex(/^[\p{L}][\p{L}\s'’-]*$/u, "lettersOnly")
       .optional(),
   ),
   phone,
-  regionId: z.coerce
-    .number({ error: "Выберите регион из списка." })
-    .int("Выберите регион из списка.")
-    .positive("Выберите регион из списка."),
-  organisation: required("организацию"),
-  position: required("должность"),
-  category: z.enum(PARTICIPANT_CATEGORIES, { error: "Выберите категорию участника." }),
+  regionId: z.coerce.number({ error: "regionRequired" }).int("regionRequired").positive("regionRequired"),
+  organisation: required("organisationRequired"),
+  position: required("positionRequired"),
+  category: z.enum(PARTICIPANT_CATEGORIES, { error: "categoryRequired" }),
   cluster: optional(200),
 });
 export type ProfileFields = z.infer<typeof profileFields>;
@@ -83,7 +73,7 @@ export const registrationInput = profileFields
   .extend({
     email,
     password,
-    consent: z.literal(true, { error: "Без согласия на обработку персональных данных регистрация невозможна." }),
+    consent: z.literal(true, { error: "consentRequired" }),
   })
   .superRefine((v, ctx) => {
     if (containsEmail(v.password, v.email))
@@ -91,12 +81,12 @@ export const registrationInput = profileFields
   });
 export type RegistrationInput = z.infer<typeof registrationInput>;
 
-export const tokenInput = z.object({ token: z.string().trim().min(1, "Ссылка неполная.").max(200) });
+export const tokenInput = z.object({ token: z.string().trim().min(1, "linkIncomplete").max(200) });
 export const emailInput = z.object({ email });
-export const signInInput = z.object({ email, password: z.string().min(1, "Введите пароль.").max(200) });
+export const signInInput = z.object({ email, password: z.string().min(1, "enterPassword").max(200) });
 export const resetPasswordInput = z.object({ token: z.string().trim().min(1).max(200), password });
 export const changePasswordInput = z.object({
-  currentPassword: z.string().min(1, "Введите текущий пароль.").max(200),
+  currentPassword: z.string().min(1, "enterCurrentPassword").max(200),
   newPassword: password,
 });
 export const deleteAccountInput = z.object({ confirmEmail: email });

@@ -26,10 +26,10 @@ import { Prisma } from "~/server/generated/prisma/client";
 import { enqueueMail } from "~/server/mail/outbox";
 import { assertRateLimits } from "~/server/security/rate-limit";
 import { findCurrentEdition } from "~/server/edition/current";
+import { accountErrorsT, validationText } from "~/server/i18n/server-messages";
+import { currentLocale } from "~/server/i18n/translate";
 
 type Deps = { db: Db; now?: Date };
-
-const INVALID_LINK = "Ссылка недействительна или устарела. Запросите новую.";
 
 /**
  * Per-address limits are generous on purpose: the forum's participants share the venue's
@@ -67,11 +67,11 @@ function windowError(window: WindowState): AppError | null {
     case "open":
       return null;
     case "not-yet":
-      return new AppError("FORBIDDEN", "Регистрация ещё не открыта.");
+      return new AppError("FORBIDDEN", accountErrorsT("registrationNotOpen"));
     case "closed":
-      return new AppError("FORBIDDEN", "Регистрация на форум завершена.");
+      return new AppError("FORBIDDEN", accountErrorsT("registrationOver"));
     case "full":
-      return new AppError("CONFLICT", "Все места на форуме заняты: регистрация закрыта.");
+      return new AppError("CONFLICT", accountErrorsT("forumFull"));
   }
 }
 
@@ -99,9 +99,9 @@ export async function register({
 
   // The password is hashed for a known email too: both answers cost the same time.
   const passwordHash = await hash(input.password);
-  const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true, locale: true } });
   if (existing) {
-    await mailExistingOwner(db, existing.id, input.email);
+    await mailExistingOwner(db, existing, input.email);
     return { email: input.email };
   }
 
@@ -110,9 +110,15 @@ export async function register({
       const counted = await tx.$executeRaw`
         UPDATE "Edition" SET "registrationCount" = "registrationCount" + 1
         WHERE "id" = ${edition.id} AND ("registrationCap" IS NULL OR "registrationCount" < "registrationCap")`;
-      if (counted !== 1) throw new AppError("CONFLICT", "Все места на форуме заняты: регистрация закрыта.");
+      if (counted !== 1) throw new AppError("CONFLICT", accountErrorsT("forumFull"));
       const user = await tx.user.create({
-        data: { email: input.email, passwordHash, name: `${input.firstName} ${input.surname}` },
+        // The language they registered in is their choice until they switch.
+        data: {
+          email: input.email,
+          passwordHash,
+          name: `${input.firstName} ${input.surname}`,
+          locale: currentLocale(),
+        },
         select: { id: true },
       });
       await tx.registration.create({
@@ -129,25 +135,29 @@ export async function register({
       await enqueueMail(tx, {
         kind: "registration.confirm",
         to: input.email,
-        ...confirmRegistrationMail({ appUrl: env.APP_URL, token, firstName: input.firstName }),
+        ...confirmRegistrationMail({
+          appUrl: env.APP_URL,
+          token,
+          person: { firstName: input.firstName, patronymic: input.patronymic ?? null },
+        }),
       });
     });
   } catch (error) {
     // Someone registered this email a moment ago: the transaction rolled back whole.
     if (!isUniqueViolation(error)) throw error;
-    const owner = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-    if (owner) await mailExistingOwner(db, owner.id, input.email);
+    const owner = await db.user.findUnique({ where: { email: input.email }, select: { id: true, locale: true } });
+    if (owner) await mailExistingOwner(db, owner, input.email);
   }
   return { email: input.email };
 }
 
-async function mailExistingOwner(db: Db, userId: string, email: string) {
+async function mailExistingOwner(db: Db, owner: { id: string; locale: string | null }, email: string) {
   await inTransaction(db, async (tx) => {
-    const token = await issueToken(tx, { userId, purpose: "SIGN_IN" });
+    const token = await issueToken(tx, { userId: owner.id, purpose: "SIGN_IN" });
     await enqueueMail(tx, {
       kind: "registration.duplicate",
       to: email,
-      ...alreadyRegisteredMail({ appUrl: env.APP_URL, token }),
+      ...alreadyRegisteredMail({ appUrl: env.APP_URL, token, locale: owner.locale }),
     });
   });
 }
@@ -156,7 +166,7 @@ async function mailExistingOwner(db: Db, userId: string, email: string) {
 export async function confirmRegistration({ db, token, now = new Date() }: Deps & { token: string }) {
   return inTransaction(db, async (tx) => {
     const owner = await consumeToken(tx, { token, purpose: "CONFIRM_REGISTRATION", now });
-    if (!owner) throw new AppError("BAD_REQUEST", INVALID_LINK);
+    if (!owner) throw new AppError("BAD_REQUEST", accountErrorsT("invalidLink"));
     const user = await tx.user.update({
       where: { id: owner.userId },
       data: { emailVerified: now },
@@ -202,11 +212,15 @@ export async function requestSignInLink({ db, email, ip }: Deps & { email: strin
       { key: `link:email:${email}`, limit: 5, windowSeconds: 3600 },
     ],
   });
-  const user = await db.user.findUnique({ where: { email }, select: { id: true } });
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, locale: true } });
   if (!user) return;
   await inTransaction(db, async (tx) => {
     const token = await issueToken(tx, { userId: user.id, purpose: "SIGN_IN" });
-    await enqueueMail(tx, { kind: "auth.signin-link", to: email, ...signInLinkMail({ appUrl: env.APP_URL, token }) });
+    await enqueueMail(tx, {
+      kind: "auth.signin-link",
+      to: email,
+      ...signInLinkMail({ appUrl: env.APP_URL, token, locale: user.locale }),
+    });
   });
 }
 
@@ -235,7 +249,7 @@ export async function requestPasswordReset({ db, email, ip }: Deps & { email: st
       { key: `reset:email:${email}`, limit: 5, windowSeconds: 3600 },
     ],
   });
-  const user = await db.user.findUnique({ where: { email }, select: { id: true } });
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, locale: true } });
   if (!user) {
     // The same work for an unknown email (a token, the mail rendered and written, one
     // transaction), then rolled back: the answer's timing does not tell who has an account.
@@ -252,7 +266,11 @@ export async function requestPasswordReset({ db, email, ip }: Deps & { email: st
   }
   await inTransaction(db, async (tx) => {
     const token = await issueToken(tx, { userId: user.id, purpose: "RESET_PASSWORD" });
-    await enqueueMail(tx, { kind: "auth.reset", to: email, ...resetPasswordMail({ appUrl: env.APP_URL, token }) });
+    await enqueueMail(tx, {
+      kind: "auth.reset",
+      to: email,
+      ...resetPasswordMail({ appUrl: env.APP_URL, token, locale: user.locale }),
+    });
   });
 }
 
@@ -266,18 +284,18 @@ export async function resetPassword({
   const passwordHash = await hashPassword(password);
   await inTransaction(db, async (tx) => {
     const owner = await consumeToken(tx, { token, purpose: "RESET_PASSWORD", now });
-    if (!owner) throw new AppError("BAD_REQUEST", INVALID_LINK);
+    if (!owner) throw new AppError("BAD_REQUEST", accountErrorsT("invalidLink"));
     const user = await tx.user.update({
       where: { id: owner.userId },
       data: { passwordHash, sessionVersion: { increment: 1 }, emailVerified: now },
-      select: { email: true },
+      select: { email: true, locale: true },
     });
     // Thrown inside the transaction: the link stays unused, the password unchanged.
-    if (containsEmail(password, user.email)) throw new AppError("BAD_REQUEST", PASSWORD_CONTAINS_EMAIL);
+    if (containsEmail(password, user.email)) throw new AppError("BAD_REQUEST", validationText(PASSWORD_CONTAINS_EMAIL));
     await enqueueMail(tx, {
       kind: "auth.password-changed",
       to: user.email,
-      ...passwordChangedMail({ appUrl: env.APP_URL }),
+      ...passwordChangedMail({ appUrl: env.APP_URL, locale: user.locale }),
     });
   });
   forgetCachedSessions();
@@ -286,19 +304,19 @@ export async function resetPassword({
 /** Changes the password; other sessions end, the caller's session gets the new version. */
 export async function changePassword({
   db,
-  user,
+  actor,
   currentPassword,
   newPassword,
-}: Deps & { user: SessionUser; currentPassword: string; newPassword: string }) {
-  const row = await db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true, email: true } });
+}: Deps & { actor: SessionUser; currentPassword: string; newPassword: string }) {
+  const row = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true, email: true } });
   if (!row || !(await verifyPassword(row.passwordHash, currentPassword))) {
-    throw new AppError("BAD_REQUEST", "Текущий пароль указан неверно.");
+    throw new AppError("BAD_REQUEST", accountErrorsT("wrongPassword"));
   }
-  if (containsEmail(newPassword, row.email)) throw new AppError("BAD_REQUEST", PASSWORD_CONTAINS_EMAIL);
+  if (containsEmail(newPassword, row.email)) throw new AppError("BAD_REQUEST", validationText(PASSWORD_CONTAINS_EMAIL));
   const passwordHash = await hashPassword(newPassword);
   const changed = await inTransaction(db, async (tx) => {
     const updated = await tx.user.update({
-      where: { id: user.id },
+      where: { id: actor.id },
       data: { passwordHash, sessionVersion: { increment: 1 } },
       select: { sessionVersion: true },
     });

@@ -8,6 +8,6 @@ export type UserListInput = z.output<typeof userListInput>;
 
 export const setRoleInput = z.object({
   userId: z.string().trim().min(1).max(64),
-  role: z.enum(["PARTICIPANT", "ORGANISER"], { error: "Роль может быть «участник» или «организатор»." }),
+  role: z.enum(["PARTICIPANT", "ORGANISER"], { error: "roleInvalid" }),
 });
 export type SetRoleInput = z.infer<typeof setRoleInput>;

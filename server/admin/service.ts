@@ -8,6 +8,7 @@ import type { Db } from "~/server/db/client";
 import { AppError } from "~/server/errors";
 import type { Prisma } from "~/server/generated/prisma/client";
 import { findCurrentEdition } from "~/server/edition/current";
+import { accountErrorsT } from "~/server/i18n/server-messages";
 
 const PAGE_SIZE = 25;
 
@@ -34,11 +35,11 @@ export async function listUsers({ db, input }: { db: Db; input: UserListInput })
 
 /** Grants or revokes the organiser role. Admins are managed by the command line only. */
 export async function setRole({ db, actor, input }: { db: Db; actor: SessionUser; input: SetRoleInput }) {
-  if (input.userId === actor.id) throw new AppError("BAD_REQUEST", "Нельзя менять роль самому себе.");
+  if (input.userId === actor.id) throw new AppError("BAD_REQUEST", accountErrorsT("selfRole"));
   const target = await db.user.findUnique({ where: { id: input.userId }, select: { role: true } });
-  if (!target) throw new AppError("NOT_FOUND", "Такого пользователя нет.");
+  if (!target) throw new AppError("NOT_FOUND", accountErrorsT("noSuchUser"));
   if (target.role === "ADMIN") {
-    throw new AppError("FORBIDDEN", "Роль администратора меняется только командой npm run admin:create.");
+    throw new AppError("FORBIDDEN", accountErrorsT("adminRole"));
   }
   const changed = await inTransaction(db, async (tx) => {
     // A role change takes effect at once: the next request reads the role from the database.

@@ -31,6 +31,7 @@ const table: Record<string, Need> = {
   "account.confirmEmailChange": "public",
   "account.me": "participant",
   "account.updateProfile": "participant",
+  "account.setPreferences": "participant",
   "account.requestEmailChange": "participant",
   "account.changePassword": "participant",
   "account.exportData": "participant",

@@ -7,6 +7,9 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Db } from "~/server/db/client";
+import { localeCookieOf, resolveLocale, type Locale } from "~/server/i18n/config";
+import { apiErrorsT, localisedZodError, validationText } from "~/server/i18n/server-messages";
+import { withLocale } from "~/server/i18n/translate";
 import { fromLoopback, requestId, requestIp } from "~/server/auth/request-ip";
 import { hasRole, type SessionUser } from "~/server/auth/roles";
 import { assertUnscoped } from "~/server/organiser/context";
@@ -24,6 +27,8 @@ export type Context = {
   loopback: boolean;
   /** The request id of the server log; error answers quote it. */
   requestId: string | null;
+  /** The caller's language: errors and anything the call writes for them (mail) speak it. */
+  locale: Locale;
 };
 
 /** The context from its parts: tests call this with their own database and user. */
@@ -33,6 +38,7 @@ export function createContextInner(opts: {
   ip?: string | null;
   loopback?: boolean;
   requestId?: string | null;
+  locale?: Locale;
 }): Context {
   return {
     db: opts.db,
@@ -40,6 +46,7 @@ export function createContextInner(opts: {
     ip: opts.ip ?? null,
     loopback: opts.loopback ?? false,
     requestId: opts.requestId ?? null,
+    locale: opts.locale ?? resolveLocale(opts.user?.locale, null),
   };
 }
 
@@ -51,6 +58,7 @@ export function contextFromHeaders(opts: { db: Db; user: SessionUser | null; hea
     ip: requestIp(opts.headers),
     loopback: fromLoopback(opts.headers),
     requestId: requestId(opts.headers),
+    locale: resolveLocale(opts.user?.locale, localeCookieOf(opts.headers.get("cookie"))),
   });
 }
 
@@ -68,7 +76,7 @@ const t = initTRPC.context<Context>().create({
     const { stack: _stack, ...data } = shape.data;
     return {
       ...shape,
-      message: internal ? internalErrorMessage(errorId(ctx)) : shape.message,
+      message: internal ? withLocale(ctx?.locale ?? "ru", () => internalErrorMessage(errorId(ctx))) : shape.message,
       data: {
         ...data,
         zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
@@ -89,43 +97,51 @@ export function hasUnsafeText(value: unknown, depth = 0): boolean {
 /** Every procedure's input is refused at the edge when it carries unsafe text. */
 const refuseUnsafeText = t.middleware(async ({ getRawInput, next }) => {
   if (hasUnsafeText(await getRawInput())) {
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: "Текст содержит недопустимый символ (нулевой байт или повреждённый символ). Уберите его и повторите.",
-    });
+    throw new TRPCError({ code: "BAD_REQUEST", message: apiErrorsT("unsafeText") });
   }
   return next();
 });
 
-/** Turns domain errors into API errors; everything else stays an internal error. */
+/** Everything below runs in the caller's language (server/i18n/translate.ts). */
+const inCallerLocale = t.middleware(({ ctx, next }) => withLocale(ctx.locale, () => next()));
+
+/**
+ * Turns domain errors into API errors; everything else stays an internal error. Validation
+ * errors carry message keys (server/i18n/validation.ts): here they become the caller's text, for
+ * the API's answer and for the forms that show them field by field.
+ */
 const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (result.ok) return result;
   const cause = result.error.cause;
+  if (cause instanceof ZodError && result.error.code === "BAD_REQUEST") {
+    const localised = localisedZodError(cause);
+    throw new TRPCError({ code: "BAD_REQUEST", message: validationText("checkFields"), cause: localised });
+  }
   if (cause instanceof AppError) {
     throw new TRPCError({ code: cause.code, message: cause.message, cause });
   }
   // Two requests raced to create the same thing: a unique index refused the second one.
   if (cause instanceof Prisma.PrismaClientKnownRequestError && cause.code === "P2002") {
-    throw new TRPCError({ code: "CONFLICT", message: "Такая запись уже существует.", cause });
+    throw new TRPCError({ code: "CONFLICT", message: apiErrorsT("duplicate"), cause });
   }
   return result;
 });
 
 export function internalErrorMessage(id: string): string {
-  return `На сервере что-то пошло не так. Попробуйте ещё раз; если ошибка повторится, сообщите организаторам её код: ${id}.`;
+  return apiErrorsT("internal", { id });
 }
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(mapErrors).use(refuseUnsafeText);
+export const publicProcedure = t.procedure.use(inCallerLocale).use(mapErrors).use(refuseUnsafeText);
 
 function requireRole(role: UserRole) {
   return t.middleware(({ ctx, next }) => {
-    if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Войдите на сайт, чтобы продолжить." });
+    if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: apiErrorsT("signIn") });
     if (!hasRole(ctx.user, role)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: "У вас нет прав для этого действия." });
+      throw new TRPCError({ code: "FORBIDDEN", message: apiErrorsT("forbidden") });
     }
     return next({ ctx: { ...ctx, user: ctx.user } });
   });

@@ -32,10 +32,10 @@ async function resolve(cookie: { name: string; value: string }): Promise<Session
   const db = await getDb();
   const [user] = await readRows<SessionUser & { sessionVersion: number }>(
     db,
-    sql`SELECT "id", "email", "role"::text AS role, "sessionVersion" FROM "User" WHERE "id" = ${token.uid}`,
+    sql`SELECT "id", "email", "role"::text AS role, "sessionVersion", "locale", "timeZone" FROM "User" WHERE "id" = ${token.uid}`,
   );
   if (!user || user.sessionVersion !== token.sv) return null;
-  return { id: user.id, email: user.email, role: user.role };
+  return { id: user.id, email: user.email, role: user.role, locale: user.locale, timeZone: user.timeZone };
 }
 
 /** The signed-in person of this Next request (pages, actions, route handlers), once per request. */

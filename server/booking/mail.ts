@@ -2,12 +2,14 @@
  * The messages booking sends (confirmation, cancellation, promotion from a waitlist), in
  * Russian from the "bookingMail" messages. Pure: content only; the service enqueues them.
  */
-import { createTranslator } from "use-intl/core";
-import booking from "~/server/i18n/messages/ru/booking.json";
-import { layoutMail, type RenderedMail } from "~/server/mail/layout";
+import { currentIntlTag, serverTranslator } from "~/server/i18n/translate";
+import { greeting, layoutMail, type MailPerson, type RenderedMail } from "~/server/mail/layout";
 import { formatZonedTime, zoneLabel } from "~/server/programme/time";
+import { zoneNameT } from "~/server/i18n/server-messages";
 
-const t = createTranslator({ locale: "ru", messages: booking, namespace: "bookingMail" });
+const moscowName = () => zoneNameT("zoneMoscow");
+
+const t = serverTranslator("booking", "bookingMail");
 
 export type MailSession = {
   id: string;
@@ -17,19 +19,17 @@ export type MailSession = {
   room: { name: string; floor: string } | null;
 };
 
-export type MailPerson = { firstName: string | null; patronymic: string | null };
+export type { MailPerson };
 
 /** «понедельник, 25 августа, 12:30–14:00 МСК» */
 export function whenText(s: { startsAt: Date; endsAt: Date }, timeZone: string): string {
-  const day = new Intl.DateTimeFormat("ru-RU", { weekday: "long", day: "numeric", month: "long", timeZone }).format(
-    s.startsAt,
-  );
-  return `${day}, ${formatZonedTime(s.startsAt, timeZone)}–${formatZonedTime(s.endsAt, timeZone)} ${zoneLabel(timeZone, s.startsAt)}`;
-}
-
-function greeting(person: MailPerson): string {
-  const name = [person.firstName, person.patronymic].filter(Boolean).join(" ");
-  return name ? t("greeting", { name }) : t("greetingAnon");
+  const day = new Intl.DateTimeFormat(currentIntlTag(), {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    timeZone,
+  }).format(s.startsAt);
+  return `${day}, ${formatZonedTime(s.startsAt, timeZone)}–${formatZonedTime(s.endsAt, timeZone)} ${zoneLabel(timeZone, s.startsAt, moscowName())}`;
 }
 
 function details(s: MailSession, timeZone: string): string[] {

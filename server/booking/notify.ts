@@ -9,6 +9,7 @@ import { z } from "zod";
 import { bookingCancelledMail, bookingConfirmedMail, promotedMail } from "~/server/booking/mail";
 import type { Db } from "~/server/db/client";
 import { env } from "~/server/env";
+import { inLocaleOf } from "~/server/i18n/translate";
 import type { RenderedMail } from "~/server/mail/layout";
 
 const payloadSchema = z.object({
@@ -51,7 +52,14 @@ async function renderBookingMail(db: Db, rows: Pending[]): Promise<Map<string, R
       userId: { in: [...new Set(rows.map((r) => r.payload.userId))] },
       editionId: { in: [...new Set([...sessions.values()].map((s) => s.editionId))] },
     },
-    select: { userId: true, editionId: true, firstName: true, patronymic: true, anonymisedAt: true },
+    select: {
+      userId: true,
+      editionId: true,
+      firstName: true,
+      patronymic: true,
+      anonymisedAt: true,
+      user: { select: { locale: true } },
+    },
   });
   const byPerson = new Map(registrations.map((r) => [`${r.userId} ${r.editionId}`, r]));
   const registrationOf = (userId: string, editionId: string) => byPerson.get(`${userId} ${editionId}`);
@@ -69,13 +77,16 @@ async function renderBookingMail(db: Db, rows: Pending[]): Promise<Map<string, R
         ? { firstName: registration.firstName, patronymic: registration.patronymic }
         : { firstName: null, patronymic: null };
     const common = { session, person, timeZone: session.edition.timeZone, appUrl };
+    // Rendered in the recipient's language (the worker has no request of theirs).
     out.set(
       id,
-      kind === "booking.confirmed"
-        ? bookingConfirmedMail({ ...common, replaced: payload.replaced })
-        : kind === "booking.cancelled"
-          ? bookingCancelledMail(common)
-          : promotedMail(common),
+      inLocaleOf(registration?.user.locale, () =>
+        kind === "booking.confirmed"
+          ? bookingConfirmedMail({ ...common, replaced: payload.replaced })
+          : kind === "booking.cancelled"
+            ? bookingCancelledMail(common)
+            : promotedMail(common),
+      ),
     );
   }
   return out;

@@ -19,6 +19,7 @@ import { notFound } from "~/server/errors";
 import type { Prisma } from "~/server/generated/prisma/client";
 import { zonedDayKey } from "~/server/programme/time";
 import { findCurrentEdition } from "~/server/edition/current";
+import { apiErrorsT } from "~/server/i18n/server-messages";
 
 const VISIBLE = ["PUBLISHED", "CANCELLED"] as const;
 
@@ -175,7 +176,7 @@ export async function getAlternatives({
     where: { id: input.sessionId, status: { in: [...VISIBLE] } },
     select: { id: true, editionId: true, startsAt: true, endsAt: true, isClosed: true },
   });
-  if (!target) throw notFound("Такого мероприятия в программе нет.");
+  if (!target) throw notFound(apiErrorsT("noSuchSession"));
   // A closed session (the August meeting) is not booked, so it has no alternatives — and the
   // sessions overlapping it would tell its hours.
   if (target.isClosed) return [];

@@ -26,6 +26,7 @@ import type { Db } from "~/server/db/client";
 import { inSqlTransaction, isSql, prismaSql, type Sql } from "~/server/db/sql";
 import type { Tx } from "~/server/db/transaction";
 import { AppError, notFound } from "~/server/errors";
+import { apiErrorsT, bookingErrorsT } from "~/server/i18n/server-messages";
 
 type Args<I> = { db: Db; actor: SessionUser; input: I };
 
@@ -37,35 +38,23 @@ export type BookResult =
   | { outcome: "FULL"; sessionId: string; waitlistCount: number }
   | { outcome: "CLASH"; sessionId: string; clashes: ClashInfo[] };
 
-const REFUSALS: Record<Refusal, { code: "NOT_FOUND" | "CONFLICT"; message: string }> = {
-  draft: { code: "NOT_FOUND", message: "Такого мероприятия в программе нет." },
-  cancelled: { code: "CONFLICT", message: "Мероприятие отменено организаторами: записаться на него нельзя." },
-  closed: {
-    code: "CONFLICT",
-    message:
-      "Это закрытое мероприятие: участие по приглашению и аккредитации организаторов, запись на сайте не ведётся.",
-  },
-  freeEntry: {
-    code: "CONFLICT",
-    message: "На это мероприятие вход свободный, записываться не нужно. Добавьте его в избранное, чтобы не забыть.",
-  },
-  notOpenYet: { code: "CONFLICT", message: "Запись на мероприятия ещё не открылась." },
-  windowClosed: { code: "CONFLICT", message: "Запись на мероприятия закрыта." },
+/** Why a booking is refused: the API code and the message (in the caller's language). */
+const REFUSALS: Record<Refusal, { code: "NOT_FOUND" | "CONFLICT"; message: () => string }> = {
+  draft: { code: "NOT_FOUND", message: () => apiErrorsT("noSuchSession") },
+  cancelled: { code: "CONFLICT", message: () => bookingErrorsT("cancelled") },
+  closed: { code: "CONFLICT", message: () => bookingErrorsT("closed") },
+  freeEntry: { code: "CONFLICT", message: () => bookingErrorsT("freeEntry") },
+  notOpenYet: { code: "CONFLICT", message: () => bookingErrorsT("notOpenYet") },
+  windowClosed: { code: "CONFLICT", message: () => bookingErrorsT("windowClosed") },
 };
 
 /** A confirmed registration for the edition is what allows booking. */
 function assertMayBook(registration: "PENDING" | "CONFIRMED" | "CANCELLED" | null): void {
   if (!registration || registration === "CANCELLED") {
-    throw new AppError(
-      "FORBIDDEN",
-      "Записываться на мероприятия могут только зарегистрированные участники форума. Сначала зарегистрируйтесь.",
-    );
+    throw new AppError("FORBIDDEN", bookingErrorsT("notRegistered"));
   }
   if (registration !== "CONFIRMED") {
-    throw new AppError(
-      "FORBIDDEN",
-      "Ваша регистрация ещё не подтверждена. Подтвердите адрес электронной почты по ссылке из письма — после этого можно записываться.",
-    );
+    throw new AppError("FORBIDDEN", bookingErrorsT("notConfirmed"));
   }
 }
 
@@ -101,7 +90,7 @@ export async function bookSession({ db, actor, input }: Args<BookInput>): Promis
   if (input.replaceSessionIds.length === 0) return bookPlain({ db, actor, input });
   return inSqlTransaction(db, async (tx) => {
     const locked = await lockPersonAndSessions(tx, actor.id, [input.sessionId, ...input.replaceSessionIds]);
-    if (!locked) throw new AppError("UNAUTHORIZED", "Войдите на сайт, чтобы продолжить.");
+    if (!locked) throw new AppError("UNAUTHORIZED", apiErrorsT("signIn"));
     const session = locked.get(input.sessionId);
     const answer = judge(session, input, new Date());
     if (answer.outcome === "FULL") {
@@ -125,7 +114,7 @@ export async function bookSession({ db, actor, input }: Args<BookInput>): Promis
   });
 }
 
-const seatsGone = () => new AppError("CONFLICT", "Места на это мероприятие только что закончились.");
+const seatsGone = () => new AppError("CONFLICT", bookingErrorsT("justFull"));
 
 /**
  * A booking that gives up no seat, in one message (server/booking/seats.ts `bookInOneMessage`):
@@ -137,7 +126,7 @@ async function bookPlain({ db, actor, input }: Args<BookInput>): Promise<BookRes
   const attempt = await inSqlTransaction(db, (tx) =>
     bookInOneMessage(tx, { userId: actor.id, sessionId: input.sessionId, waitlistIfFull: input.waitlistIfFull, now }),
   );
-  if (!attempt.person) throw new AppError("UNAUTHORIZED", "Войдите на сайт, чтобы продолжить.");
+  if (!attempt.person) throw new AppError("UNAUTHORIZED", apiErrorsT("signIn"));
   const answer = judge(attempt.session ?? undefined, input, now);
   if (answer.outcome === "FULL") return { ...answer, waitlistCount: attempt.queueLength };
   if (answer.outcome === "WAITLISTED") {
@@ -161,10 +150,10 @@ type Judgement =
  * (giving up `clashes`).
  */
 function judge(session: LockedSession | undefined, input: BookInput, now: Date): Judgement {
-  if (!session || session.status === "DRAFT") throw notFound("Такого мероприятия в программе нет.");
+  if (!session || session.status === "DRAFT") throw notFound(apiErrorsT("noSuchSession"));
   assertMayBook(session.registration);
   const refusal = bookingRefusal(session, bookingWindowState(now, session));
-  if (refusal !== "ok") throw new AppError(REFUSALS[refusal].code, REFUSALS[refusal].message);
+  if (refusal !== "ok") throw new AppError(REFUSALS[refusal].code, REFUSALS[refusal].message());
   if (session.booked) return { outcome: "BOOKED", sessionId: session.id, already: true, replaced: [] };
   if (seatsLeft(session) === 0) {
     return input.waitlistIfFull
@@ -188,7 +177,7 @@ export type CancelResult = { outcome: "CANCELLED"; sessionId: string; promoted: 
 export async function cancelBooking({ db, actor, input }: Args<SessionInput>): Promise<CancelResult> {
   return inSqlTransaction(db, async (tx) => {
     const session = await releaseSeatWithMail(tx, actor.id, input.sessionId);
-    if (!session) throw notFound("У вас нет записи на это мероприятие: возможно, она уже отменена.");
+    if (!session) throw notFound(bookingErrorsT("noBooking"));
     const { promoted } = await fillFreedSeats({ tx, sessionId: input.sessionId, locked: session });
     return { outcome: "CANCELLED", sessionId: input.sessionId, promoted: promoted.length };
   });
@@ -209,10 +198,10 @@ export async function setStar({ db, actor, input }: Args<StarInput>): Promise<{ 
     where: { id: input.sessionId, status: { in: ["PUBLISHED", "CANCELLED"] } },
     select: { id: true, isClosed: true },
   });
-  if (!session) throw notFound("Такого мероприятия в программе нет.");
+  if (!session) throw notFound(apiErrorsT("noSuchSession"));
   // A closed session (the August meeting) has its own flow; its hours are not public either.
   if (input.starred && session.isClosed) {
-    throw new AppError("CONFLICT", "Закрытое мероприятие нельзя добавить в избранное: участие — по аккредитации.");
+    throw new AppError("CONFLICT", bookingErrorsT("closedFavourite"));
   }
   if (input.starred) {
     await db.favourite.upsert({

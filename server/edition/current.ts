@@ -6,8 +6,7 @@ import type { Db } from "~/server/db/client";
 import type { Tx } from "~/server/db/transaction";
 import { AppError } from "~/server/errors";
 import type { Prisma } from "~/server/generated/prisma/client";
-
-export const NO_EDITION_MESSAGE = "Форум ещё не настроен: нет ни одного выпуска форума.";
+import { apiErrorsT } from "~/server/i18n/server-messages";
 
 /** The current edition with the given fields, or null before any edition exists. */
 export async function findCurrentEditionOrNull<S extends Prisma.EditionSelect>(
@@ -24,6 +23,6 @@ export async function findCurrentEdition<S extends Prisma.EditionSelect>(
   select: S,
 ): Promise<Prisma.EditionGetPayload<{ select: S }>> {
   const edition = await findCurrentEditionOrNull(db, select);
-  if (!edition) throw new AppError("NOT_FOUND", NO_EDITION_MESSAGE);
+  if (!edition) throw new AppError("NOT_FOUND", apiErrorsT("noEdition"));
   return edition;
 }

@@ -5,6 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { defuseCell, restoreCell } from "~/server/export/cells";
+import { exportT } from "~/server/i18n/server-messages";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -16,7 +17,7 @@ export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value;
   if (typeof value === "number") return String(value);
-  if (typeof value === "boolean") return value ? "да" : "нет";
+  if (typeof value === "boolean") return value ? "true" : "false"; // read back by parseFlag in any language
   if (value instanceof Date) {
     const time = `${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}`;
     if (value.getUTCFullYear() < 1901) return time;
@@ -63,7 +64,7 @@ const cellValue = (c: SheetCell): string | number =>
 
 export async function writeXlsx(sheets: readonly SheetSpec[]): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Форум СПО";
+  workbook.creator = exportT("creator");
   for (const spec of sheets) {
     const sheet = workbook.addWorksheet(spec.name.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
     sheet.addRow(spec.header.map((h) => defuseCell(h, "xlsx")));

@@ -9,6 +9,7 @@ import { AppError } from "~/server/errors";
 import type { Prisma } from "~/server/generated/prisma/client";
 import { mailViewerEnabled } from "~/server/mail/rules";
 import { DEV_MAIL_PAGE_SIZE, type DevMailIdInput, type DevMailListInput } from "~/server/mail/schema";
+import { apiErrorsT } from "~/server/i18n/server-messages";
 
 const outboxSelect = {
   id: true,
@@ -42,7 +43,7 @@ export const devMailViewerEnabled = (): boolean =>
 
 function assertEnabled(enabled: boolean): void {
   // NOT_FOUND rather than FORBIDDEN: in production the viewer simply does not exist.
-  if (!enabled) throw new AppError("NOT_FOUND", "Такой страницы нет.");
+  if (!enabled) throw new AppError("NOT_FOUND", apiErrorsT("noSuchPage"));
 }
 
 /** The newest messages first, a page at a time. */
@@ -84,6 +85,6 @@ export async function getOutboxMessage({
   assertEnabled(enabled);
   await renderPendingMail({ db });
   const message = await db.outboxMessage.findUnique({ where: { id: input.id }, select: outboxSelect });
-  if (!message) throw new AppError("NOT_FOUND", "Такого письма нет в очереди.");
+  if (!message) throw new AppError("NOT_FOUND", apiErrorsT("noSuchMail"));
   return message;
 }

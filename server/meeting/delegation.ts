@@ -8,8 +8,7 @@ import type { Db } from "~/server/db/client";
 import { AppError, type AppErrorCode } from "~/server/errors";
 import type { Prisma } from "~/server/generated/prisma/client";
 import type { ApplicationStatus } from "~/server/generated/prisma/enums";
-import meeting from "~/server/i18n/messages/ru/meeting.json";
-import { createTranslator } from "use-intl/core";
+import { serverTranslator } from "~/server/i18n/translate";
 import type { Tx } from "~/server/db/transaction";
 import { enqueueMeetingMail } from "~/server/meeting/notify";
 import {
@@ -21,8 +20,8 @@ import {
 } from "~/server/meeting/rules";
 import { findCurrentEdition } from "~/server/edition/current";
 
-const te = createTranslator({ locale: "ru", messages: meeting, namespace: "meetingErrors" });
-const ts = createTranslator({ locale: "ru", messages: meeting, namespace: "meetingStatuses" });
+const te = serverTranslator("meeting", "meetingErrors");
+const ts = serverTranslator("meeting", "meetingStatuses");
 
 type ErrorKey = Parameters<typeof te>[0];
 

@@ -1,14 +1,13 @@
 /**
  * The roll-call and the questions as tables; server/export/file.ts writes them as CSV or XLSX.
  */
-import { createTranslator } from "use-intl/core";
-import meeting from "~/server/i18n/messages/ru/meeting.json";
+import { currentIntlTag, serverTranslator } from "~/server/i18n/translate";
 import { forumTimeZone } from "~/server/i18n/config";
 import type { RollCall, QuestionItem } from "~/server/meeting/reports";
 import type { MeetingTopic } from "~/server/generated/prisma/enums";
 import type { Table } from "~/server/export/file";
 
-const t = createTranslator({ locale: "ru", messages: meeting });
+const t = serverTranslator("meeting");
 
 export function rollCallTable(rollCall: RollCall): Table {
   const rows: string[][] = [];
@@ -47,7 +46,8 @@ export function rollCallTable(rollCall: RollCall): Table {
   };
 }
 
-const dateTime = new Intl.DateTimeFormat("ru-RU", { dateStyle: "short", timeStyle: "short", timeZone: forumTimeZone });
+const dateTime = () =>
+  new Intl.DateTimeFormat(currentIntlTag(), { dateStyle: "short", timeStyle: "short", timeZone: forumTimeZone });
 
 export function questionsTable(topics: { topic: MeetingTopic | null; items: QuestionItem[] }[]): Table {
   const rows = topics.flatMap((g) =>
@@ -59,7 +59,7 @@ export function questionsTable(topics: { topic: MeetingTopic | null; items: Ques
       q.position,
       t(`meetingStatuses.${q.status}`),
       q.question,
-      dateTime.format(q.createdAt),
+      dateTime().format(q.createdAt),
     ]),
   );
   return {

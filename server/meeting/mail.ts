@@ -3,16 +3,18 @@
  * moved up from the reserve, substitution), in Russian from the "meetingMail" messages.
  * Pure: content only; server/meeting/notify.ts puts them into the outbox.
  */
-import { createTranslator } from "use-intl/core";
+import { currentIntlTag, serverTranslator } from "~/server/i18n/translate";
 import type { DelegateRole } from "~/server/generated/prisma/enums";
-import meeting from "~/server/i18n/messages/ru/meeting.json";
-import { layoutMail, type RenderedMail } from "~/server/mail/layout";
+import { greeting, layoutMail, type MailPerson, type RenderedMail } from "~/server/mail/layout";
 import { formatZonedTime, zoneLabel } from "~/server/programme/time";
+import { zoneNameT } from "~/server/i18n/server-messages";
 
-const t = createTranslator({ locale: "ru", messages: meeting, namespace: "meetingMail" });
-const roles = createTranslator({ locale: "ru", messages: meeting, namespace: "meetingRoles" });
+const moscowName = () => zoneNameT("zoneMoscow");
 
-export type MailPerson = { firstName: string | null; patronymic: string | null };
+const t = serverTranslator("meeting", "meetingMail");
+const roles = serverTranslator("meeting", "meetingRoles");
+
+export type { MailPerson };
 
 /** Time and room: only in messages to accredited delegates. */
 export type MailDetails = {
@@ -35,13 +37,13 @@ export type MeetingMailEvent =
 
 /** «вторник, 26 августа, 10:00–14:00 МСК» */
 export function meetingWhen(d: { startsAt: Date; endsAt: Date; timeZone: string }): string {
-  const day = new Intl.DateTimeFormat("ru-RU", {
+  const day = new Intl.DateTimeFormat(currentIntlTag(), {
     weekday: "long",
     day: "numeric",
     month: "long",
     timeZone: d.timeZone,
   }).format(d.startsAt);
-  return `${day}, ${formatZonedTime(d.startsAt, d.timeZone)}–${formatZonedTime(d.endsAt, d.timeZone)} ${zoneLabel(d.timeZone, d.startsAt)}`;
+  return `${day}, ${formatZonedTime(d.startsAt, d.timeZone)}–${formatZonedTime(d.endsAt, d.timeZone)} ${zoneLabel(d.timeZone, d.startsAt, moscowName())}`;
 }
 
 function detailLines(d: MailDetails | null): string[] {
@@ -49,11 +51,6 @@ function detailLines(d: MailDetails | null): string[] {
   const lines = [t("when", { when: meetingWhen(d) })];
   if (d.room) lines.push(t("where", { where: [d.room.name, d.room.floor].filter(Boolean).join(", ") }));
   return lines;
-}
-
-function greeting(person: MailPerson): string {
-  const name = [person.firstName, person.patronymic].filter(Boolean).join(" ");
-  return name ? t("greeting", { name }) : t("greetingAnon");
 }
 
 function content(e: MeetingMailEvent, region: string): { subject: string; paragraphs: string[]; toMy: boolean } {

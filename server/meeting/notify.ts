@@ -3,6 +3,7 @@
  * message exists exactly when its decision does.
  */
 import { env } from "~/server/env";
+import { inLocaleOf } from "~/server/i18n/translate";
 import { enqueueMail } from "~/server/mail/outbox";
 import type { Tx } from "~/server/db/transaction";
 import { renderMeetingMail, type MailDetails, type MeetingMailEvent } from "~/server/meeting/mail";
@@ -26,7 +27,7 @@ export async function enqueueMeetingMail(
   p: { editionId: string; userId: string; regionId: number; event: MeetingMailEvent },
 ): Promise<void> {
   // One statement at a time: the queries of a transaction share its connection.
-  const user = await tx.user.findUnique({ where: { id: p.userId }, select: { email: true } });
+  const user = await tx.user.findUnique({ where: { id: p.userId }, select: { email: true, locale: true } });
   const registration = await tx.registration.findUnique({
     where: { editionId_userId: { editionId: p.editionId, userId: p.userId } },
     select: { firstName: true, patronymic: true, anonymisedAt: true },
@@ -37,11 +38,9 @@ export async function enqueueMeetingMail(
     registration && !registration.anonymisedAt
       ? { firstName: registration.firstName, patronymic: registration.patronymic }
       : { firstName: null, patronymic: null };
-  const rendered = renderMeetingMail({
-    event: p.event,
-    person,
-    region: region?.name ?? "",
-    appUrl: env.APP_URL.replace(/\/$/, ""),
-  });
+  // In the recipient's language, whoever made the decision.
+  const rendered = inLocaleOf(user.locale, () =>
+    renderMeetingMail({ event: p.event, person, region: region?.name ?? "", appUrl: env.APP_URL.replace(/\/$/, "") }),
+  );
   await enqueueMail(tx, { ...rendered, kind: p.event.kind, to: user.email });
 }

@@ -131,6 +131,7 @@ const quietMutations = new Set([
   "account.resetPassword",
   "account.confirmEmailChange",
   "account.updateProfile",
+  "account.setPreferences",
   "account.requestEmailChange",
   "account.changePassword",
   "account.cancelRegistration",

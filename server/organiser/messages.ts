@@ -3,17 +3,19 @@
  * public change-log sentences and the mail to participants. Pure: content only, in Russian from
  * server/i18n/messages/ru/organiser.json.
  */
-import { createTranslator } from "use-intl/core";
-import messages from "~/server/i18n/messages/ru/organiser.json";
-import { layoutMail, type RenderedMail } from "~/server/mail/layout";
+import { currentIntlTag, serverTranslator } from "~/server/i18n/translate";
+import { greeting, layoutMail, type MailPerson, type RenderedMail } from "~/server/mail/layout";
 import type { Issue, LoggedField } from "~/server/organiser/rules";
 import { formatZonedTime, zoneLabel } from "~/server/programme/time";
+import { zoneNameT } from "~/server/i18n/server-messages";
 
-const issuesT = createTranslator({ locale: "ru", messages, namespace: "organiserIssues" });
-export const errorsT = createTranslator({ locale: "ru", messages, namespace: "organiserErrors" });
-export const importT = createTranslator({ locale: "ru", messages, namespace: "organiserImport" });
-const logT = createTranslator({ locale: "ru", messages, namespace: "programmeChangeLog" });
-const mailT = createTranslator({ locale: "ru", messages, namespace: "programmeMail" });
+const moscowName = () => zoneNameT("zoneMoscow");
+
+const issuesT = serverTranslator("organiser", "organiserIssues");
+export const errorsT = serverTranslator("organiser", "organiserErrors");
+export const importT = serverTranslator("organiser", "organiserImport");
+const logT = serverTranslator("organiser", "programmeChangeLog");
+const mailT = serverTranslator("organiser", "programmeMail");
 
 export type IssueView = Issue & { message: string };
 
@@ -32,8 +34,8 @@ export function refusalMessage(issues: readonly IssueView[], kind: "errors" | "w
 export type Placed = { startsAt: Date; endsAt: Date; roomName: string | null };
 
 export function placeText(p: Placed, timeZone: string): string {
-  const day = new Intl.DateTimeFormat("ru-RU", { day: "numeric", month: "long", timeZone }).format(p.startsAt);
-  const time = `${formatZonedTime(p.startsAt, timeZone)}–${formatZonedTime(p.endsAt, timeZone)} ${zoneLabel(timeZone, p.startsAt)}`;
+  const day = new Intl.DateTimeFormat(currentIntlTag(), { day: "numeric", month: "long", timeZone }).format(p.startsAt);
+  const time = `${formatZonedTime(p.startsAt, timeZone)}–${formatZonedTime(p.endsAt, timeZone)} ${zoneLabel(timeZone, p.startsAt, moscowName())}`;
   return `${day}, ${time}, ${p.roomName ?? logT("noRoom")}`;
 }
 
@@ -73,12 +75,7 @@ export function changeSummary(input: {
 }
 
 export type Relation = "booked" | "waitlisted" | "starred";
-export type MailPerson = { firstName: string | null; patronymic: string | null };
-
-function greeting(person: MailPerson): string {
-  const name = [person.firstName, person.patronymic].filter(Boolean).join(" ");
-  return name ? mailT("greeting", { name }) : mailT("greetingAnon");
-}
+export type { MailPerson };
 
 const relationLine: Record<Relation, "relationBooked" | "relationWaitlisted" | "relationStarred"> = {
   booked: "relationBooked",

@@ -5,6 +5,7 @@
  */
 import type { Tx } from "~/server/db/transaction";
 import { env } from "~/server/env";
+import { inLocaleOf } from "~/server/i18n/translate";
 import type { ProgrammeChangeKind } from "~/server/generated/prisma/client";
 import { enqueueMail } from "~/server/mail/outbox";
 import type { LoggedField } from "~/server/organiser/rules";
@@ -20,7 +21,14 @@ import {
   type Relation,
 } from "~/server/organiser/messages";
 
-export type Recipient = { userId: string; email: string; relation: Relation; person: MailPerson };
+/** `locale`: the recipient's stored language; their mail is written in it. */
+export type Recipient = {
+  userId: string;
+  email: string;
+  relation: Relation;
+  person: MailPerson;
+  locale: string | null;
+};
 
 const appUrl = () => env.APP_URL.replace(/\/$/, "");
 
@@ -60,16 +68,17 @@ async function withPeople<T extends { userId: string }>(
   tx: Tx,
   editionId: string,
   rows: readonly T[],
-): Promise<(T & { email: string; person: MailPerson })[]> {
+): Promise<(T & { email: string; person: MailPerson; locale: string | null })[]> {
   const ids = rows.map((r) => r.userId);
   const [users, registrations] = await Promise.all([
-    tx.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } }),
+    tx.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true, locale: true } }),
     tx.registration.findMany({
       where: { editionId, userId: { in: ids } },
       select: { userId: true, firstName: true, patronymic: true, anonymisedAt: true },
     }),
   ]);
   const emails = new Map(users.map((u) => [u.id, u.email]));
+  const locales = new Map(users.map((u) => [u.id, u.locale]));
   const names = new Map(registrations.map((r) => [r.userId, r]));
   return rows
     .filter((r) => {
@@ -83,7 +92,7 @@ async function withPeople<T extends { userId: string }>(
         reg && !reg.anonymisedAt
           ? { firstName: reg.firstName, patronymic: reg.patronymic }
           : { firstName: null, patronymic: null };
-      return { ...r, email: emails.get(r.userId)!, person };
+      return { ...r, email: emails.get(r.userId)!, person, locale: locales.get(r.userId) ?? null };
     });
 }
 
@@ -96,16 +105,18 @@ export async function notifyPlacementChange(
 ): Promise<number> {
   const recipients = await recipientsOf(tx, p.session, p.exclude);
   for (const r of recipients) {
-    const mail = sessionChangedMail({
-      sessionId: p.session.id,
-      title: p.session.title,
-      person: r.person,
-      timeZone: p.session.timeZone,
-      appUrl: appUrl(),
-      before: p.before,
-      after: p.after,
-      relation: r.relation,
-    });
+    const mail = inLocaleOf(r.locale, () =>
+      sessionChangedMail({
+        sessionId: p.session.id,
+        title: p.session.title,
+        person: r.person,
+        timeZone: p.session.timeZone,
+        appUrl: appUrl(),
+        before: p.before,
+        after: p.after,
+        relation: r.relation,
+      }),
+    );
     await enqueueMail(tx, { ...mail, kind: "programme.changed", to: r.email });
   }
   return recipients.length;
@@ -134,15 +145,17 @@ export async function notifySeatClashes(
   const told = new Set<string>();
   const rows = [...first].map(([userId, other]) => ({ userId, other }));
   for (const r of await withPeople(tx, p.session.editionId, rows)) {
-    const mail = seatClashMail({
-      sessionId: p.session.id,
-      title: p.session.title,
-      person: r.person,
-      timeZone: p.session.timeZone,
-      appUrl: appUrl(),
-      after: p.after,
-      other: { ...r.other, roomName: roomOf.get(r.other.id) ?? null },
-    });
+    const mail = inLocaleOf(r.locale, () =>
+      seatClashMail({
+        sessionId: p.session.id,
+        title: p.session.title,
+        person: r.person,
+        timeZone: p.session.timeZone,
+        appUrl: appUrl(),
+        after: p.after,
+        other: { ...r.other, roomName: roomOf.get(r.other.id) ?? null },
+      }),
+    );
     await enqueueMail(tx, { ...mail, kind: "programme.seat-clash", to: r.email });
     told.add(r.userId);
   }
@@ -156,16 +169,18 @@ export async function notifyCancellation(
 ): Promise<number> {
   const recipients = await recipientsOf(tx, p.session);
   for (const r of recipients) {
-    const mail = sessionCancelledMail({
-      sessionId: p.session.id,
-      title: p.session.title,
-      person: r.person,
-      timeZone: p.session.timeZone,
-      appUrl: appUrl(),
-      before: p.before,
-      relation: r.relation,
-      reason: p.reason,
-    });
+    const mail = inLocaleOf(r.locale, () =>
+      sessionCancelledMail({
+        sessionId: p.session.id,
+        title: p.session.title,
+        person: r.person,
+        timeZone: p.session.timeZone,
+        appUrl: appUrl(),
+        before: p.before,
+        relation: r.relation,
+        reason: p.reason,
+      }),
+    );
     await enqueueMail(tx, { ...mail, kind: "programme.cancelled", to: r.email });
   }
   return recipients.length;
@@ -177,15 +192,17 @@ export async function notifyMovedToWaitlist(
   p: { session: SessionRef; when: Placed; moved: readonly { userId: string; position: number }[] },
 ): Promise<void> {
   for (const r of await withPeople(tx, p.session.editionId, p.moved)) {
-    const mail = movedToWaitlistMail({
-      sessionId: p.session.id,
-      title: p.session.title,
-      person: r.person,
-      timeZone: p.session.timeZone,
-      appUrl: appUrl(),
-      when: p.when,
-      position: r.position,
-    });
+    const mail = inLocaleOf(r.locale, () =>
+      movedToWaitlistMail({
+        sessionId: p.session.id,
+        title: p.session.title,
+        person: r.person,
+        timeZone: p.session.timeZone,
+        appUrl: appUrl(),
+        when: p.when,
+        position: r.position,
+      }),
+    );
     await enqueueMail(tx, { ...mail, kind: "programme.waitlisted", to: r.email });
   }
 }

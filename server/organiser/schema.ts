@@ -1,5 +1,6 @@
 /**
- * Inputs of the programme editor. The same schemas validate the API and the forms (the server
+ * Inputs of the programme editor. Messages are keys of the "validation" namespace
+ * (server/i18n/validation.ts). The same schemas validate the API and the forms (the server
  * actions parse with them first, so messages land next to their fields).
  */
 import { z } from "zod";
@@ -11,12 +12,10 @@ const id = z.string().trim().min(1).max(64);
 /** An optional reference: "" and null both mean none. */
 const optionalId = z.preprocess((v) => (v === "" || v === undefined ? null : v), id.nullable());
 
-export const dayKey = z
-  .string({ error: "Выберите день." })
-  .refine(isDayKey, { message: "Выберите день в формате ГГГГ-ММ-ДД." });
+export const dayKey = z.string({ error: "dayRequired" }).refine(isDayKey, { message: "dayFormat" });
 export const wallTime = z
-  .string({ error: "Укажите время." })
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Время в формате ЧЧ:ММ, например 10:30." });
+  .string({ error: "timeRequired" })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "timeFormat" });
 
 /**
  * An update replaces every field, so every field must be sent: a default would turn a missing field
@@ -30,11 +29,7 @@ function forUpdate<T extends z.ZodObject>(fields: T, mayOmit: readonly string[] 
       if (typeof value !== "object" || value === null) return;
       for (const key of keys)
         if ((value as Record<string, unknown>)[key] === undefined)
-          ctx.addIssue({
-            code: "custom",
-            path: [key],
-            message: "Поле не передано: при изменении передаются все поля.",
-          });
+          ctx.addIssue({ code: "custom", path: [key], message: "fieldMissing" });
     })
     .pipe(fields);
 }
@@ -42,17 +37,17 @@ function forUpdate<T extends z.ZodObject>(fields: T, mayOmit: readonly string[] 
 export const sessionFields = z
   .object({
     title: z
-      .string({ error: "Укажите название." })
+      .string({ error: "titleRequired" })
       .trim()
-      .min(3, { message: "Название — не короче 3 символов." })
-      .max(300, { message: "Название — не длиннее 300 символов." }),
+      .min(3, { message: "titleTooShort" })
+      .max(300, { message: "titleTooLong" }),
     description: z
       .string()
-      .max(DESCRIPTION_MAX * 2, { message: `Описание — не длиннее ${DESCRIPTION_MAX} символов.` })
+      .max(DESCRIPTION_MAX * 2, { message: "descriptionTooLong" })
       .default("")
       .transform(sanitiseDescription),
     trackId: optionalId,
-    format: z.enum(SESSION_FORMATS, { error: "Выберите формат." }),
+    format: z.enum(SESSION_FORMATS, { error: "formatRequired" }),
     day: dayKey,
     start: wallTime,
     end: wallTime,
@@ -60,23 +55,19 @@ export const sessionFields = z
     endDay: dayKey.optional(),
     roomId: optionalId,
     capacity: z
-      .number({ error: "Число мест — целое число или пусто." })
-      .int({ message: "Число мест — целое число." })
-      .min(0, { message: "Число мест не может быть отрицательным." })
-      .max(100_000, { message: "Слишком много мест." })
+      .number({ error: "capacityNumber" })
+      .int({ message: "capacityInteger" })
+      .min(0, { message: "capacityNegative" })
+      .max(100_000, { message: "capacityTooMany" })
       .nullable(),
     isClosed: z.boolean().default(false),
     bookingRequired: z.boolean().default(true),
-    moderatorIds: z.array(id).max(20, { message: "Не больше 20 модераторов." }).default([]),
-    speakerIds: z.array(id).max(60, { message: "Не больше 60 спикеров." }).default([]),
+    moderatorIds: z.array(id).max(20, { message: "moderatorsTooMany" }).default([]),
+    speakerIds: z.array(id).max(60, { message: "speakersTooMany" }).default([]),
   })
   .superRefine((v, ctx) => {
     if (v.moderatorIds.some((m) => v.speakerIds.includes(m))) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["speakerIds"],
-        message: "Один человек не может быть одновременно модератором и спикером.",
-      });
+      ctx.addIssue({ code: "custom", path: ["speakerIds"], message: "moderatorIsSpeaker" });
     }
   });
 export type SessionFields = z.output<typeof sessionFields>;
@@ -116,7 +107,7 @@ export type IdInput = z.output<typeof idInput>;
 
 export const cancelSessionInput = z.object({
   id,
-  reason: z.string().trim().max(500, { message: "Причина — не длиннее 500 символов." }).default(""),
+  reason: z.string().trim().max(500, { message: "cancelReasonTooLong" }).default(""),
 });
 export type CancelSessionInput = z.output<typeof cancelSessionInput>;
 
@@ -136,26 +127,26 @@ export type TimetableInput = z.output<typeof timetableInput>;
 
 export const trackFields = z.object({
   code: z
-    .string({ error: "Укажите код." })
+    .string({ error: "codeRequired" })
     .trim()
-    .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, { message: "Код — от 2 до 40 латинских строчных букв, цифр и дефисов." }),
-  title: z.string().trim().min(2, { message: "Укажите название." }).max(200, { message: "Не длиннее 200 символов." }),
-  description: z.string().trim().max(2000, { message: "Не длиннее 2000 символов." }).default(""),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: "Цвет в формате #RRGGBB." }),
-  order: z.number({ error: "Порядок — целое число." }).int().min(0).max(1000).default(0),
+    .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, { message: "codeFormat" }),
+  title: z.string().trim().min(2, { message: "titleRequired" }).max(200, { message: "notLonger" }),
+  description: z.string().trim().max(2000, { message: "notLonger" }).default(""),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: "colorFormat" }),
+  order: z.number({ error: "orderInteger" }).int().min(0).max(1000).default(0),
 });
 export type TrackFields = z.output<typeof trackFields>;
 export const createTrackInput = z.object({ data: trackFields });
 export const updateTrackInput = z.object({ id, data: forUpdate(trackFields) });
 
 export const roomFields = z.object({
-  name: z.string().trim().min(2, { message: "Укажите название." }).max(200, { message: "Не длиннее 200 символов." }),
+  name: z.string().trim().min(2, { message: "titleRequired" }).max(200, { message: "notLonger" }),
   capacity: z
-    .number({ error: "Вместимость — целое число." })
-    .int({ message: "Вместимость — целое число." })
-    .min(1, { message: "Вместимость — от 1." })
-    .max(100_000, { message: "Слишком большая вместимость." }),
-  floor: z.string().trim().max(100, { message: "Не длиннее 100 символов." }).default(""),
+    .number({ error: "roomCapacityInteger" })
+    .int({ message: "roomCapacityInteger" })
+    .min(1, { message: "roomCapacityMin" })
+    .max(100_000, { message: "roomCapacityTooLarge" }),
+  floor: z.string().trim().max(100, { message: "notLonger" }).default(""),
 });
 export type RoomFields = z.output<typeof roomFields>;
 export const createRoomInput = z.object({ data: roomFields });
@@ -163,13 +154,13 @@ export const updateRoomInput = z.object({ id, data: forUpdate(roomFields) });
 
 export const speakerFields = z.object({
   fullName: z
-    .string({ error: "Укажите ФИО." })
+    .string({ error: "fullNameRequired" })
     .trim()
-    .min(3, { message: "ФИО — не короче 3 символов." })
-    .max(200, { message: "Не длиннее 200 символов." }),
-  position: z.string().trim().max(300, { message: "Не длиннее 300 символов." }).default(""),
-  organisation: z.string().trim().max(300, { message: "Не длиннее 300 символов." }).default(""),
-  bio: z.string().trim().max(3000, { message: "Не длиннее 3000 символов." }).default(""),
+    .min(3, { message: "fullNameTooShort" })
+    .max(200, { message: "notLonger" }),
+  position: z.string().trim().max(300, { message: "notLonger" }).default(""),
+  organisation: z.string().trim().max(300, { message: "notLonger" }).default(""),
+  bio: z.string().trim().max(3000, { message: "notLonger" }).default(""),
 });
 export type SpeakerFields = z.output<typeof speakerFields>;
 export const createSpeakerInput = z.object({ data: speakerFields });
@@ -185,7 +176,7 @@ export type SpeakerListInput = z.output<typeof speakerListInput>;
 /** An uploaded file, base64-encoded (the server action reads it from the form). */
 export const importInput = z.object({
   fileName: z.string().trim().min(1).max(200),
-  data: z.string().max(1_000_000, { message: "Файл слишком большой: до 700 КБ." }),
+  data: z.string().max(1_000_000, { message: "fileTooLarge" }),
 });
 export type ImportInput = z.output<typeof importInput>;
 

@@ -83,7 +83,14 @@ export function normaliseQuery(raw: string): string {
  * whatever the database's collation.
  */
 export function foldForSearch(text: string): string {
-  return text.toLocaleLowerCase("ru-RU").replace(/ё/g, "е").replace(/\s+/g, " ").trim();
+  // «ё» is «е» with a diaeresis (U+0308) once decomposed: dropping the mark folds it.
+  return text
+    .toLocaleLowerCase("ru-RU")
+    .normalize("NFD")
+    .replace(/\u0308/g, "")
+    .normalize("NFC")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** The stored search text of a session: its title, description and people. */

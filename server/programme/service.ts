@@ -7,6 +7,7 @@ import { editionDayKeys, isDayKey, zonedDayKey, zonedDayRange } from "~/server/p
 import { findCurrentEdition } from "~/server/edition/current";
 import type { SessionUser } from "~/server/auth/roles";
 import { seesMeetingDetails } from "~/server/meeting/visibility";
+import { apiErrorsT } from "~/server/i18n/server-messages";
 
 /** What guests may see: never drafts. */
 const VISIBLE_STATUSES = ["PUBLISHED", "CANCELLED"] as const;
@@ -228,7 +229,7 @@ export async function getSession({
     where: { id: input.id, status: { in: [...VISIBLE_STATUSES] } },
     select: { ...sessionPageSelect, editionId: true },
   });
-  if (!session) throw notFound("Такого мероприятия в программе нет.");
+  if (!session) throw notFound(apiErrorsT("noSuchSession"));
   const { editionId, ...row } = session;
   return publicView(row, await seesMeetingDetails({ db, actor, editionId }));
 }
@@ -295,7 +296,7 @@ export async function getSpeaker({ db, input, actor = null }: { db: Db; input: {
       editionId: true,
     },
   });
-  if (!speaker) throw notFound("Такого спикера нет в программе.");
+  if (!speaker) throw notFound(apiErrorsT("noSuchSpeaker"));
   const { editionId, ...rest } = speaker;
   const sees = await seesMeetingDetails({ db, actor, editionId });
   const sessions = rest.sessions

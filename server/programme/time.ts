@@ -97,9 +97,12 @@ export function editionDayKeys(startsAt: Date, endsAt: Date, timeZone: string): 
   return days;
 }
 
-/** Short name of a zone for people: "МСК" for Moscow, otherwise "UTC+N". */
-export function zoneLabel(timeZone: string, at: Date): string {
-  if (timeZone === "Europe/Moscow") return "МСК";
+/**
+ * Short name of a zone for people: Moscow by its name in the viewer's language (`moscowName`,
+ * the "booking.zoneMoscow" message: «МСК», "MSK"), otherwise "UTC+N".
+ */
+export function zoneLabel(timeZone: string, at: Date, moscowName: string): string {
+  if (timeZone === "Europe/Moscow") return moscowName;
   const offset = zoneOffsetMinutes(at, timeZone);
   const sign = offset < 0 ? "−" : "+";
   const abs = Math.abs(offset);

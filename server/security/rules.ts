@@ -1,6 +1,7 @@
 /**
  * Pure rules of the rate limits: fixed windows and the message a person sees. No database.
  */
+import { apiErrorsT } from "~/server/i18n/server-messages";
 
 /** The longest window a limit may use: older windows are deleted after one day. */
 export const MAX_WINDOW_SECONDS = 86_400;
@@ -25,26 +26,12 @@ export function assertValidLimit(limit: number, windowSeconds: number): void {
   }
 }
 
-/**
- * «минуту», «минуты» or «минут» for n, as after «через»: 1, 21, 101 минуту; 2–4, 22 минуты;
- * 5–20, 11–14, 111 минут.
- */
-export function ruMinutesAfterIn(n: number): string {
-  const abs = Math.abs(Math.trunc(n));
-  const mod10 = abs % 10;
-  const mod100 = abs % 100;
-  if (mod10 === 1 && mod100 !== 11) return "минуту";
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return "минуты";
-  return "минут";
-}
-
 /** Whole minutes to wait, rounded up (at least 1). */
 export function minutesToWait(retryAfterSeconds: number): number {
   return Math.max(1, Math.ceil(retryAfterSeconds / 60));
 }
 
-/** «Слишком много попыток. Попробуйте снова через 5 минут.» */
+/** "Too many attempts, try again in 5 minutes", in the current locale (the plural by ICU). */
 export function tooManyAttemptsMessage(retryAfterSeconds: number): string {
-  const minutes = minutesToWait(retryAfterSeconds);
-  return `Слишком много попыток. Попробуйте снова через ${minutes} ${ruMinutesAfterIn(minutes)}.`;
+  return apiErrorsT("tooManyAttempts", { minutes: minutesToWait(retryAfterSeconds) });
 }

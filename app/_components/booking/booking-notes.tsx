@@ -27,7 +27,7 @@ export function WindowNote({
         {t("notOpenYet", {
           day: format.dateTime(opens, { day: "numeric", month: "long", timeZone }),
           time: formatZonedTime(opens, timeZone),
-          zone: zoneLabel(timeZone, opens),
+          zone: zoneLabel(timeZone, opens, t("zoneMoscow")),
         })}
       </p>
     );

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { getTranslations } from "next-intl/server";
 import { serverApi } from "~/app/_trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -16,6 +17,7 @@ export async function GET() {
       },
     });
   } catch {
-    return NextResponse.json({ error: "Войдите на сайт, чтобы скачать свои данные." }, { status: 401 });
+    const t = await getTranslations("apiErrors");
+    return NextResponse.json({ error: t("exportSignIn") }, { status: 401 });
   }
 }

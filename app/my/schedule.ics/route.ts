@@ -1,3 +1,4 @@
+import { inRequestLocale } from "~/app/_components/request-locale";
 import { getSessionUser } from "~/server/auth/session";
 import { personalCalendar } from "~/server/booking/calendar/feed";
 import { getDb } from "~/server/db";
@@ -8,7 +9,8 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const user = await getSessionUser();
   if (!user) return Response.redirect(new URL("/signin?next=/my", request.url), 303);
-  const ics = await personalCalendar({ db: await getDb(), userId: user.id });
+  const db = await getDb();
+  const ics = await inRequestLocale(() => personalCalendar({ db, userId: user.id }));
   return new Response(ics, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { NextResponse } from "next/server";
+import { inRequestLocale } from "~/app/_components/request-locale";
 import { exportTable, type Table } from "~/server/export/file";
 
 /**
@@ -7,6 +8,10 @@ import { exportTable, type Table } from "~/server/export/file";
  * people without the organiser role 403 (the procedures behind the table check the role).
  */
 export async function tableDownload(request: Request, name: string, load: () => Promise<Table>): Promise<Response> {
+  return inRequestLocale(() => respond(request, name, load));
+}
+
+async function respond(request: Request, name: string, load: () => Promise<Table>): Promise<Response> {
   let table: Table;
   try {
     table = await load();

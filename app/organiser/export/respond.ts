@@ -1,6 +1,7 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
 import { exportTable, type ExportFormat, type Table } from "~/server/export/file";
+import { apiErrorsT } from "~/server/i18n/server-messages";
 
 export type { ExportFormat };
 
@@ -19,7 +20,7 @@ export async function download(table: Table, fileName: string, format: ExportFor
   });
 }
 
-/** Guests are sent to sign in; people without the organiser role get 403. */
+/** Guests are sent to sign in; people without the organiser role get 403 (called in the request's locale). */
 export function refused(error: unknown, request: Request): Response {
   if (error instanceof TRPCError && error.code === "UNAUTHORIZED") {
     const url = new URL(request.url);
@@ -28,7 +29,9 @@ export function refused(error: unknown, request: Request): Response {
       303,
     );
   }
-  if (error instanceof TRPCError && error.code === "FORBIDDEN") return new Response("Доступ запрещён", { status: 403 });
-  if (error instanceof TRPCError && error.code === "NOT_FOUND") return new Response("Не найдено", { status: 404 });
+  if (error instanceof TRPCError && error.code === "FORBIDDEN")
+    return new Response(apiErrorsT("exportForbidden"), { status: 403 });
+  if (error instanceof TRPCError && error.code === "NOT_FOUND")
+    return new Response(apiErrorsT("exportNotFound"), { status: 404 });
   throw error;
 }

@@ -2,8 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { z } from "zod";
-import { errorToFormState, formValues, type FormState } from "~/app/_components/form-state";
+import { errorToFormState, fieldErrorsOf, formValues, type FormState } from "~/app/_components/form-state";
 import { serverApi } from "~/app/_trpc/server";
 import { roomFields, speakerFields, trackFields } from "~/server/organiser/schema";
 
@@ -32,7 +31,7 @@ async function save(kind: Kind, formData: FormData): Promise<FormState> {
     return {
       ok: false,
       message: t("validation"),
-      fieldErrors: z.flattenError(parsed.error as z.ZodError).fieldErrors as Record<string, string[]>,
+      fieldErrors: await fieldErrorsOf(parsed.error),
       values,
       stamp: Date.now(),
     };

@@ -9,6 +9,7 @@ import { orNotFound, serverApi } from "~/app/_trpc/server";
 import { SessionDescription } from "~/app/sessions/[id]/description";
 import { programmeQuery } from "~/server/programme/rules";
 import { formatZonedTime, zonedDayKey, zoneLabel } from "~/server/programme/time";
+import { OwnTime } from "~/app/_components/own-time";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -67,8 +68,9 @@ export default async function SessionPage({ params }: Props) {
               : `, ${t("session.time", {
                   start: formatZonedTime(shown.startsAt, tz),
                   end: formatZonedTime(shown.endsAt, tz),
-                  zone: zoneLabel(tz, shown.startsAt),
+                  zone: zoneLabel(tz, shown.startsAt, t("booking.zoneMoscow")),
                 })}`}
+            {hideTimeAndRoom ? null : <OwnTime startsAt={shown.startsAt} endsAt={shown.endsAt} />}
           </dd>
         </div>
         <div>

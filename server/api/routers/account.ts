@@ -1,5 +1,6 @@
 import * as account from "~/server/account/service";
 import * as profile from "~/server/account/profile-service";
+import { preferencesInput, setPreferences } from "~/server/account/preferences";
 import {
   changePasswordInput,
   deleteAccountInput,
@@ -32,25 +33,28 @@ export const accountRouter = createTRPCRouter({
     .input(tokenInput)
     .mutation(({ ctx, input }) => profile.confirmEmailChange({ db: ctx.db, token: input.token })),
 
-  me: participantProcedure.query(({ ctx }) => profile.getAccount({ db: ctx.db, user: ctx.user })),
+  setPreferences: participantProcedure
+    .input(preferencesInput)
+    .mutation(({ ctx, input }) => setPreferences({ db: ctx.db, actor: ctx.user, input })),
+  me: participantProcedure.query(({ ctx }) => profile.getAccount({ db: ctx.db, actor: ctx.user })),
   updateProfile: participantProcedure
     .input(profileFields)
-    .mutation(({ ctx, input }) => profile.updateProfile({ db: ctx.db, user: ctx.user, input })),
+    .mutation(({ ctx, input }) => profile.updateProfile({ db: ctx.db, actor: ctx.user, input })),
   requestEmailChange: participantProcedure
     .input(emailInput)
     .mutation(({ ctx, input }) =>
-      profile.requestEmailChange({ db: ctx.db, user: ctx.user, newEmail: input.email, ip: ctx.ip }),
+      profile.requestEmailChange({ db: ctx.db, actor: ctx.user, newEmail: input.email, ip: ctx.ip }),
     ),
   changePassword: participantProcedure
     .input(changePasswordInput)
-    .mutation(({ ctx, input }) => account.changePassword({ db: ctx.db, user: ctx.user, ...input })),
-  exportData: participantProcedure.query(({ ctx }) => profile.exportMyData({ db: ctx.db, user: ctx.user })),
+    .mutation(({ ctx, input }) => account.changePassword({ db: ctx.db, actor: ctx.user, ...input })),
+  exportData: participantProcedure.query(({ ctx }) => profile.exportMyData({ db: ctx.db, actor: ctx.user })),
   cancelRegistration: participantProcedure.mutation(({ ctx }) =>
-    profile.cancelRegistration({ db: ctx.db, user: ctx.user }),
+    profile.cancelRegistration({ db: ctx.db, actor: ctx.user }),
   ),
   deleteAccount: participantProcedure
     .input(deleteAccountInput)
     .mutation(({ ctx, input }) =>
-      profile.deleteAccount({ db: ctx.db, user: ctx.user, confirmEmail: input.confirmEmail }),
+      profile.deleteAccount({ db: ctx.db, actor: ctx.user, confirmEmail: input.confirmEmail }),
     ),
 });

@@ -3,7 +3,6 @@
  * download, and the personal subscription feed behind a secret token (User.calendarToken).
  */
 import { randomBytes } from "node:crypto";
-import { createTranslator } from "use-intl/core";
 import type { SessionUser } from "~/server/auth/roles";
 import { buildCalendar, type IcsEvent, type IcsStatus } from "~/server/booking/calendar/ics";
 import { getMySchedule, type ScheduleItem } from "~/server/booking/queries";
@@ -11,12 +10,13 @@ import { isCalendarToken } from "~/server/booking/rules";
 import type { Db } from "~/server/db/client";
 import { env } from "~/server/env";
 import type { Prisma } from "~/server/generated/prisma/client";
-import booking from "~/server/i18n/messages/ru/booking.json";
-import programme from "~/server/i18n/messages/ru/programme.json";
+import { inLocaleOf, serverTranslator } from "~/server/i18n/translate";
 import { findCurrentEditionOrNull } from "~/server/edition/current";
 import { seesMeetingDetails } from "~/server/meeting/visibility";
 
-const t = createTranslator({ locale: "ru", messages: { ...booking, ...programme } });
+/** Calendar text speaks the requester's language (the feed's owner's, for the subscription feed). */
+const t = serverTranslator("booking");
+const programmeT = serverTranslator("programme");
 
 const appUrl = (): string => env.APP_URL.replace(/\/$/, "");
 
@@ -54,7 +54,7 @@ function toEvent(
   const url = `${appUrl()}/sessions/${s.id}`;
   const description = [
     extra.note,
-    [t(`formats.${s.format}`), s.track?.title].filter(Boolean).join(" · "),
+    [programmeT(`formats.${s.format}`), s.track?.title].filter(Boolean).join(" · "),
     s.isClosed ? t("bookingMail.closedNote") : undefined,
     people("MODERATOR", "bookingMail.moderators"),
     people("SPEAKER", "bookingMail.speakers"),
@@ -165,8 +165,9 @@ export async function personalCalendar({ db, userId }: { db: Db; userId: string 
 /** The feed behind a token, or null (unknown, revoked or malformed token → 404). */
 export async function calendarByToken({ db, token }: { db: Db; token: string }): Promise<string | null> {
   if (!isCalendarToken(token)) return null;
-  const user = await db.user.findUnique({ where: { calendarToken: token }, select: { id: true } });
-  return user ? personalCalendar({ db, userId: user.id }) : null;
+  const user = await db.user.findUnique({ where: { calendarToken: token }, select: { id: true, locale: true } });
+  // A calendar app fetches the feed with no cookies: it is written in its owner's language.
+  return user ? inLocaleOf(user.locale, () => personalCalendar({ db, userId: user.id })) : null;
 }
 
 export type CalendarFeed = { url: string | null };

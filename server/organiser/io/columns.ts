@@ -1,74 +1,77 @@
 /**
  * The programme table organisers keep in Excel: one row per session, the same columns for the
  * template, the export and the import (an exported file can be edited and loaded back: its
- * «Код» column matches the rows to existing sessions). Pure.
+ * code column matches the rows to existing sessions). Pure apart from the current locale.
  */
-import programme from "~/server/i18n/messages/ru/programme.json";
+import { columnsT, exportT } from "~/server/i18n/server-messages";
+import { inEveryLocale, serverTranslator } from "~/server/i18n/translate";
 import { foldForSearch, SESSION_FORMATS, type SessionFormatValue } from "~/server/programme/rules";
 import { formatZonedTime, zonedDayKey } from "~/server/programme/time";
 
+/**
+ * The columns in order, with their widths in a spreadsheet. Headers are written in the
+ * requester's language (the "programmeColumns" messages) and read back in any language.
+ */
 export const COLUMNS = [
-  { key: "code", header: "Код", width: 28 },
-  { key: "day", header: "День", width: 12 },
-  { key: "start", header: "Начало", width: 9 },
-  { key: "end", header: "Окончание", width: 11 },
-  { key: "track", header: "Трек", width: 14 },
-  { key: "format", header: "Формат", width: 22 },
-  { key: "title", header: "Название", width: 50 },
-  { key: "description", header: "Описание", width: 60 },
-  { key: "room", header: "Зал", width: 26 },
-  { key: "capacity", header: "Мест", width: 8 },
-  { key: "closed", header: "Закрытое", width: 10 },
-  { key: "booking", header: "Запись", width: 9 },
-  { key: "moderators", header: "Модераторы", width: 30 },
-  { key: "speakers", header: "Спикеры", width: 40 },
+  { key: "code", width: 28 },
+  { key: "day", width: 12 },
+  { key: "start", width: 9 },
+  { key: "end", width: 11 },
+  { key: "track", width: 14 },
+  { key: "format", width: 22 },
+  { key: "title", width: 50 },
+  { key: "description", width: 60 },
+  { key: "room", width: 26 },
+  { key: "capacity", width: 8 },
+  { key: "closed", width: 10 },
+  { key: "booking", width: 9 },
+  { key: "moderators", width: 30 },
+  { key: "speakers", width: 40 },
 ] as const;
 export type ColumnKey = (typeof COLUMNS)[number]["key"];
 
 /** Columns the export adds for reading; the import skips them. */
-export const EXPORT_ONLY_COLUMNS = ["Статус", "Записано", "Лист ожидания"] as const;
+const EXPORT_ONLY = ["status", "booked", "waitlist"] as const;
+export const exportOnlyColumns = (): string[] => EXPORT_ONLY.map((k) => columnsT(k));
+/** The export-only headers of every language (the import skips any of them). */
+export const EXPORT_ONLY_COLUMNS = (): string[] => inEveryLocale(exportOnlyColumns).flat();
 
 export const REQUIRED_COLUMNS: readonly ColumnKey[] = ["day", "start", "end", "format", "title"];
 
-export const headerOf = (key: ColumnKey): string => COLUMNS.find((c) => c.key === key)!.header;
+/** A column's header in the current locale. */
+export const headerOf = (key: ColumnKey): string => columnsT(key);
 
 /** «День (ДД.ММ.ГГГГ)», «  название* » and «Дата» all name their column. */
 export function normaliseHeader(raw: string): string {
   return foldForSearch(raw.replace(/\([^)]*\)/g, "").replace(/[*:]/g, ""));
 }
 
-const ALIASES: Record<string, ColumnKey> = {
-  id: "code",
-  дата: "day",
-  "время начала": "start",
-  "время окончания": "end",
-  конец: "end",
-  "код трека": "track",
-  тема: "title",
-  аудитория: "room",
-  "число мест": "capacity",
-  вместимость: "capacity",
-};
+/** Other names of a column, in every language ("importAliases": names separated by «|»). */
+const aliasesT = serverTranslator("server", "importAliases");
 
 export function columnOf(header: string): ColumnKey | null {
   const h = normaliseHeader(header);
-  const exact = COLUMNS.find((c) => normaliseHeader(c.header) === h);
-  return exact?.key ?? ALIASES[h] ?? null;
+  const names = (key: ColumnKey) =>
+    inEveryLocale(() => [
+      headerOf(key),
+      ...(aliasesT.has(key as never) ? aliasesT(key as never).split("|") : []),
+    ]).flat();
+  return COLUMNS.find((c) => names(c.key).some((n) => normaliseHeader(n) === h))?.key ?? null;
 }
 
-const FORMAT_LABELS = programme.formats as Record<SessionFormatValue, string>;
+const formatsT = serverTranslator("programme", "formats");
 
-export const formatLabel = (f: SessionFormatValue): string => FORMAT_LABELS[f];
+export const formatLabel = (f: SessionFormatValue): string => formatsT(f);
 
-/** «Круглый стол», «круглый стол» or «ROUND_TABLE». */
+/** «Круглый стол», "Round table" (any language) or «ROUND_TABLE». */
 export function formatFromText(value: string): SessionFormatValue | null {
   const v = value.trim();
   if ((SESSION_FORMATS as readonly string[]).includes(v.toUpperCase())) return v.toUpperCase() as SessionFormatValue;
   const folded = foldForSearch(v);
-  return SESSION_FORMATS.find((f) => foldForSearch(FORMAT_LABELS[f]) === folded) ?? null;
+  return SESSION_FORMATS.find((f) => inEveryLocale(() => foldForSearch(formatLabel(f))).includes(folded)) ?? null;
 }
 
-export const yesNo = (v: boolean): string => (v ? "да" : "нет");
+export const yesNo = (v: boolean): string => (v ? exportT("yes") : exportT("no"));
 
 export const displayDay = (dayKey: string): string =>
   `${dayKey.slice(8, 10)}.${dayKey.slice(5, 7)}.${dayKey.slice(0, 4)}`;
@@ -92,7 +95,8 @@ export type ExportSession = {
   speakers: readonly string[];
 };
 
-const STATUS_LABELS: Record<string, string> = { DRAFT: "черновик", PUBLISHED: "опубликовано", CANCELLED: "отменено" };
+const statusLabel = (status: string): string =>
+  status === "DRAFT" || status === "PUBLISHED" || status === "CANCELLED" ? columnsT(`status${status}`) : status;
 
 /** One session as a row of the programme table (the export adds status and audience at the end). */
 export function programmeRow(s: ExportSession, timeZone: string): (string | number)[] {
@@ -111,18 +115,18 @@ export function programmeRow(s: ExportSession, timeZone: string): (string | numb
     yesNo(s.bookingRequired),
     s.moderators.join("; "),
     s.speakers.join("; "),
-    STATUS_LABELS[s.status] ?? s.status,
+    statusLabel(s.status),
     s.bookedCount,
     s.waitlistCount,
   ];
 }
 
-export const exportHeader = (): string[] => [...COLUMNS.map((c) => c.header), ...EXPORT_ONLY_COLUMNS];
+export const exportHeader = (): string[] => [...COLUMNS.map((c) => headerOf(c.key)), ...exportOnlyColumns()];
 
 /** The template: the header and one example row (to be replaced). */
 export function templateRows(example: { day: string; trackCode: string; roomName: string }): string[][] {
   return [
-    COLUMNS.map((c) => c.header),
+    COLUMNS.map((c) => headerOf(c.key)),
     [
       "",
       displayDay(example.day),
@@ -130,14 +134,14 @@ export function templateRows(example: { day: string; trackCode: string; roomName
       "16:30",
       example.trackCode,
       formatLabel("ROUND_TABLE"),
-      "Пример: круглый стол о наставничестве",
-      "Абзацы разделяйте пустой строкой. Можно **жирный** и *курсив*.",
+      columnsT("exampleTitle"),
+      columnsT("exampleDescription"),
       example.roomName,
       "60",
-      "нет",
-      "да",
-      "Иванова Мария Петровна",
-      "Петров Иван Сергеевич; Сидорова Анна Игоревна",
+      yesNo(false),
+      yesNo(true),
+      columnsT("exampleModerator"),
+      columnsT("exampleSpeakers"),
     ],
   ];
 }

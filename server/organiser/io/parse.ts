@@ -16,6 +16,7 @@ import {
 } from "~/server/organiser/io/columns";
 import { foldForSearch, SESSION_FORMATS, type SessionFormatValue } from "~/server/programme/rules";
 import { isDayKey } from "~/server/programme/time";
+import { inEveryLocale, serverTranslator } from "~/server/i18n/translate";
 
 /** Sessions in one file; the service refuses longer files before parsing (io/limits.ts). */
 export const MAX_ROWS = 2000;
@@ -75,15 +76,24 @@ export function parseTime(raw: string): string | null {
   return null;
 }
 
-const YES = new Set(["да", "д", "yes", "y", "true", "1", "+", "x", "х", "✓", "истина"]);
-const NO = new Set(["нет", "н", "no", "n", "false", "0", "-", "ложь"]);
+const flagsT = serverTranslator("server", "importFlags");
+/** The words of every language ("importFlags", separated by «|») and the signs anyone uses. */
+const words = (key: "yes" | "no", signs: string[]) =>
+  new Set([
+    ...signs,
+    ...inEveryLocale(() => flagsT(key).split("|"))
+      .flat()
+      .map(foldForSearch),
+  ]);
+let flags: { yes: Set<string>; no: Set<string> } | undefined;
 
-/** «да»/«нет» and the usual variants; undefined when not a yes or no, null when empty. */
+/** Yes/no in any language and the usual variants; undefined when not a yes or no, null when empty. */
 export function parseFlag(raw: string): boolean | null | undefined {
+  flags ??= { yes: words("yes", ["true", "1", "+", "x", "✓"]), no: words("no", ["false", "0", "-"]) };
   const v = foldForSearch(raw);
   if (v === "") return null;
-  if (YES.has(v)) return true;
-  if (NO.has(v)) return false;
+  if (flags.yes.has(v)) return true;
+  if (flags.no.has(v)) return false;
   return undefined;
 }
 
@@ -109,7 +119,7 @@ export function parseProgrammeTable(table: readonly (readonly string[])[]): Pars
   const header = table[headerIndex]!;
   const index = new Map<ColumnKey, number>();
   const unknown: string[] = [];
-  const skipped = new Set(EXPORT_ONLY_COLUMNS.map(normaliseHeader));
+  const skipped = new Set(EXPORT_ONLY_COLUMNS().map(normaliseHeader));
   header.forEach((h, i) => {
     if (h.trim() === "") return;
     const key = columnOf(h);

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "~/app/_components/badges";
 import { serverApi } from "~/app/_trpc/server";
 import { ConsoleNav } from "~/app/organiser/august-meeting/console-nav";
@@ -19,12 +19,8 @@ const stateTone = { ACCREDITED: "violet", APPLIED: "amber", DECLINED: "red", NON
 export default async function RollCallPage() {
   await requirePageRole("ORGANISER", "/organiser/august-meeting/roll-call");
   const api = await serverApi();
-  const [rollCall, t] = await Promise.all([api.meeting.rollCall(), getTranslations()]);
-  const asOf = new Intl.DateTimeFormat("ru-RU", {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: forumTimeZone,
-  }).format(new Date());
+  const [rollCall, t, format] = await Promise.all([api.meeting.rollCall(), getTranslations(), getFormatter()]);
+  const asOf = format.dateTime(new Date(), { dateStyle: "long", timeStyle: "short", timeZone: forumTimeZone });
   const counts = (c: RollCallCounts) =>
     t("meetingRollCall.counts", {
       regions: c.regions,

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ImportForm } from "~/app/organiser/programme/import/import-form";
 import { ProgrammeNav, card } from "~/app/organiser/programme/_components/ui";
 import { requirePageRole } from "~/server/auth/guard";
+import { isLocale } from "~/server/i18n/config";
+import { inLocaleOf } from "~/server/i18n/translate";
 import { COLUMNS, REQUIRED_COLUMNS, headerOf } from "~/server/organiser/io/columns";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,7 +14,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ImportPage() {
   await requirePageRole("ORGANISER", "/organiser/programme/import");
-  const [t, tp] = await Promise.all([getTranslations("organiserImport"), getTranslations("organiserProgramme")]);
+  const [t, tp, locale] = await Promise.all([
+    getTranslations("organiserImport"),
+    getTranslations("organiserProgramme"),
+    getLocale(),
+  ]);
+  const headers = (keys: readonly (typeof COLUMNS)[number]["key"][]) =>
+    inLocaleOf(isLocale(locale) ? locale : null, () => keys.map(headerOf).join(", "));
   return (
     <section>
       <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
@@ -21,8 +29,8 @@ export default async function ImportPage() {
         <p>{t("lead")}</p>
         <p>
           {t("columns", {
-            columns: COLUMNS.map((c) => c.header).join(", "),
-            required: REQUIRED_COLUMNS.map(headerOf).join(", "),
+            columns: headers(COLUMNS.map((c) => c.key)),
+            required: headers(REQUIRED_COLUMNS),
           })}
         </p>
         <p className="text-slate-600">{t("columnsHint")}</p>

@@ -4,8 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { z } from "zod";
-import { errorToFormState, formValues, type FormState } from "~/app/_components/form-state";
+import { errorToFormState, fieldErrorsOf, formValues, type FormState } from "~/app/_components/form-state";
 import { serverApi } from "~/app/_trpc/server";
 import { sessionInputOf } from "~/app/organiser/programme/sessions/form-data";
 import { ConflictError } from "~/server/organiser/context";
@@ -53,7 +52,7 @@ export async function saveSessionAction(_prev: SessionFormState, formData: FormD
     return {
       ok: false,
       message: t("validation"),
-      fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+      fieldErrors: await fieldErrorsOf(parsed.error),
       values,
       stamp: Date.now(),
     };
@@ -99,7 +98,7 @@ export async function moveSessionAction(_prev: SessionFormState, formData: FormD
     return {
       ok: false,
       message: t("validation"),
-      fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+      fieldErrors: await fieldErrorsOf(parsed.error),
       values,
       stamp: Date.now(),
     };

@@ -1,6 +1,7 @@
 /**
  * Russian messages, one JSON file per area so that areas can grow independently.
- * Top-level keys (namespaces) must not repeat across files: a test checks it.
+ * Top-level keys (namespaces) must not repeat across files: a test checks it. Every other locale
+ * has the same files and the same keys (messages.test.ts).
  */
 import a11y from "./a11y.json";
 import account from "./account.json";
@@ -10,8 +11,9 @@ import mail from "./mail.json";
 import meeting from "./meeting.json";
 import organiser from "./organiser.json";
 import programme from "./programme.json";
+import server from "./server.json";
 
-export const parts: Record<string, Record<string, unknown>> = {
+export const parts = {
   a11y,
   account,
   booking,
@@ -20,6 +22,8 @@ export const parts: Record<string, Record<string, unknown>> = {
   mail,
   organiser,
   meeting,
+  server,
 };
+export type Parts = typeof parts;
 
 export const messages: Record<string, unknown> = Object.assign({}, ...Object.values(parts));

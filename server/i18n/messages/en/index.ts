@@ -1,0 +1,27 @@
+/**
+ * English messages: the same files and keys as the Russian ones (server/i18n/messages/ru).
+ */
+import a11y from "./a11y.json";
+import account from "./account.json";
+import booking from "./booking.json";
+import common from "./common.json";
+import mail from "./mail.json";
+import meeting from "./meeting.json";
+import organiser from "./organiser.json";
+import programme from "./programme.json";
+import server from "./server.json";
+
+export const parts = {
+  a11y,
+  account,
+  booking,
+  common,
+  programme,
+  mail,
+  organiser,
+  meeting,
+  server,
+};
+export type Parts = typeof parts;
+
+export const messages: Record<string, unknown> = Object.assign({}, ...Object.values(parts));
