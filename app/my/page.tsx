@@ -7,6 +7,7 @@ import { serverApi } from "~/app/_trpc/server";
 import { AugustApplication } from "~/app/my/august-application";
 import { CalendarFeedPanel } from "~/app/my/calendar-feed";
 import { ScheduleItemActions } from "~/app/my/schedule-item-actions";
+import { TicketCard } from "~/app/my/ticket-card";
 import { getSessionUser } from "~/server/auth/session";
 import type { ScheduleItem } from "~/server/booking/queries";
 import { formatZonedTime, zonedTimeToUtc, zoneLabel } from "~/server/programme/time";
@@ -46,6 +47,7 @@ export default async function MyProgrammePage() {
           </p>
         )}
       </header>
+      <TicketCard />
       <AugustApplication />
 
       {items.length === 0 ? (

@@ -12,6 +12,7 @@ import type { Prisma } from "~/server/generated/prisma/client";
 import { enqueueMail } from "~/server/mail/outbox";
 import { assertRateLimits } from "~/server/security/rate-limit";
 import { releaseUserSeats } from "~/server/account/release";
+import { revokeTicketsOfUser } from "~/server/tickets/service";
 import { cancelRegistrationsCounted, lockUser } from "~/server/db/locks";
 import { inTransaction } from "~/server/db/transaction";
 
@@ -148,6 +149,7 @@ export async function cancelRegistration({ db, user, now = new Date() }: Deps & 
     if ((await cancelRegistrationsCounted(tx, user.id, now)) === 0) {
       throw new AppError("NOT_FOUND", "У вас нет действующей регистрации на форум.");
     }
+    await revokeTicketsOfUser(tx, user.id, now);
     await releaseUserSeats({ tx, user });
   });
 }
@@ -168,6 +170,7 @@ export async function deleteAccount({
   await inTransaction(db, async (tx) => {
     await lockUser(tx, user.id);
     await cancelRegistrationsCounted(tx, user.id, now);
+    await revokeTicketsOfUser(tx, user.id, now);
     await releaseUserSeats({ tx, user });
     const anonymous = `deleted-${user.id}@deleted.invalid`;
     await tx.registration.updateMany({

@@ -26,6 +26,7 @@ import { Prisma } from "~/server/generated/prisma/client";
 import { enqueueMail } from "~/server/mail/outbox";
 import { assertRateLimits } from "~/server/security/rate-limit";
 import { findCurrentEdition } from "~/server/edition/current";
+import { issueTicketsOnConfirm } from "~/server/tickets/service";
 
 type Deps = { db: Db; now?: Date };
 
@@ -166,6 +167,7 @@ export async function confirmRegistration({ db, token, now = new Date() }: Deps 
       where: { userId: owner.userId, status: "PENDING" },
       data: { status: "CONFIRMED", confirmedAt: now },
     });
+    await issueTicketsOnConfirm(tx, owner.userId);
     return { email: user.email };
   });
 }

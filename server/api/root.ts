@@ -5,6 +5,7 @@ import { devMailRouter } from "~/server/api/routers/dev-mail";
 import { organiserProgrammeRouter } from "~/server/api/routers/organiser-programme";
 import { meetingRouter } from "~/server/api/routers/meeting";
 import { programmeRouter } from "~/server/api/routers/programme";
+import { ticketRouter } from "~/server/api/routers/ticket";
 import { createCallerFactory, createTRPCRouter } from "~/server/api/trpc";
 
 export const appRouter = createTRPCRouter({
@@ -16,6 +17,7 @@ export const appRouter = createTRPCRouter({
   booking: bookingRouter,
   programmeAdmin: organiserProgrammeRouter,
   meeting: meetingRouter,
+  ticket: ticketRouter,
 });
 
 export type AppRouter = typeof appRouter;

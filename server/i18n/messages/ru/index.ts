@@ -4,6 +4,7 @@
  */
 import account from "./account.json";
 import booking from "./booking.json";
+import checkin from "./checkin.json";
 import common from "./common.json";
 import mail from "./mail.json";
 import meeting from "./meeting.json";
@@ -13,6 +14,7 @@ import programme from "./programme.json";
 export const parts: Record<string, Record<string, unknown>> = {
   account,
   booking,
+  checkin,
   common,
   programme,
   mail,

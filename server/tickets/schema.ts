@@ -1,0 +1,3 @@
+import { z } from "zod";
+
+export const registrationIdInput = z.object({ registrationId: z.string().trim().min(1).max(64) });
