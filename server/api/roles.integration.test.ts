@@ -105,6 +105,16 @@ const table: Record<string, Need> = {
   "ticket.mine": "participant",
   "ticket.history": "fullOrganiser",
   "ticket.reissue": "fullOrganiser",
+  "checkin.doors": "checkin",
+  "checkin.manifest": "checkin",
+  "checkin.changes": "checkin",
+  "checkin.scan": "checkin",
+  "checkin.find": "checkin",
+  "checkin.counts": "fullOrganiser",
+  "checkin.recent": "fullOrganiser",
+  "checkin.undo": "fullOrganiser",
+  "checkin.staff": "fullOrganiser",
+  "checkin.setStaff": "fullOrganiser",
 };
 
 const roles = ["guest", "participant", "checkinStaff", "trackEditor", "organiser", "admin"] as const;

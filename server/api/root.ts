@@ -1,6 +1,7 @@
 import { accountRouter } from "~/server/api/routers/account";
 import { adminRouter, organiserRouter } from "~/server/api/routers/admin";
 import { bookingRouter } from "~/server/api/routers/booking";
+import { checkinRouter } from "~/server/api/routers/checkin";
 import { devMailRouter } from "~/server/api/routers/dev-mail";
 import { organiserProgrammeRouter } from "~/server/api/routers/organiser-programme";
 import { meetingRouter } from "~/server/api/routers/meeting";
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   programmeAdmin: organiserProgrammeRouter,
   meeting: meetingRouter,
   ticket: ticketRouter,
+  checkin: checkinRouter,
 });
 
 export type AppRouter = typeof appRouter;

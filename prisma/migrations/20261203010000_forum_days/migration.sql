@@ -23,6 +23,7 @@ CREATE TABLE "Ticket" (
 -- CreateTable
 CREATE TABLE "CheckIn" (
     "id" TEXT NOT NULL,
+    "seq" SERIAL NOT NULL,
     "ticketId" TEXT NOT NULL,
     "day" TEXT,
     "sessionId" TEXT,
