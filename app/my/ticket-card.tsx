@@ -6,7 +6,7 @@ export async function TicketCard() {
   const api = await serverApi();
   const [ticket, t, ta, format] = await Promise.all([
     api.ticket.mine(),
-    getTranslations("checkin.ticket"),
+    getTranslations("ticketCard"),
     getTranslations("categories"),
     getFormatter(),
   ]);

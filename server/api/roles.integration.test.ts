@@ -105,6 +105,7 @@ const table: Record<string, Need> = {
   "ticket.mine": "participant",
   "ticket.history": "fullOrganiser",
   "ticket.reissue": "fullOrganiser",
+  "ticket.reissueByEmail": "fullOrganiser",
   "checkin.doors": "checkin",
   "checkin.manifest": "checkin",
   "checkin.changes": "checkin",
@@ -115,6 +116,7 @@ const table: Record<string, Need> = {
   "checkin.undo": "fullOrganiser",
   "checkin.staff": "fullOrganiser",
   "checkin.setStaff": "fullOrganiser",
+  "checkin.setNoShowRelease": "fullOrganiser",
 };
 
 const roles = ["guest", "participant", "checkinStaff", "trackEditor", "organiser", "admin"] as const;

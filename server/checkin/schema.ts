@@ -39,8 +39,23 @@ export const findInput = z.object({
 export const undoInput = z.object({ checkInId: z.string().trim().min(1).max(64) });
 
 export const staffInput = z.object({
-  email: z.email({ error: "Введите адрес электронной почты." }).trim().toLowerCase().max(254),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254)
+    .pipe(z.email({ error: "Введите адрес электронной почты." })),
   staff: z.boolean(),
 });
 
 export const recentInput = z.object({ door: doorField.optional(), page: z.number().int().min(1).max(1000).default(1) });
+
+export const noShowInput = z.object({
+  sessionId: z.string().trim().min(1).max(64),
+  minutes: z
+    .number({ error: "Минуты — целое число или пусто." })
+    .int({ error: "Минуты — целое число." })
+    .min(1, { error: "Не меньше 1 минуты." })
+    .max(600, { error: "Не больше 600 минут." })
+    .nullable(),
+});

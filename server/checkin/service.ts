@@ -203,6 +203,7 @@ async function doorScans(db: Db_, door: string, since?: Date) {
     where: { door, ...(since ? { syncedAt: { gt: since } } : {}) },
     select: {
       id: true,
+      seq: true,
       scannedAt: true,
       syncedAt: true,
       device: true,
@@ -214,6 +215,7 @@ async function doorScans(db: Db_, door: string, since?: Date) {
   });
   return rows.map((r) => ({
     id: r.id,
+    seq: r.seq,
     hash: r.ticket.secretHash,
     scannedAt: r.scannedAt,
     syncedAt: r.syncedAt,
@@ -401,7 +403,7 @@ export async function liveCounts({ db }: { db: Db }) {
   const sessionIds = doors.days.flatMap((d) => d.sessions.map((s) => s.door.slice("session:".length)));
   const seats = await db.programmeSession.findMany({
     where: { id: { in: sessionIds } },
-    select: { id: true, capacity: true, bookedCount: true },
+    select: { id: true, capacity: true, bookedCount: true, bookingRequired: true, noShowReleaseMinutes: true },
   });
   const seatMap = new Map(seats.map((s) => [s.id, s]));
   return {
@@ -417,6 +419,8 @@ export async function liveCounts({ db }: { db: Db }) {
           walkIns: byDoor.get(s.door)?.walkIns ?? 0,
           booked: seat?.bookedCount ?? 0,
           capacity: seat?.capacity ?? null,
+          bookingRequired: seat?.bookingRequired ?? false,
+          noShowReleaseMinutes: seat?.noShowReleaseMinutes ?? null,
         };
       }),
     })),

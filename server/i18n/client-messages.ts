@@ -12,7 +12,17 @@ export const CLIENT_NAMESPACES = {
   /** Signed-in people: account, schedule, the August meeting application. */
   participant: ["accountPage", "my", "meetingMy", "meetingApply", "meetingRoles", "meetingTopics"],
   /** Organisers and admins: the console's forms. */
-  organiser: ["organiserProgramme", "organiserImport", "meetingOrganiser", "adminUsers", "trackEditors"],
+  organiser: [
+    "organiserProgramme",
+    "organiserImport",
+    "meetingOrganiser",
+    "adminUsers",
+    "trackEditors",
+    "checkinConsole",
+    "ticketAdmin",
+  ],
+  /** Check-in staff and organisers: the /checkin desk. */
+  checkin: ["checkinDesk", "categories"],
 } as const;
 
 export function clientNamespaces(viewer: Pick<SessionUser, "role"> | null): string[] {
@@ -20,6 +30,7 @@ export function clientNamespaces(viewer: Pick<SessionUser, "role"> | null): stri
     ...CLIENT_NAMESPACES.everyone,
     ...(viewer ? CLIENT_NAMESPACES.participant : []),
     ...(hasRole(viewer, "ORGANISER") ? CLIENT_NAMESPACES.organiser : []),
+    ...(hasRole(viewer, "CHECKIN") ? CLIENT_NAMESPACES.checkin : []),
   ];
 }
 

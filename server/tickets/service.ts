@@ -250,3 +250,17 @@ export async function ticketHistory({ db, registrationId }: { db: Db; registrati
     orderBy: { issuedAt: "desc" },
   });
 }
+
+/** Reissue by the participant's email (what an organiser at the desk has in hand). */
+export async function reissueTicketByEmail({ db, actor, email }: { db: Db; actor: SessionUser; email: string }) {
+  const edition = await findCurrentEditionOrNull(db, { id: true });
+  const reg = edition
+    ? await db.registration.findFirst({
+        where: { editionId: edition.id, email, status: "CONFIRMED" },
+        select: { id: true },
+      })
+    : null;
+  if (!reg) throw new AppError("NOT_FOUND", errorsT("noSuchRegistration"));
+  const result = await reissueTicket({ db, actor, registrationId: reg.id });
+  return { ...result, email };
+}

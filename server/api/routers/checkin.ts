@@ -1,8 +1,10 @@
+import { setNoShowRelease } from "~/server/checkin/no-show";
 import { checkinProcedure, createTRPCRouter, fullOrganiserProcedure } from "~/server/api/trpc";
 import {
   changesInput,
   doorInput,
   findInput,
+  noShowInput,
   recentInput,
   scanInput,
   staffInput,
@@ -45,5 +47,10 @@ export const checkinRouter = createTRPCRouter({
     .input(staffInput)
     .mutation(({ ctx, input }) =>
       setCheckinStaff({ db: ctx.db, actor: ctx.user, email: input.email, staff: input.staff }),
+    ),
+  setNoShowRelease: fullOrganiserProcedure
+    .input(noShowInput)
+    .mutation(({ ctx, input }) =>
+      setNoShowRelease({ db: ctx.db, actor: ctx.user, sessionId: input.sessionId, minutes: input.minutes }),
     ),
 });

@@ -1,0 +1,88 @@
+import { readFile } from "node:fs/promises";
+import { expect, test, type Page } from "@playwright/test";
+import { pdfQrCodes, pdfText, pngQrCodes } from "../../server/tickets/testing";
+import { demo, signIn } from "../helpers";
+
+/** Chooses the device name and the first door of the list (the first forum day's entrance). */
+async function openDesk(page: Page, device: string) {
+  await page.goto("/checkin");
+  await expect(page.getByRole("heading", { name: "Регистрация на входе" })).toBeVisible();
+  await page.getByLabel("Название устройства").fill(device);
+  const door = page.getByRole("combobox", { name: "Вход или зал" });
+  const first = await door.locator("option").nth(1).getAttribute("value");
+  await door.selectOption(first!);
+  await page.getByRole("button", { name: "Начать" }).click();
+  await expect(page.getByText(/Список загружен/)).toBeVisible();
+}
+
+async function findAndAdmit(page: Page, query: string, name: string) {
+  await page.getByLabel("Поиск по фамилии, имени или почте").fill(query);
+  await page.getByRole("button", { name: "Найти" }).click();
+  await page.getByRole("button", { name: `Отметить: ${name}` }).click();
+}
+
+test.describe("forum days", () => {
+  test("a participant sees the ticket on /my and downloads it as a PDF that reads back", async ({ page }) => {
+    await signIn(page, demo.participant, "/my");
+    const section = page.getByRole("region", { name: "Билет участника" });
+    await expect(section.getByText("Смирнова Анна Викторовна")).toBeVisible();
+    const qr = section.getByRole("img", { name: "QR-код билета участника" });
+    await expect(qr).toBeVisible();
+    const secret = await qr.getAttribute("data-ticket-secret");
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // What the phone shows decodes to the ticket's secret.
+    expect(pngQrCodes(await qr.screenshot())).toEqual([secret]);
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      section.getByRole("link", { name: "Скачать билет (PDF, A6)" }).click(),
+    ]);
+    const pdf = await readFile((await download.path())!);
+    expect(pdfText(pdf)).toContain("Смирнова Анна Викторовна");
+    expect(pdfText(pdf)).toContain("Калуга");
+    expect(pdfQrCodes(pdf)).toEqual([[secret]]);
+  });
+
+  test("check-in staff finds a person by name, admits them, and a repeat says «уже отмечен»", async ({ page }) => {
+    await signIn(page, demo.checkin, "/checkin");
+    await openDesk(page, "Вход 1");
+    await findAndAdmit(page, "Смирнова", "Смирнова Анна Викторовна");
+    const result = page.getByTestId("scan-result");
+    await expect(result).toHaveAttribute("data-result", "admitted");
+    await expect(result).toContainText("Проходите");
+    await expect(result).toContainText("Смирнова Анна Викторовна");
+
+    await findAndAdmit(page, "Смирнова", "Смирнова Анна Викторовна");
+    await expect(result).toHaveAttribute("data-result", "duplicate");
+    await expect(result).toContainText("Уже отмечен");
+    await expect(result).toContainText("«Вход 1»");
+  });
+
+  test("without a network the desk decides from its list, queues the scan and sends it when back", async ({
+    page,
+    context,
+  }) => {
+    await signIn(page, demo.checkin, "/checkin");
+    await openDesk(page, "Вход 2");
+    await context.setOffline(true);
+    await findAndAdmit(page, "Орлов", "Орлов Денис Павлович");
+    const result = page.getByTestId("scan-result");
+    await expect(result).toHaveAttribute("data-result", "admitted");
+    await expect(result).toContainText("решено без сети");
+    await expect(page.getByTestId("queue")).toHaveText("1 отметка ждёт отправки");
+
+    await context.setOffline(false);
+    await page.getByRole("button", { name: "Отправить сейчас" }).click();
+    await expect(page.getByTestId("queue")).toHaveText("все отметки отправлены");
+    // The server has it: a repeat online is «already», by the offline device.
+    await findAndAdmit(page, "Орлов", "Орлов Денис Павлович");
+    await expect(result).toHaveAttribute("data-result", "duplicate");
+    await expect(result).toContainText("«Вход 2»");
+  });
+
+  test("a participant cannot open the check-in desk", async ({ page }) => {
+    await signIn(page, demo.participant2, "/my");
+    const response = await page.goto("/checkin");
+    expect(response?.status()).toBe(403);
+  });
+});
