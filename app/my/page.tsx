@@ -8,6 +8,7 @@ import { AugustApplication } from "~/app/my/august-application";
 import { CalendarFeedPanel } from "~/app/my/calendar-feed";
 import { ScheduleItemActions } from "~/app/my/schedule-item-actions";
 import { TicketCard } from "~/app/my/ticket-card";
+import { CertificateCard } from "~/app/my/certificate-card";
 import { getSessionUser } from "~/server/auth/session";
 import type { ScheduleItem } from "~/server/booking/queries";
 import { formatZonedTime, zonedTimeToUtc, zoneLabel } from "~/server/programme/time";
@@ -48,6 +49,7 @@ export default async function MyProgrammePage() {
         )}
       </header>
       <TicketCard />
+      <CertificateCard />
       <AugustApplication />
 
       {items.length === 0 ? (

@@ -80,6 +80,13 @@ test.describe("forum days", () => {
     await expect(result).toContainText("«Вход 2»");
   });
 
+  test("/verify says plainly that an unknown code is unknown", async ({ page }) => {
+    await page.goto("/verify/ABCDEFGHJKMN");
+    await expect(page.getByRole("heading", { name: "Сертификат с таким кодом не найден" })).toBeVisible();
+    await page.goto("/verify/%3Cscript%3E");
+    await expect(page.getByRole("heading", { name: "Сертификат с таким кодом не найден" })).toBeVisible();
+  });
+
   test("a participant cannot open the check-in desk", async ({ page }) => {
     await signIn(page, demo.participant2, "/my");
     const response = await page.goto("/checkin");

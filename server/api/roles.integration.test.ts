@@ -117,6 +117,8 @@ const table: Record<string, Need> = {
   "checkin.staff": "fullOrganiser",
   "checkin.setStaff": "fullOrganiser",
   "checkin.setNoShowRelease": "fullOrganiser",
+  "certificate.mine": "participant",
+  "certificate.verify": "public",
 };
 
 const roles = ["guest", "participant", "checkinStaff", "trackEditor", "organiser", "admin"] as const;

@@ -1,6 +1,7 @@
 import { accountRouter } from "~/server/api/routers/account";
 import { adminRouter, organiserRouter } from "~/server/api/routers/admin";
 import { bookingRouter } from "~/server/api/routers/booking";
+import { certificateRouter } from "~/server/api/routers/certificate";
 import { checkinRouter } from "~/server/api/routers/checkin";
 import { devMailRouter } from "~/server/api/routers/dev-mail";
 import { organiserProgrammeRouter } from "~/server/api/routers/organiser-programme";
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   meeting: meetingRouter,
   ticket: ticketRouter,
   checkin: checkinRouter,
+  certificate: certificateRouter,
 });
 
 export type AppRouter = typeof appRouter;

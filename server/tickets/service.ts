@@ -55,12 +55,14 @@ export async function issueEditionTickets(db: Writer, editionId: string): Promis
   );
 }
 
-/** Revokes the active tickets of a person's registrations (their registration ended). */
+/** Revokes the active tickets and certificates of a person's registrations (their registration ended). */
 export async function revokeTicketsOfUser(tx: Writer, userId: string, now: Date): Promise<number> {
   const { count } = await tx.ticket.updateMany({
     where: { registration: { userId }, revokedAt: null },
     data: { revokedAt: now, revokedReason: "cancelled" },
   });
+  // The certificate ends with the registration too: /verify then says «отозван».
+  await tx.certificate.updateMany({ where: { registration: { userId }, revokedAt: null }, data: { revokedAt: now } });
   return count;
 }
 
