@@ -3,6 +3,7 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { serverApi } from "~/app/_trpc/server";
+import { BadgesForm } from "~/app/organiser/checkin/badges-form";
 import {
   AutoRefresh,
   NoShowForm,
@@ -34,6 +35,7 @@ export default async function CheckinConsolePage() {
     getTranslations("checkinConsole"),
     getFormatter(),
   ]);
+  const tb = await getTranslations("badges");
   const tz = counts.timeZone;
   return (
     <div className="space-y-8">
@@ -165,6 +167,16 @@ export default async function CheckinConsolePage() {
         )}
         <div className="mt-4">
           <StaffForm />
+        </div>
+      </section>
+
+      <section aria-labelledby="badges" className={card}>
+        <h2 id="badges" className="text-lg font-bold">
+          {tb("title")}
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">{tb("lead")}</p>
+        <div className="mt-3">
+          <BadgesForm />
         </div>
       </section>
 
