@@ -80,6 +80,53 @@ test.describe("forum days", () => {
     await expect(result).toContainText("«Вход 2»");
   });
 
+  test("a walk-in at a session door earns a certificate whose code verifies at /verify", async ({ browser }) => {
+    const staffPage = await (await browser.newContext()).newPage();
+    await signIn(staffPage, demo.checkin, "/checkin");
+    await staffPage.goto("/checkin");
+    await staffPage.getByLabel("Название устройства").fill("Зал 1");
+    const door = staffPage.getByRole("combobox", { name: "Вход или зал" });
+    const values = await door.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    await door.selectOption(values.find((v) => v.startsWith("session:"))!);
+    await staffPage.getByRole("button", { name: "Начать" }).click();
+    await expect(staffPage.getByText(/Список загружен/)).toBeVisible();
+    await findAndAdmit(staffPage, "Смирнова", "Смирнова Анна Викторовна");
+    const result = staffPage.getByTestId("scan-result");
+    await expect(result).toHaveAttribute("data-result", /admitted|notBooked/);
+    if ((await result.getAttribute("data-result")) === "notBooked") {
+      await result.getByRole("button", { name: "Впустить без записи" }).click();
+      await expect(result).toHaveAttribute("data-result", "admitted");
+    }
+
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, demo.participant, "/my");
+    const section = page.getByRole("region", { name: "Сертификат участника" });
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      section.getByRole("link", { name: "Скачать сертификат (PDF)" }).click(),
+    ]);
+    const pdf = await readFile((await download.path())!);
+    expect(pdfText(pdf)).toContain("Смирнова Анна Викторовна");
+    const [[url]] = pdfQrCodes(pdf) as [[string]];
+    expect(url).toMatch(/\/verify\/[2-9A-Z]{12}$/);
+    await page.goto(new URL(url).pathname);
+    await expect(page.getByRole("heading", { name: "Сертификат действителен" })).toBeVisible();
+    await expect(page.getByText("Смирнова Анна Викторовна")).toBeVisible();
+  });
+
+  test("an organiser sees the counts and downloads badges with the tickets' QR codes", async ({ page }) => {
+    await signIn(page, demo.organiser, "/organiser");
+    await page.goto("/organiser/checkin");
+    await expect(page.getByRole("heading", { name: "Прошли сейчас" })).toBeVisible();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Скачать бейджи (PDF)" }).click(),
+    ]);
+    const pdf = await readFile((await download.path())!);
+    expect(pdfText(pdf)).toContain("Смирнова Анна Викторовна");
+    expect(pdfQrCodes(pdf).flat().length).toBeGreaterThan(0);
+  });
+
   test("/verify says plainly that an unknown code is unknown", async ({ page }) => {
     await page.goto("/verify/ABCDEFGHJKMN");
     await expect(page.getByRole("heading", { name: "Сертификат с таким кодом не найден" })).toBeVisible();
