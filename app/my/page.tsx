@@ -9,6 +9,7 @@ import { CalendarFeedPanel } from "~/app/my/calendar-feed";
 import { ScheduleItemActions } from "~/app/my/schedule-item-actions";
 import { TicketCard } from "~/app/my/ticket-card";
 import { CertificateCard } from "~/app/my/certificate-card";
+import { FeedbackCard } from "~/app/my/feedback-card";
 import { getSessionUser } from "~/server/auth/session";
 import type { ScheduleItem } from "~/server/booking/queries";
 import { formatZonedTime, zonedTimeToUtc, zoneLabel } from "~/server/programme/time";
@@ -50,6 +51,7 @@ export default async function MyProgrammePage() {
       </header>
       <TicketCard />
       <CertificateCard />
+      <FeedbackCard />
       <AugustApplication />
 
       {items.length === 0 ? (

@@ -15,7 +15,15 @@ async function violations(page: Page) {
 }
 
 test.describe("accessibility", () => {
-  for (const path of ["/", "/programme?day=2025-08-26", "/speakers", "/register", "/signin", "/august-meeting"]) {
+  for (const path of [
+    "/",
+    "/programme?day=2025-08-26",
+    "/speakers",
+    "/register",
+    "/signin",
+    "/august-meeting",
+    "/verify/ABCDEFGHJKMN",
+  ]) {
     test(`guest page ${path} has no WCAG A/AA violations`, async ({ page }) => {
       await page.goto(path);
       await expect(page.locator("h1").first()).toBeVisible();
@@ -40,6 +48,8 @@ test.describe("accessibility", () => {
       "/organiser/programme/sessions",
       "/organiser/august-meeting",
       "/organiser/august-meeting/roll-call",
+      "/organiser/checkin",
+      "/checkin",
     ]) {
       await page.goto(path);
       await expect(page.locator("h1").first()).toBeVisible();

@@ -119,6 +119,9 @@ const table: Record<string, Need> = {
   "checkin.setNoShowRelease": "fullOrganiser",
   "certificate.mine": "participant",
   "certificate.verify": "public",
+  "feedback.mine": "participant",
+  "feedback.give": "participant",
+  "feedback.results": "fullOrganiser",
 };
 
 const roles = ["guest", "participant", "checkinStaff", "trackEditor", "organiser", "admin"] as const;

@@ -4,6 +4,7 @@ import { bookingRouter } from "~/server/api/routers/booking";
 import { certificateRouter } from "~/server/api/routers/certificate";
 import { checkinRouter } from "~/server/api/routers/checkin";
 import { devMailRouter } from "~/server/api/routers/dev-mail";
+import { feedbackRouter } from "~/server/api/routers/feedback";
 import { organiserProgrammeRouter } from "~/server/api/routers/organiser-programme";
 import { meetingRouter } from "~/server/api/routers/meeting";
 import { programmeRouter } from "~/server/api/routers/programme";
@@ -22,6 +23,7 @@ export const appRouter = createTRPCRouter({
   ticket: ticketRouter,
   checkin: checkinRouter,
   certificate: certificateRouter,
+  feedback: feedbackRouter,
 });
 
 export type AppRouter = typeof appRouter;

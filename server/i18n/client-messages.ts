@@ -10,7 +10,7 @@ export const CLIENT_NAMESPACES = {
   /** Guests: booking's seat line, errors, sign-in, registration and password reset forms. */
   everyone: ["booking", "errors", "signin", "registration", "reset"],
   /** Signed-in people: account, schedule, the August meeting application. */
-  participant: ["accountPage", "my", "meetingMy", "meetingApply", "meetingRoles", "meetingTopics"],
+  participant: ["accountPage", "my", "feedback", "meetingMy", "meetingApply", "meetingRoles", "meetingTopics"],
   /** Organisers and admins: the console's forms. */
   organiser: [
     "organiserProgramme",
