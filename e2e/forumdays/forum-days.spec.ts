@@ -1,5 +1,9 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, expect, test, type Page } from "@playwright/test";
+import { writeQrVideo } from "./fake-camera";
 import { pdfQrCodes, pdfText, pngQrCodes } from "../../server/tickets/testing";
 import { demo, signIn } from "../helpers";
 
@@ -125,6 +129,38 @@ test.describe("forum days", () => {
     const pdf = await readFile((await download.path())!);
     expect(pdfText(pdf)).toContain("Смирнова Анна Викторовна");
     expect(pdfQrCodes(pdf).flat().length).toBeGreaterThan(0);
+  });
+
+  test("the desk reads a real ticket QR from the camera (Chromium's fake camera)", async ({ page, baseURL }) => {
+    await signIn(page, demo.participant2, "/my");
+    const secret = await page.getByRole("img", { name: "QR-код билета участника" }).getAttribute("data-ticket-secret");
+    const video = path.join(mkdtempSync(path.join(tmpdir(), "spo-camera-")), "ticket.y4m");
+    writeQrVideo(video, secret!);
+
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--use-fake-device-for-media-stream",
+        "--use-fake-ui-for-media-stream",
+        `--use-file-for-fake-video-capture=${video}`,
+      ],
+    });
+    try {
+      const context = await browser.newContext({ baseURL, locale: "ru-RU", timezoneId: "Europe/Moscow" });
+      await context.grantPermissions(["camera"], { origin: baseURL });
+      const desk = await context.newPage();
+      await signIn(desk, demo.checkin, "/checkin");
+      await openDesk(desk, "Камера 1");
+      await desk.getByRole("button", { name: "Сканировать камерой" }).click();
+      const result = desk.getByTestId("scan-result");
+      // Орлов was admitted at this entrance earlier in this file: the camera's scan is a repeat.
+      await expect(result).toContainText("Орлов Денис Павлович", { timeout: 60_000 });
+      await expect(result).toHaveAttribute("data-result", "duplicate");
+    } finally {
+      await browser.close();
+    }
   });
 
   test("/verify says plainly that an unknown code is unknown", async ({ page }) => {
