@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { LiveRegion } from "~/app/_components/a11y/live-region";
+import { RouteFocus } from "~/app/_components/a11y/route-focus";
 import { ClientIntl } from "~/app/_components/client-intl";
 import { SiteFooter } from "~/app/_components/site-footer";
 import { SiteHeader } from "~/app/_components/site-header";
@@ -55,6 +57,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         ) : (
           page
         )}
+        <LiveRegion />
+        <RouteFocus />
       </body>
     </html>
   );

@@ -1,6 +1,7 @@
 /**
  * `npm run bench` (`-- --quick`: one short round; `-- --keep`: keep the databases and logs;
- * `-- --port N`: ports N, N+1, N+2 instead of 3201–3203): the app
+ * `-- --port N`: ports N, N+1, N+2 instead of 3201–3203; `-- --only lighthouse`: only the Lighthouse
+ * scores, on one 1× server): the app
  * measured black-box over HTTP, as whatever it is when this runs. On the embedded database by
  * default, on PostgreSQL with TEST_DATABASE_URL (fresh databases on that server, dropped after).
  *
@@ -9,7 +10,7 @@
  * (A) with its baseline (B): bookings over HTTP at 16 clients / pgbench's same transaction, 200
  * clients, a 500-client race for 20 seats, req/s of the guest pages / a bare node:http server
  * sending the same bytes, and the cost of a programme day at 1× / 10×. Then page weights,
- * memory, the SQL invariants, a summary (min / median / max over rounds) and one
+ * memory, Lighthouse scores of the public pages (bench/lib/lighthouse.ts), the SQL invariants, a summary (min / median / max over rounds) and one
  * `RATIO <name> <value> <target> ok|short` line per target. It asserts nothing.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -18,6 +19,7 @@ import path from "node:path";
 import { buildData, FIXTURE, httpSessionId, httpUserId, raceSessionId, withDb } from "~/bench/lib/data";
 import { checkInvariants } from "~/bench/lib/invariants";
 import { bookingLoad, outcomeText, pageLoad, race, type BookingTarget } from "~/bench/lib/load";
+import { lighthouseLines, runLighthouse } from "~/bench/lib/lighthouse";
 import { getRaw, pageWeight, startBareServer, type RawPage } from "~/bench/lib/pages";
 import { pgbenchVersion, runPgbench } from "~/bench/lib/pgbench";
 import { sampleRss, treeCpuMs, treeRssMiB } from "~/bench/lib/proc";
@@ -32,10 +34,21 @@ const keep = process.argv.includes("--keep");
 const cfg = quick
   ? { rounds: 1, bookSecs: 3, pageSecs: 2, costSecs: 2 }
   : { rounds: 3, bookSecs: 6, pageSecs: 5, costSecs: 4 };
+const onlyArg = process.argv.indexOf("--only");
+const only = onlyArg >= 0 ? process.argv[onlyArg + 1] : null;
+if (only !== null && only !== "lighthouse") throw new Error(`--only ${only}: only "lighthouse" can run alone`);
+/** The public pages Lighthouse scores (label, path). */
+const lighthousePages = (sessionPageId: string): [string, string][] => [
+  ["/", "/"],
+  ["/programme", "/programme"],
+  ["/sessions", `/sessions/${sessionPageId}`],
+  ["/speakers", "/speakers"],
+];
 const portArg = process.argv.indexOf("--port");
 const firstPort = portArg >= 0 ? Number(process.argv[portArg + 1]) : 3201;
 const PORTS = { one: firstPort, ten: firstPort + 1, bare: firstPort + 2 };
 const DAY = "/programme?day=2025-08-27";
+const ORGANISER_LIST = "/organiser/programme/sessions";
 /** Enough to keep the server's cores busy; more only queues (and skews a short run). */
 const PAGE_CONNECTIONS = 8;
 
@@ -63,6 +76,30 @@ let bare: { base: string; stop: () => Promise<void> } | null = null;
 const figures = new Figures();
 const alive = () => servers.forEach((s) => s.check());
 let exitCode = 0;
+if (only === "lighthouse") {
+  try {
+    step("data: migrations, demo seed");
+    const one = await buildData({ url: dbs.one, scale: 1, rounds: 1 });
+    step("build (scripts/build.mjs) and start the server (scripts/start.mjs)");
+    await buildApp(path.join(tmp, "build.log"));
+    const app = await startServer({ port: PORTS.one, databaseUrl: dbs.one, logFile: path.join(tmp, "server-1x.log") });
+    servers.push(app);
+    for (const p of ["/", "/programme", "/speakers"]) await getRaw(`${app.base}${p}`);
+    step("lighthouse, mobile and desktop");
+    for (const line of lighthouseLines(await runLighthouse(app.base, lighthousePages(one.sessionPageId)))) say(line);
+  } catch (error) {
+    exitCode = 1;
+    console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    for (const s of servers) await s.stop();
+    if (!keep)
+      await dbs.drop().catch((e: unknown) => console.error(`could not drop the bench databases: ${String(e)}`));
+    if (exitCode === 0 && !keep) rmSync(tmp, { recursive: true, force: true });
+    else say(`kept: ${tmp}`);
+  }
+  say(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  process.exit(exitCode);
+}
 try {
   step("data: migrations, demo seed, 10× programme, bench edition");
   const [one, ten] = await Promise.all([
@@ -77,8 +114,17 @@ try {
   if (dbs.kind === "postgresql") {
     const n = await countStatements();
     say(
-      `SQL statements per call, BEGIN and COMMIT included: book ${n.book}, join the waitlist ${n.waitlist}, ` +
-        `cancel with a promotion ${n.cancelWithPromotion}, cancel ${n.cancel}`,
+      "SQL statements per call, BEGIN and COMMIT included (round trips): " +
+        (
+          [
+            ["book", n.book],
+            ["join the waitlist", n.waitlist],
+            ["cancel with a promotion", n.cancelWithPromotion],
+            ["cancel", n.cancel],
+          ] as const
+        )
+          .map(([label, c]) => `${label} ${c.statements} (${c.roundTrips})`)
+          .join(", "),
     );
   }
 
@@ -97,14 +143,20 @@ try {
   const cookies = await Promise.all(Array.from({ length: FIXTURE.httpPeople }, (_, n) => sessionCookie(httpUserId(n))));
   const signed1 = await sessionCookie(one.signedIn.id, one.signedIn.sessionVersion);
   const signed10 = await sessionCookie(ten.signedIn.id, ten.signedIn.sessionVersion);
-  for (const [base, cookie] of [
-    [app.base, cookies[0]!],
-    [app.base, signed1],
-    [app10.base, signed10],
+  const organiser1 = await sessionCookie(one.organiser.id, one.organiser.sessionVersion);
+  const organiser10 = await sessionCookie(ten.organiser.id, ten.organiser.sessionVersion);
+  for (const [base, cookie, p] of [
+    [app.base, cookies[0]!, null],
+    [app.base, signed1, null],
+    [app10.base, signed10, null],
+    [app.base, organiser1, ORGANISER_LIST],
+    [app10.base, organiser10, ORGANISER_LIST],
   ] as const) {
-    if (!(await cookieWorks(base, cookie))) throw new Error(`a minted session cookie is refused by ${base}/my`);
+    const path = p ?? "/my";
+    if (!(await cookieWorks(base, cookie, path)))
+      throw new Error(`a minted session cookie is refused by ${base}${path}`);
   }
-  say("minted session cookies sign in (/my answers 200)");
+  say(`minted session cookies sign in (/my and ${ORGANISER_LIST} answer 200)`);
 
   const sessionPage = `/sessions/${one.sessionPageId}`;
   const paths = ["/programme", DAY, sessionPage, "/programme.ics"];
@@ -131,6 +183,8 @@ try {
     weights.push({ label, ...(await pageWeight(app.base, p, headers)) });
   }
   const icsBytes = recorded.get("/programme.ics")!.body.length;
+  step("lighthouse, mobile and desktop (idle 1× server)");
+  const lighthouse = lighthouseLines(await runLighthouse(app.base, lighthousePages(one.sessionPageId)));
 
   const target: BookingTarget = {
     base: app.base,
@@ -205,29 +259,34 @@ try {
       );
     }
 
-    for (const [label, cookie1, cookie10] of [
-      ["guest", null, null],
-      ["signed in", signed1, signed10],
+    // Cost at 1× and 10× data, one client: the guest and signed-in programme day, /my and the
+    // organiser's session list (both must stay flat: indexes and pagination).
+    for (const [label, path, cookie1, cookie10] of [
+      ["guest", DAY, null, null],
+      ["signed in", DAY, signed1, signed10],
+      ["signed in", "/my", signed1, signed10],
+      ["organiser", ORGANISER_LIST, organiser1, organiser10],
     ] as const) {
       const cost = async (server: Server, cookie: string | null) => {
         const cpu = treeCpuMs(server.pid);
         const res = await pageLoad({
           base: server.base,
-          path: DAY,
+          path,
           connections: 1,
           seconds: cfg.costSecs,
           headers: cookie ? { cookie } : undefined,
         });
+        if (res.errors > 0) throw new Error(`${label} ${path}: ${res.errors} answers were not 2xx`);
         return { ms: res.meanMs, cpu: (treeCpuMs(server.pid) - cpu) / Math.max(1, res.requests) };
       };
       const c1 = await cost(app, cookie1);
       const c10 = await cost(app10, cookie10);
       alive();
-      figures.add(`cost ${label} ${DAY} 1×`, "ms/request", c1.ms);
-      figures.add(`cost ${label} ${DAY} 10×`, "ms/request", c10.ms);
-      figures.add(`ratio cost ${label} 10× / 1×`, "", c10.ms / c1.ms);
+      figures.add(`cost ${label} ${path} 1×`, "ms/request", c1.ms);
+      figures.add(`cost ${label} ${path} 10×`, "ms/request", c10.ms);
+      figures.add(`ratio cost ${label} ${path} 10× / 1×`, "", c10.ms / c1.ms);
       say(
-        `A/B cost ${label} ${DAY} (1 client): 1× ${fmt(c1.ms)} ms/request (server CPU ${fmt(c1.cpu)} ms), 10× ${fmt(c10.ms)} ms/request (server CPU ${fmt(c10.cpu)} ms)`,
+        `A/B cost ${label} ${path} (1 client): 1× ${fmt(c1.ms)} ms/request (server CPU ${fmt(c1.cpu)} ms), 10× ${fmt(c10.ms)} ms/request (server CPU ${fmt(c10.cpu)} ms)`,
       );
     }
     alive();
@@ -262,7 +321,17 @@ try {
   if (inv.violations > 0) exitCode = 1;
 
   step("summary");
-  printSummary({ figures, weights, icsBytes, pgbench: Boolean(pgbench), paths: paths.map(shown), day: DAY, say });
+  printSummary({
+    figures,
+    weights,
+    icsBytes,
+    pgbench: Boolean(pgbench),
+    paths: paths.map(shown),
+    day: DAY,
+    organiserList: ORGANISER_LIST,
+    say,
+  });
+  for (const line of lighthouse) say(line);
 } catch (error) {
   exitCode = 1;
   console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import type { FormState } from "~/app/_components/form-state";
 
@@ -153,16 +153,81 @@ export function SubmitButton({
   );
 }
 
-/** The form's overall result: an error (role=alert) or a success note (role=status). */
+type SummaryLink = { id: string; text: string };
+
+/** The invalid fields of the form around `box`, in page order, as links named by their labels. */
+function invalidFieldLinks(box: HTMLElement, fieldErrors: FormState["fieldErrors"]): SummaryLink[] {
+  const form = box.closest("form");
+  if (!form || !fieldErrors) return [];
+  const links: SummaryLink[] = [];
+  const seen = new Set<string>();
+  for (const el of Array.from(form.elements)) {
+    const name = (el as HTMLInputElement).name;
+    const errors = name ? fieldErrors[name] : undefined;
+    if (!errors?.length || seen.has(name) || !el.id) continue;
+    seen.add(name);
+    const label = form
+      .querySelector(`label[for="${CSS.escape(el.id)}"]`)
+      ?.textContent?.replace(/\*\s*$/, "")
+      .trim();
+    // The field's label names the link (the error itself is next to the field, tied by aria-describedby).
+    links.push({ id: el.id, text: label || errors[0]! });
+  }
+  return links;
+}
+
+/**
+ * The form's overall result: an error (role=alert) or a success note (role=status). The one
+ * place every form reports back, so it also moves focus there when the answer arrives (the form
+ * remounts and focus would fall to <body>); with errors by field it lists them as links that
+ * focus each invalid field (an error summary).
+ */
 export function FormAlert({ state }: { state: FormState }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [links, setLinks] = useState<SummaryLink[]>([]);
+  useEffect(() => {
+    const box = ref.current;
+    if (!box || !state.message) return;
+    setLinks(state.ok ? [] : invalidFieldLinks(box, state.fieldErrors));
+    box.focus();
+  }, [state]);
   if (!state.message) return null;
   return state.ok ? (
-    <p role="status" className="rounded-md border border-green-300 bg-green-50 px-4 py-3 text-sm text-green-900">
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="status"
+      className="rounded-md border border-green-300 bg-green-50 px-4 py-3 text-sm text-green-900"
+    >
       {state.message}
-    </p>
+    </div>
   ) : (
-    <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900">
-      {state.message}
-    </p>
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      data-error-summary
+      className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900"
+    >
+      <p>{state.message}</p>
+      {links.length > 0 && (
+        <ul className="mt-2 list-disc space-y-1 pl-5">
+          {links.map((l) => (
+            <li key={l.id}>
+              <a
+                href={`#${l.id}`}
+                className="underline hover:text-red-950"
+                onClick={(e) => {
+                  e.preventDefault();
+                  document.getElementById(l.id)?.focus();
+                }}
+              >
+                {l.text}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -46,15 +46,9 @@ export async function ApplicationPanel({
         <Item label={t("meetingMy.submittedAt")} value={date(a.createdAt)} />
         {a.decidedAt && <Item label={t("meetingMy.decidedAt")} value={date(a.decidedAt)} />}
         {a.topic && (
-          <div className="sm:col-span-2">
-            <Item label={t("meetingMy.topic")} value={t(`meetingTopics.${a.topic}`)} />
-          </div>
+          <Item className="sm:col-span-2" label={t("meetingMy.topic")} value={t(`meetingTopics.${a.topic}`)} />
         )}
-        {a.question && (
-          <div className="sm:col-span-2">
-            <Item label={t("meetingMy.question")} value={a.question} />
-          </div>
-        )}
+        {a.question && <Item className="sm:col-span-2" label={t("meetingMy.question")} value={a.question} />}
       </dl>
       {a.replacesId && <p className="text-sm text-slate-700">{t("meetingMy.replacesNote")}</p>}
       {showMeetingLink && (
@@ -70,9 +64,10 @@ export async function ApplicationPanel({
   );
 }
 
-function Item({ label, value }: { label: string; value: string }) {
+/** One name–value group: a <div> directly inside the <dl> (a wrapper around it breaks the list). */
+function Item({ label, value, className }: { label: string; value: string; className?: string }) {
   return (
-    <div>
+    <div className={className}>
       <dt className="text-slate-500">{label}</dt>
       <dd className="whitespace-pre-line font-medium text-slate-900">{value}</dd>
     </div>

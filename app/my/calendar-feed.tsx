@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { announce, focusWhenReady } from "~/app/_components/a11y/announce";
 import { buttonPrimary, buttonSecondary } from "~/app/_components/booking/booking-controls";
 import { ConfirmStep } from "~/app/_components/booking/confirm-step";
 import { serverMessage } from "~/app/_components/booking/errors";
@@ -12,6 +13,9 @@ import { useTRPC } from "~/app/_trpc/react";
 export function CalendarFeedPanel({ initialUrl }: { initialUrl: string | null }) {
   const t = useTranslations("my");
   const tb = useTranslations("booking");
+  const ta = useTranslations("a11y");
+  const rootId = useId();
+  const root = () => document.getElementById(rootId);
   const trpc = useTRPC();
   const fieldId = useId();
   const [url, setUrl] = useState(initialUrl);
@@ -25,8 +29,11 @@ export function CalendarFeedPanel({ initialUrl }: { initialUrl: string | null })
     },
     onError: (e: unknown) => setError(serverMessage(e) ?? tb("errorUnknown")),
     onSuccess: (r: { url: string | null }) => {
+      announce(ta(r.url ? (url ? "feedReplaced" : "feedCreated") : "feedRevoked"));
       setUrl(r.url);
       setConfirm(null);
+      // A new link: focus «Скопировать»; no link any more: focus «Получить ссылку».
+      focusWhenReady(() => root()?.querySelector<HTMLElement>(r.url ? "[data-action=copy]" : "[data-action=create]"));
     },
   };
   const rotate = useMutation(trpc.booking.rotateCalendarFeed.mutationOptions(options));
@@ -38,13 +45,14 @@ export function CalendarFeedPanel({ initialUrl }: { initialUrl: string | null })
     try {
       await navigator.clipboard.writeText(url);
       setCopied(true);
+      announce(ta("copied"));
     } catch {
       (document.getElementById(fieldId) as HTMLInputElement | null)?.select();
     }
   };
 
   return (
-    <div className="mt-6 border-t border-slate-100 pt-4" aria-busy={busy || undefined}>
+    <div id={rootId} className="mt-6 border-t border-slate-100 pt-4" aria-busy={busy || undefined}>
       <h3 className="font-semibold">{t("feedTitle")}</h3>
       <p className="mt-1 text-sm text-slate-600">{t("feedLead")}</p>
       {url ? (
@@ -60,7 +68,7 @@ export function CalendarFeedPanel({ initialUrl }: { initialUrl: string | null })
               onFocus={(e) => e.currentTarget.select()}
               className="min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs"
             />
-            <button type="button" className={buttonSecondary} onClick={copy}>
+            <button type="button" className={buttonSecondary} data-action="copy" onClick={copy}>
               {copied ? t("copied") : t("copy")}
             </button>
           </div>
@@ -87,7 +95,13 @@ export function CalendarFeedPanel({ initialUrl }: { initialUrl: string | null })
       ) : (
         <div className="mt-3">
           <p className="text-sm text-slate-600">{t("feedNone")}</p>
-          <button type="button" className={`${buttonPrimary} mt-2`} disabled={busy} onClick={() => rotate.mutate()}>
+          <button
+            type="button"
+            className={`${buttonPrimary} mt-2`}
+            data-action="create"
+            disabled={busy}
+            onClick={() => rotate.mutate()}
+          >
             {busy ? t("working") : t("feedCreate")}
           </button>
         </div>
@@ -97,9 +111,6 @@ export function CalendarFeedPanel({ initialUrl }: { initialUrl: string | null })
           {tb("error", { message: error })}
         </p>
       )}
-      <span className="sr-only" aria-live="polite">
-        {copied ? t("copied") : ""}
-      </span>
     </div>
   );
 }

@@ -129,6 +129,7 @@ function ScheduleCard({ item, timeZone, t }: { item: ScheduleItem; timeZone: str
   return (
     <article
       aria-labelledby={`my-${s.id}`}
+      data-my-item={s.id}
       className={`rounded-lg border bg-white p-4 pl-5 shadow-sm ${clash ? "border-amber-400 ring-2 ring-amber-200" : "border-slate-200"}`}
       style={{ borderLeft: `5px solid ${s.track?.color ?? "#64748b"}` }}
     >

@@ -6,13 +6,7 @@ import { ProgrammeFiltersForm } from "~/app/programme/filters-form";
 import { BookingArea, SessionBooking } from "~/app/_components/booking/session-booking";
 import { SessionCard } from "~/app/_components/session-card";
 import { serverApi } from "~/app/_trpc/server";
-import {
-  groupBySlot,
-  parseProgrammeFilters,
-  PROGRAMME_PAGE_SIZE,
-  programmePage,
-  programmeQuery,
-} from "~/server/programme/rules";
+import { groupBySlot, parseProgrammeFilters, programmeQuery } from "~/server/programme/rules";
 import { Pager } from "~/app/_components/pager";
 import { zonedDayKey, zonedTimeToUtc, zoneLabel } from "~/server/programme/time";
 
@@ -35,14 +29,11 @@ export default async function ProgrammePage({ searchParams }: Props) {
   });
   const query = { track: filters.track ?? undefined, format: filters.format ?? undefined, q: filters.q || undefined };
   const filtered = Boolean(filters.track || filters.format || filters.q);
-  const [allSessions, dayCounts] = await Promise.all([
-    api.programme.list({ ...query, day: filters.day }),
+  const pageParam = typeof params.page === "string" ? params.page : undefined;
+  const [{ sessions, total, page, pageCount }, dayCounts] = await Promise.all([
+    api.programme.page({ ...query, day: filters.day, page: pageParam }),
     filtered ? api.programme.dayCounts(query) : Promise.resolve(null),
   ]);
-  // The closed meeting's hours are not public: it heads the day in a group of its own.
-  const ordered = [...allSessions.filter((s) => s.timeHidden), ...allSessions.filter((s) => !s.timeHidden)];
-  const { page, pageCount } = programmePage(params.page, ordered.length);
-  const sessions = ordered.slice((page - 1) * PROGRAMME_PAGE_SIZE, page * PROGRAMME_PAGE_SIZE);
   const hiddenTime = sessions.filter((s) => s.timeHidden);
   const slots = [
     ...(hiddenTime.length > 0
@@ -124,7 +115,7 @@ export default async function ProgrammePage({ searchParams }: Props) {
       />
 
       <p className="mt-6 text-sm text-slate-600" role="status">
-        {t("programme.found", { count: allSessions.length })}
+        {t("programme.found", { count: total })}
         {filtered && (
           <>
             {" · "}

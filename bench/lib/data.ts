@@ -44,6 +44,8 @@ export const PGBENCH_SEQUENCE = "bench_pgbench_k";
 export type BuiltData = {
   /** The demo participant (registered for the shown edition): the signed-in pages. */
   signedIn: { id: string; sessionVersion: number };
+  /** The demo organiser: the organiser's session list. */
+  organiser: { id: string; sessionVersion: number };
   /** A bookable demo session on 27 August: the session page. */
   sessionPageId: string;
   programmeSessions: number;
@@ -232,6 +234,10 @@ export async function buildData(opts: { url: string; scale: number; rounds: numb
       where: { email: "participant@forum-spo.local" },
       select: { id: true, sessionVersion: true },
     });
+    const organiser = await db.user.findUniqueOrThrow({
+      where: { email: "organiser@forum-spo.local" },
+      select: { id: true, sessionVersion: true },
+    });
     const page = await db.programmeSession.findFirstOrThrow({
       where: {
         editionId: demo.id,
@@ -244,6 +250,6 @@ export async function buildData(opts: { url: string; scale: number; rounds: numb
       select: { id: true },
     });
     const programmeSessions = await db.programmeSession.count({ where: { editionId: demo.id } });
-    return { signedIn: person, sessionPageId: page.id, programmeSessions };
+    return { signedIn: person, organiser, sessionPageId: page.id, programmeSessions };
   });
 }

@@ -78,9 +78,9 @@ export async function sessionCookie(userId: string, sessionVersion = 0): Promise
   return `${COOKIE}=${token}`;
 }
 
-/** True when the cookie signs its holder in: `/my` answers 200 instead of sending to /signin. */
-export async function cookieWorks(base: string, cookie: string): Promise<boolean> {
-  const res = await fetch(`${base}/my`, { headers: { cookie }, redirect: "manual" });
+/** True when the cookie signs its holder in: `path` answers 200 instead of sending to /signin. */
+export async function cookieWorks(base: string, cookie: string, path = "/my"): Promise<boolean> {
+  const res = await fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual" });
   await res.arrayBuffer();
   return res.status === 200;
 }

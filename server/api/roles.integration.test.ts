@@ -17,6 +17,7 @@ type Need = "public" | "participant" | "checkin" | "organiser" | "fullOrganiser"
 const table: Record<string, Need> = {
   "programme.edition": "public",
   "programme.list": "public",
+  "programme.page": "public",
   "programme.dayCounts": "public",
   "programme.session": "public",
   "programme.speakers": "public",

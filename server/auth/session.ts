@@ -1,9 +1,10 @@
 import { cookies } from "next/headers";
-import { decode } from "next-auth/jwt";
 import { cache } from "react";
 import type { SessionUser } from "~/server/auth/roles";
+import { readSessionToken } from "~/server/auth/session-token";
 import { cachedSession, rememberSession, sessionCookie } from "~/server/auth/session-cache";
 import { getDb } from "~/server/db";
+import { readRows, sql } from "~/server/db/sql";
 import { env } from "~/server/env";
 
 /**
@@ -25,18 +26,14 @@ export async function sessionUserOf(list: { name: string; value: string }[]): Pr
 }
 
 async function resolve(cookie: { name: string; value: string }): Promise<SessionUser | null> {
-  let token: { uid?: unknown; sv?: unknown } | null = null;
-  try {
-    token = await decode({ token: cookie.value, secret: env.AUTH_SECRET ?? "", salt: cookie.name });
-  } catch {
-    return null; // forged, expired, or signed with another secret
-  }
+  // Null when forged, expired, or signed with another secret.
+  const token = await readSessionToken({ token: cookie.value, secret: env.AUTH_SECRET ?? "", salt: cookie.name });
   if (typeof token?.uid !== "string" || typeof token.sv !== "number") return null;
   const db = await getDb();
-  const user = await db.user.findUnique({
-    where: { id: token.uid },
-    select: { id: true, email: true, role: true, sessionVersion: true },
-  });
+  const [user] = await readRows<SessionUser & { sessionVersion: number }>(
+    db,
+    sql`SELECT "id", "email", "role"::text AS role, "sessionVersion" FROM "User" WHERE "id" = ${token.uid}`,
+  );
   if (!user || user.sessionVersion !== token.sv) return null;
   return { id: user.id, email: user.email, role: user.role };
 }

@@ -1,17 +1,18 @@
 /**
- * The SQL of a seat change. A booking is four statements inside its transaction (BEGIN, lock
- * the person, lock and read the session, one write, COMMIT); a cancellation that promotes from
- * the waitlist adds two (lock the candidates, promote). Each write moves the seat counter, the
- * Booking and WaitlistEntry rows and the outbox row together in one statement, so the session
- * row stays locked only for that change. The database keeps the invariants: the conditional
- * counter update, the unique (session, user) keys and the CHECK (bookedCount <= capacity).
+ * The SQL of a seat change, through the seat runner (server/db/sql.ts: on PostgreSQL the
+ * statements of a step go in one message). A booking is five statements in two round trips:
+ * BEGIN, lock the person, lock and read the session (one message), then one write and COMMIT
+ * (the second). A cancellation that promotes from the waitlist is six: BEGIN, lock the person,
+ * the cancellation write, then lock the queue's head, promote, COMMIT. Each write moves the seat
+ * counter, the Booking and WaitlistEntry rows and the outbox row together in one statement, so the
+ * session row stays locked only for that change. The database keeps the invariants: the
+ * conditional counter update, the unique (session, user) keys and the CHECK (bookedCount <= capacity).
  *
  * Mail is not rendered here: the outbox row carries kind, recipient and payload, and the mail
- * worker renders it (server/booking/mail-render.ts) after the lock is gone.
+ * worker renders it (server/booking/notify.ts) after the lock is gone.
  */
 import { randomUUID } from "node:crypto";
-import type { Tx } from "~/server/db/transaction";
-import { Prisma } from "~/server/generated/prisma/client";
+import { rows, sql, type Sql, type Statement } from "~/server/db/sql";
 
 /** A session row as promotion needs it, read under its lock. */
 export type PromotionSession = {
@@ -42,24 +43,31 @@ export type LockedSession = PromotionSession & {
 /** Ids for rows whose Prisma default (cuid) is made client-side; any unique text is valid. */
 export const newId = (): string => randomUUID();
 
+/** 1. Serialises every seat change of one person (server/db/locks.ts: the lock order). */
+const lockUserStatement = (userId: string): Statement => sql`SELECT "id" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+
+type RawClash = { id: string; title: string; startsAt: number; endsAt: number };
+
 /**
- * 2. Locks the sessions (id order) and reads them with the person's state in each: seat,
- * waitlist entry, and the seats they hold elsewhere that overlap it.
+ * 1 and 2. Locks the person, then the sessions (id order), and reads the sessions with the
+ * person's state in each: seat, waitlist entry, and the seats they hold elsewhere that overlap
+ * it. Null when there is no such person.
  *
- * Call it with the person's User row locked (statement 1, `lockUser`). A statement that waited
- * for a row lock returns the row as committed by the previous holder, but its subqueries see the
- * data as of the statement's start. That is enough for the person's own rows (registration,
- * seats, queue entry: whoever changes them locks the User row first, and this statement starts
- * after that lock is ours); other people's queue entries are counted by the next statement.
+ * The second statement starts after the first has the person's lock. A statement that waited for
+ * a row lock returns the row as committed by the previous holder, but its subqueries see the data
+ * as of the statement's start. That is enough for the person's own rows (registration, seats,
+ * queue entry: whoever changes them locks the User row first); other people's queue entries are
+ * counted by the next statement.
  */
-export async function lockSessionsFor(
-  tx: Tx,
+export async function lockPersonAndSessions(
+  db: Sql,
   userId: string,
   sessionIds: readonly string[],
-): Promise<Map<string, LockedSession>> {
+): Promise<Map<string, LockedSession> | null> {
   const ids = [...new Set(sessionIds)].sort();
-  if (ids.length === 0) return new Map();
-  const rows = await tx.$queryRaw<(Omit<LockedSession, "clashes"> & { clashes: RawClash[] | null })[]>`
+  const [user, sessions] = await db.batch([
+    lockUserStatement(userId),
+    sql`
     SELECT s."id", s."editionId", s."title", s."status"::text AS status, s."isClosed", s."bookingRequired",
            s."capacity", s."bookedCount", s."startsAt", s."endsAt",
            e."bookingOpensAt", e."bookingClosesAt",
@@ -68,7 +76,8 @@ export async function lockSessionsFor(
            EXISTS (SELECT 1 FROM "Booking" b WHERE b."sessionId" = s."id" AND b."userId" = ${userId}) AS booked,
            w.seq AS "waitSeq",
            (SELECT json_agg(json_build_object('id', o."id", 'title', o."title",
-                                              'startsAt', o."startsAt", 'endsAt', o."endsAt")
+                              'startsAt', floor(extract(epoch FROM o."startsAt") * 1000),
+                              'endsAt', floor(extract(epoch FROM o."endsAt") * 1000))
                             ORDER BY o."startsAt")
             FROM "Booking" b JOIN "ProgrammeSession" o ON o."id" = b."sessionId"
             WHERE b."userId" = ${userId} AND o."id" <> s."id" AND o."status" = 'PUBLISHED'
@@ -76,11 +85,14 @@ export async function lockSessionsFor(
     FROM "ProgrammeSession" s
     JOIN "Edition" e ON e."id" = s."editionId"
     LEFT JOIN "WaitlistEntry" w ON w."sessionId" = s."id" AND w."userId" = ${userId}
-    WHERE s."id" IN (${Prisma.join(ids)})
+    WHERE s."id" = ANY(${ids}::text[])
     ORDER BY s."id"
-    FOR UPDATE OF s`;
+    FOR UPDATE OF s`,
+  ]);
+  if (!user?.length) return null;
+  const found = (sessions ?? []) as (Omit<LockedSession, "clashes"> & { clashes: RawClash[] | null })[];
   return new Map(
-    rows.map((r) => [
+    found.map((r) => [
       r.id,
       {
         ...r,
@@ -95,28 +107,30 @@ export async function lockSessionsFor(
   );
 }
 
-type RawClash = { id: string; title: string; startsAt: string; endsAt: string };
-
 /**
  * 3. The booking write, one statement: gives up the agreed seats (`release`), takes the seat
  * while the counter is below capacity, leaves the waitlist, and queues the confirmation. True
- * when the seat was taken; false (and nothing changed) when the session just filled up.
+ * when the seat was taken; false (and nothing changed) when the session just filled up. With
+ * `commit` the transaction ends with it.
  */
 export async function takeSeatWithMail(
-  tx: Tx,
+  db: Sql,
   input: { userId: string; sessionId: string; release: { id: string; title: string }[] },
+  options: { commit?: boolean } = {},
 ): Promise<boolean> {
   const { userId, sessionId, release } = input;
-  const releaseIds = release.length > 0 ? release.map((r) => r.id) : ["-"];
   const payload = JSON.stringify({ userId, sessionId, replaced: release.map((r) => ({ title: r.title })) });
-  const rows = await tx.$queryRaw<{ taken: number }[]>`
+  const [result] = await db.batch(
+    [
+      sql`
     WITH seat AS (
       UPDATE "ProgrammeSession" SET "bookedCount" = "bookedCount" + 1
       WHERE "id" = ${sessionId} AND ("capacity" IS NULL OR "bookedCount" < "capacity")
       RETURNING "id"
     ), freed AS (
       DELETE FROM "Booking" b
-      WHERE b."userId" = ${userId} AND b."sessionId" IN (${Prisma.join(releaseIds)}) AND EXISTS (SELECT 1 FROM seat)
+      WHERE b."userId" = ${userId} AND b."sessionId" = ANY(${release.map((r) => r.id)}::text[])
+        AND EXISTS (SELECT 1 FROM seat)
       RETURNING b."sessionId"
     ), uncounted AS (
       UPDATE "ProgrammeSession" p SET "bookedCount" = p."bookedCount" - 1
@@ -134,13 +148,18 @@ export async function takeSeatWithMail(
       SELECT ${newId()}, 'booking.confirmed', u."email", ${payload}::jsonb, NULL
       FROM "User" u WHERE u."id" = ${userId} AND EXISTS (SELECT 1 FROM booking)
     )
-    SELECT (SELECT count(*)::int FROM booking) AS taken`;
-  return (rows[0]?.taken ?? 0) > 0;
+    SELECT (SELECT count(*)::int FROM booking) AS taken`,
+    ],
+    options,
+  );
+  return Number(result?.[0]?.taken ?? 0) > 0;
 }
 
-/** 3'. Joins the waitlist (or stays in it) and returns the 1-based place in the queue. */
-export async function joinWaitlist(tx: Tx, userId: string, sessionId: string): Promise<number> {
-  const rows = await tx.$queryRaw<{ position: number }[]>`
+/** 3'. Joins the waitlist (or stays in it) and returns the 1-based place in the queue; ends the transaction. */
+export async function joinWaitlist(db: Sql, userId: string, sessionId: string): Promise<number> {
+  const [result] = await db.batch(
+    [
+      sql`
     WITH joined AS (
       INSERT INTO "WaitlistEntry" ("id", "sessionId", "userId") VALUES (${newId()}, ${sessionId}, ${userId})
       ON CONFLICT ("sessionId", "userId") DO NOTHING
@@ -150,23 +169,36 @@ export async function joinWaitlist(tx: Tx, userId: string, sessionId: string): P
       THEN (SELECT count(*)::int + 1 FROM "WaitlistEntry" WHERE "sessionId" = ${sessionId})
       ELSE (SELECT count(*)::int FROM "WaitlistEntry" q WHERE q."sessionId" = ${sessionId}
               AND q.seq <= (SELECT seq FROM "WaitlistEntry" WHERE "sessionId" = ${sessionId} AND "userId" = ${userId}))
-      END AS position`;
-  return rows[0]?.position ?? 1;
+      END AS position`,
+    ],
+    { commit: true },
+  );
+  return Number(result?.[0]?.position ?? 1);
 }
 
-/** How many wait in a session's queue. */
-export async function waitlistCount(tx: Tx, sessionId: string): Promise<number> {
-  return tx.waitlistEntry.count({ where: { sessionId } });
+/** How many wait in a session's queue; ends the transaction. */
+export async function waitlistCount(db: Sql, sessionId: string): Promise<number> {
+  const [result] = await db.batch(
+    [sql`SELECT count(*)::int AS n FROM "WaitlistEntry" WHERE "sessionId" = ${sessionId}`],
+    { commit: true },
+  );
+  return Number(result?.[0]?.n ?? 0);
 }
 
 /**
- * The cancellation write, one statement: removes the seat, moves the counter (which locks the
- * session row), queues the mail, and returns the session row as it is now, for the promotion
- * that follows. Null (nothing changed) when the person held no seat there.
+ * 1 and the cancellation write, one message: locks the person, then removes the seat, moves the
+ * counter (which locks the session row), queues the mail, and returns the session row as it is
+ * now, for the promotion that follows. Null (nothing changed) when the person held no seat there.
  */
-export async function releaseSeatWithMail(tx: Tx, userId: string, sessionId: string): Promise<PromotionSession | null> {
+export async function releaseSeatWithMail(
+  db: Sql,
+  userId: string,
+  sessionId: string,
+): Promise<PromotionSession | null> {
   const payload = JSON.stringify({ userId, sessionId });
-  const rows = await tx.$queryRaw<PromotionSession[]>`
+  const [, released] = await db.batch([
+    lockUserStatement(userId),
+    sql`
     WITH freed AS (
       DELETE FROM "Booking" WHERE "sessionId" = ${sessionId} AND "userId" = ${userId} RETURNING "sessionId"
     ), uncounted AS (
@@ -179,17 +211,37 @@ export async function releaseSeatWithMail(tx: Tx, userId: string, sessionId: str
       SELECT ${newId()}, 'booking.cancelled', u."email", ${payload}::jsonb, NULL
       FROM "User" u WHERE u."id" = ${userId} AND EXISTS (SELECT 1 FROM freed)
     )
-    SELECT * FROM uncounted`;
-  return rows[0] ?? null;
+    SELECT * FROM uncounted`,
+  ]);
+  return (released?.[0] as PromotionSession | undefined) ?? null;
+}
+
+/**
+ * 1, 6 and the write of leaving a waitlist, one message that ends the transaction: locks the
+ * person, then the session, then removes the queue entry. True when there was one.
+ */
+export async function leaveQueue(db: Sql, userId: string, sessionId: string): Promise<boolean> {
+  const [, , left] = await db.batch(
+    [
+      lockUserStatement(userId),
+      sql`SELECT "id" FROM "ProgrammeSession" WHERE "id" = ${sessionId} FOR UPDATE`,
+      sql`DELETE FROM "WaitlistEntry" WHERE "sessionId" = ${sessionId} AND "userId" = ${userId} RETURNING "id"`,
+    ],
+    { commit: true },
+  );
+  return (left?.length ?? 0) > 0;
 }
 
 /** Locks a session row and reads it for promotion; null when there is no such session. */
-export async function lockForPromotion(tx: Tx, sessionId: string): Promise<PromotionSession | null> {
-  const rows = await tx.$queryRaw<PromotionSession[]>`
+export async function lockForPromotion(db: Sql, sessionId: string): Promise<PromotionSession | null> {
+  const found = await rows<PromotionSession>(
+    db,
+    sql`
     SELECT "id", "editionId", "status"::text AS status, "isClosed", "bookingRequired", "capacity",
            "bookedCount", "startsAt", "endsAt"
-    FROM "ProgrammeSession" WHERE "id" = ${sessionId} FOR UPDATE`;
-  return rows[0] ?? null;
+    FROM "ProgrammeSession" WHERE "id" = ${sessionId} FOR UPDATE`,
+  );
+  return found[0] ?? null;
 }
 
 /**
@@ -197,12 +249,14 @@ export async function lockForPromotion(tx: Tx, sessionId: string): Promise<Promo
  * `afterSeq`; returns them with their seq. The next statement sees what they committed before.
  */
 export async function lockQueueHead(
-  tx: Tx,
+  db: Sql,
   sessionId: string,
   afterSeq: number,
   limit: number,
 ): Promise<{ userId: string; seq: number }[]> {
-  return tx.$queryRaw<{ userId: string; seq: number }[]>`
+  return rows<{ userId: string; seq: number }>(
+    db,
+    sql`
     SELECT u."id" AS "userId", w.seq
     FROM "User" u
     JOIN "WaitlistEntry" w ON w."userId" = u."id" AND w."sessionId" = ${sessionId}
@@ -211,7 +265,8 @@ export async function lockQueueHead(
       ORDER BY seq LIMIT ${limit}
     )
     ORDER BY u."id"
-    FOR UPDATE OF u`;
+    FOR UPDATE OF u`,
+  );
 }
 
 /**
@@ -221,19 +276,21 @@ export async function lockQueueHead(
  * The others keep their place. Returns the promoted user ids.
  */
 export async function promoteLocked(
-  tx: Tx,
+  db: Sql,
   session: { id: string; editionId: string; startsAt: Date; endsAt: Date },
   lockedUserIds: readonly string[],
   free: number | null,
 ): Promise<string[]> {
   if (lockedUserIds.length === 0 || free === 0) return [];
   const limit = free ?? lockedUserIds.length;
-  const rows = await tx.$queryRaw<{ userId: string }[]>`
+  const promoted = await rows<{ userId: string }>(
+    db,
+    sql`
     WITH chosen AS (
       SELECT w."id" AS wid, w."userId", w.seq FROM "WaitlistEntry" w
       JOIN "Registration" r ON r."userId" = w."userId" AND r."editionId" = ${session.editionId}
         AND r."status" = 'CONFIRMED'
-      WHERE w."sessionId" = ${session.id} AND w."userId" IN (${Prisma.join([...lockedUserIds])})
+      WHERE w."sessionId" = ${session.id} AND w."userId" = ANY(${lockedUserIds}::text[])
         AND NOT EXISTS (
           SELECT 1 FROM "Booking" b JOIN "ProgrammeSession" o ON o."id" = b."sessionId"
           WHERE b."userId" = w."userId" AND o."id" <> ${session.id} AND o."status" = 'PUBLISHED'
@@ -255,6 +312,7 @@ export async function promoteLocked(
              jsonb_build_object('userId', u."id", 'sessionId', ${session.id}::text), NULL
       FROM seats s JOIN "User" u ON u."id" = s."userId"
     )
-    SELECT "userId" FROM seats`;
-  return rows.map((r) => r.userId);
+    SELECT "userId" FROM seats`,
+  );
+  return promoted.map((r) => r.userId);
 }

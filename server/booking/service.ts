@@ -10,18 +10,19 @@ import { bookingRefusal, bookingWindowState, findClashes, seatsLeft, type Refusa
 import type { BookInput, SessionInput, StarInput } from "~/server/booking/schema";
 import {
   joinWaitlist,
+  leaveQueue,
+  lockForPromotion,
+  lockPersonAndSessions,
   lockQueueHead,
-  lockSessionsFor,
   promoteLocked,
   releaseSeatWithMail,
   takeSeatWithMail,
   waitlistCount,
-  lockForPromotion,
   type PromotionSession,
 } from "~/server/booking/seats";
-import { lockSessions, lockUser } from "~/server/db/locks";
-import { inTransaction, type Tx } from "~/server/db/transaction";
 import type { Db } from "~/server/db/client";
+import { inSqlTransaction, isSql, prismaSql, type Sql } from "~/server/db/sql";
+import type { Tx } from "~/server/db/transaction";
 import { AppError, notFound } from "~/server/errors";
 
 type Args<I> = { db: Db; actor: SessionUser; input: I };
@@ -90,12 +91,13 @@ export async function heldOverlapping(
  * goes to the first in that session's queue.
  *
  * Statements: lock the person, lock and read the sessions (with the person's registration, seat,
- * queue entry and overlapping seats), one write (server/booking/seats.ts).
+ * queue entry and overlapping seats), one write (server/booking/seats.ts). A refusal or an
+ * answer without a write ends the transaction with nothing changed.
  */
 export async function bookSession({ db, actor, input }: Args<BookInput>): Promise<BookResult> {
-  return inTransaction(db, async (tx) => {
-    if (!(await lockUser(tx, actor.id))) throw new AppError("UNAUTHORIZED", "Войдите на сайт, чтобы продолжить.");
-    const locked = await lockSessionsFor(tx, actor.id, [input.sessionId, ...input.replaceSessionIds]);
+  return inSqlTransaction(db, async (tx) => {
+    const locked = await lockPersonAndSessions(tx, actor.id, [input.sessionId, ...input.replaceSessionIds]);
+    if (!locked) throw new AppError("UNAUTHORIZED", "Войдите на сайт, чтобы продолжить.");
     const session = locked.get(input.sessionId);
     if (!session || session.status === "DRAFT") throw notFound("Такого мероприятия в программе нет.");
     assertMayBook(session.registration);
@@ -123,7 +125,9 @@ export async function bookSession({ db, actor, input }: Args<BookInput>): Promis
     }
 
     const replaced = clashes.map(({ id, title }) => ({ id, title }));
-    if (!(await takeSeatWithMail(tx, { userId: actor.id, sessionId: session.id, release: replaced }))) {
+    // A swap frees seats that go to their queues in this transaction; a plain booking ends with its write.
+    const commit = replaced.length === 0;
+    if (!(await takeSeatWithMail(tx, { userId: actor.id, sessionId: session.id, release: replaced }, { commit }))) {
       throw new AppError("CONFLICT", "Места на это мероприятие только что закончились.");
     }
     for (const r of replaced) await fillFreedSeats({ tx, sessionId: r.id });
@@ -135,8 +139,7 @@ export type CancelResult = { outcome: "CANCELLED"; sessionId: string; promoted: 
 
 /** Cancels the person's seat; the first eligible person in the queue gets it in the same transaction. */
 export async function cancelBooking({ db, actor, input }: Args<SessionInput>): Promise<CancelResult> {
-  return inTransaction(db, async (tx) => {
-    await lockUser(tx, actor.id);
+  return inSqlTransaction(db, async (tx) => {
     const session = await releaseSeatWithMail(tx, actor.id, input.sessionId);
     if (!session) throw notFound("У вас нет записи на это мероприятие: возможно, она уже отменена.");
     const { promoted } = await fillFreedSeats({ tx, sessionId: input.sessionId, locked: session });
@@ -150,12 +153,7 @@ export async function cancelBooking({ db, actor, input }: Args<SessionInput>): P
  * the seat and `left` is false) or starts after the place is gone; never both.
  */
 export async function leaveWaitlist({ db, actor, input }: Args<SessionInput>): Promise<{ left: boolean }> {
-  return inTransaction(db, async (tx) => {
-    await lockUser(tx, actor.id);
-    await lockSessions(tx, [input.sessionId]);
-    const { count } = await tx.waitlistEntry.deleteMany({ where: { sessionId: input.sessionId, userId: actor.id } });
-    return { left: count > 0 };
-  });
+  return inSqlTransaction(db, async (tx) => ({ left: await leaveQueue(tx, actor.id, input.sessionId) }));
 }
 
 /** Stars or unstars a visible session (no seat; any signed-in person). Idempotent. */
@@ -196,15 +194,17 @@ const PROMOTION_BATCH = 25;
  * lock those people (none: done), promote.
  */
 export async function fillFreedSeats({
-  tx,
+  tx: given,
   sessionId,
   locked,
 }: {
-  tx: Tx;
+  /** The caller's transaction: a seat runner, or a Prisma transaction (organiser and account services). */
+  tx: Sql | Tx;
   sessionId: string;
   /** The session row, when the caller has just locked and read it (a cancellation). */
   locked?: PromotionSession;
 }): Promise<{ promoted: string[] }> {
+  const tx = isSql(given) ? given : prismaSql(given);
   const session = locked ?? (await lockForPromotion(tx, sessionId));
   const promoted: string[] = [];
   if (!session || session.status !== "PUBLISHED" || session.isClosed || !session.bookingRequired) return { promoted };

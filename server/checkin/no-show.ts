@@ -11,6 +11,7 @@ import { fillFreedSeats } from "~/server/booking/service";
 import { lockForPromotion, releaseSeatWithMail } from "~/server/booking/seats";
 import type { Db } from "~/server/db/client";
 import { lockUsers } from "~/server/db/locks";
+import { prismaSql } from "~/server/db/sql";
 import { inTransaction } from "~/server/db/transaction";
 import { AppError } from "~/server/errors";
 import { type Prisma } from "~/server/generated/prisma/client";
@@ -54,7 +55,7 @@ export async function releaseSession(db: Db, sessionId: string, now: Date) {
     const candidates = await noShows(tx, sessionId);
     // The lock order of server/db/locks.ts: the people, then the session.
     await lockUsers(tx, candidates);
-    const session = await lockForPromotion(tx, sessionId);
+    const session = await lockForPromotion(prismaSql(tx), sessionId);
     if (!session) return null;
     const claimed = await tx.programmeSession.updateMany({
       where: { id: sessionId, noShowReleasedAt: null },
@@ -65,7 +66,7 @@ export async function releaseSession(db: Db, sessionId: string, now: Date) {
     const still = new Set(await noShows(tx, sessionId));
     const released: string[] = [];
     for (const userId of candidates.filter((u) => still.has(u))) {
-      if (await releaseSeatWithMail(tx, userId, sessionId)) {
+      if (await releaseSeatWithMail(prismaSql(tx), userId, sessionId)) {
         released.push(userId);
         // The seat write queues a «cancelled» message; this one says why.
         await tx.$executeRaw`

@@ -4,6 +4,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "~/server/generated/prisma/client";
 import type { DatabaseTarget } from "~/server/env";
+import { registerPool } from "~/server/db/sql";
 
 export type Db = PrismaClient;
 
@@ -26,8 +27,12 @@ export function prismaOverPostgres(url: string, schema?: string, poolSize = 10):
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   postgresPools.push(pool);
   pool.once("end", () => postgresPools.splice(postgresPools.indexOf(pool), 1));
-  const options = { ...(schema && schema !== "public" ? { schema } : {}), disposeExternalPool: true };
-  return new PrismaClient({ adapter: new PrismaPg(pool, options) });
+  const custom = Boolean(schema && schema !== "public");
+  const options = { ...(custom ? { schema } : {}), disposeExternalPool: true };
+  const db = new PrismaClient({ adapter: new PrismaPg(pool, options) });
+  // The seat changes' SQL (server/db/sql.ts) names tables unqualified: the public schema only.
+  if (!custom) registerPool(db, pool);
+  return db;
 }
 
 /**

@@ -95,6 +95,7 @@ const meetingFields = (over: { start: string; end: string; roomId: string; title
 const queryInputs = (): Record<string, unknown[] | null> => ({
   "programme.edition": null,
   "programme.list": [{ day: DAY }, {}, { q: "совещание" }, { day: DAY, track: trackCode }],
+  "programme.page": [{ day: DAY }, {}, { q: "совещание" }, { day: DAY, track: trackCode, page: "1" }],
   "programme.dayCounts": [{}, { q: "совещание" }],
   "programme.session": [{ id: meetingId }, { id: ids.neighbour }],
   "programme.speakers": [{}],
@@ -373,6 +374,8 @@ describe("the August meeting's hours and room", () => {
       const day = await api(user).programme.list({ day: DAY });
       expect(day[0]?.id).toBe(meetingId);
       expect(day[0]?.timeHidden).toBe(true);
+      const page = await api(user).programme.page({ day: DAY });
+      expect(page.sessions[0]).toMatchObject({ id: meetingId, timeHidden: true, room: null });
       const speaker = await api(user).programme.speaker({ id: speakerId });
       expect(speaker.sessions[0]?.session.id).toBe(meetingId);
       // Which sessions overlap the meeting would tell its hours: it has no alternatives.

@@ -230,3 +230,39 @@ describe("the closed August meeting", () => {
     });
   });
 });
+
+describe("programme.page", () => {
+  it("pages a long day in the list's order, with the speakers read for the page's cards only", async () => {
+    const edition = await testDb.db.edition.findFirstOrThrow({ select: { id: true } });
+    const speaker = await createSpeaker(testDb.db, edition.id, { fullName: "Страничная Анна" });
+    for (let i = 0; i < 65; i += 1) {
+      const minute = String(i % 60).padStart(2, "0");
+      await createSession(testDb.db, {
+        editionId: edition.id,
+        title: `Секция ${String(i).padStart(2, "0")}`,
+        day: "2025-08-29",
+        start: `${i < 60 ? "10" : "11"}:${minute}`,
+        end: "18:00",
+        people: [{ id: speaker.id, fullName: speaker.fullName, role: "SPEAKER" }],
+      });
+    }
+    const all = titles(await api.programme.list({ day: "2025-08-29" }));
+    const pages = await Promise.all(["1", "2", "3"].map((page) => api.programme.page({ day: "2025-08-29", page })));
+    expect(pages.map((p) => [p.total, p.page, p.pageCount, p.sessions.length])).toEqual([
+      [65, 1, 3, 30],
+      [65, 2, 3, 30],
+      [65, 3, 3, 5],
+    ]);
+    expect(pages.flatMap((p) => titles(p.sessions))).toEqual(all);
+    expect(pages[0]!.sessions[0]!.speakers.map((s) => s.speaker.fullName)).toEqual(["Страничная Анна"]);
+    // Beyond the last page, or unreadable: the nearest page that exists.
+    expect((await api.programme.page({ day: "2025-08-29", page: "99" })).page).toBe(3);
+    expect((await api.programme.page({ day: "2025-08-29", page: "-1" })).page).toBe(1);
+    expect(await api.programme.page({ day: "2025-08-28", q: "нет-такого" })).toEqual({
+      sessions: [],
+      total: 0,
+      page: 1,
+      pageCount: 1,
+    });
+  });
+});

@@ -15,6 +15,9 @@ export const programmeListInput = z.object({
 });
 export type ProgrammeListInput = z.infer<typeof programmeListInput>;
 
+/** A page of the programme: `page` as the URL carries it (anything unreadable: the first). */
+export const programmePageInput = programmeListInput.extend({ page: z.string().max(8).optional() });
+
 export const speakerListInput = z.object({
   q: z.string().max(SEARCH_MAX_LENGTH).optional(),
   page: z.number().int().min(1).max(10_000).default(1),

@@ -1,7 +1,7 @@
 import type { Db } from "~/server/db/client";
 import { notFound } from "~/server/errors";
 import type { Prisma } from "~/server/generated/prisma/client";
-import { foldForSearch, searchTerms } from "~/server/programme/rules";
+import { foldForSearch, PROGRAMME_PAGE_SIZE, programmePage, searchTerms } from "~/server/programme/rules";
 import type { ProgrammeListInput, SpeakerListInput } from "~/server/programme/schema";
 import { editionDayKeys, isDayKey, zonedDayKey, zonedDayRange } from "~/server/programme/time";
 import { findCurrentEdition } from "~/server/edition/current";
@@ -135,6 +135,49 @@ export async function listProgramme({
     seesMeetingDetails({ db, actor, editionId: edition.id }),
   ]);
   return rows.map((r) => publicView(r, sees)).sort(byShownTime);
+}
+
+/** Just what the order of a list needs: the cards are read for one page only. */
+const sessionOrderSelect = {
+  id: true,
+  edition: { select: { meetingSessionId: true, timeZone: true } },
+  title: true,
+  startsAt: true,
+  endsAt: true,
+  track: { select: { order: true } },
+} satisfies Prisma.ProgrammeSessionSelect;
+
+export type ProgrammePage = { sessions: SessionCard[]; total: number; page: number; pageCount: number };
+
+/**
+ * One page of the programme (PROGRAMME_PAGE_SIZE cards), in the order of `listProgramme` with
+ * the closed meeting (hours hidden) heading the day. The order is read from a few columns of
+ * every matching session; speakers, rooms and tracks only for the page's cards, so the cost
+ * grows with what is shown, not with the size of the programme.
+ */
+export async function listProgrammePage({
+  db,
+  input,
+  actor = null,
+}: {
+  db: Db;
+  input: ProgrammeListInput & { page?: string };
+  actor?: Viewer;
+}): Promise<ProgrammePage> {
+  const edition = await getCurrentEdition({ db });
+  const [order, sees] = await Promise.all([
+    db.programmeSession.findMany({ where: programmeWhere(edition, input), select: sessionOrderSelect }),
+    seesMeetingDetails({ db, actor, editionId: edition.id }),
+  ]);
+  const shown = order.map((r) => publicView({ ...r, room: null }, sees)).sort(byShownTime);
+  const ordered = [...shown.filter((s) => s.timeHidden), ...shown.filter((s) => !s.timeHidden)];
+  const { page, pageCount } = programmePage(input.page, ordered.length);
+  const ids = ordered.slice((page - 1) * PROGRAMME_PAGE_SIZE, page * PROGRAMME_PAGE_SIZE).map((s) => s.id);
+  const rows = ids.length
+    ? await db.programmeSession.findMany({ where: { id: { in: ids } }, select: sessionCardSelect })
+    : [];
+  const cards = new Map(rows.map((r) => [r.id, publicView(r, sees)]));
+  return { sessions: ids.flatMap((id) => cards.get(id) ?? []), total: ordered.length, page, pageCount };
 }
 
 /** How many sessions match the filters on each day of the edition (the day filter is ignored). */

@@ -7,16 +7,26 @@ import { useTRPC } from "~/app/_trpc/react";
 import { formatZonedTime } from "~/server/programme/time";
 
 /** Sessions in the same time slot that still have seats (and fit the viewer's other seats). */
-export function Alternatives({ sessionId, timeZone }: { sessionId: string; timeZone: string }) {
+export function Alternatives({
+  sessionId,
+  timeZone,
+  headingLevel = 4,
+}: {
+  sessionId: string;
+  timeZone: string;
+  /** 4 under a programme card's h3; 3 on the session page, under its booking section's h2. */
+  headingLevel?: 3 | 4;
+}) {
+  const Heading = headingLevel === 3 ? "h3" : "h4";
   const t = useTranslations("booking");
   const trpc = useTRPC();
   const { data, isPending, isError } = useQuery(trpc.booking.alternatives.queryOptions({ sessionId }));
   const headingId = `alt-${sessionId}`;
   return (
     <section aria-labelledby={headingId} className="mt-3 rounded-md bg-slate-50 p-3">
-      <h4 id={headingId} className="text-sm font-semibold text-slate-800">
+      <Heading id={headingId} className="text-sm font-semibold text-slate-800">
         {t("alternativesTitle")}
-      </h4>
+      </Heading>
       {isPending ? (
         <p className="mt-1 text-sm text-slate-600">{t("loadingAlternatives")}</p>
       ) : isError ? (

@@ -3,7 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useId, useState, useSyncExternalStore } from "react";
+import { announce, focusWhenReady } from "~/app/_components/a11y/announce";
 import { Alternatives } from "~/app/_components/booking/alternatives";
 import { SignInToBook, WindowNote } from "~/app/_components/booking/booking-notes";
 import { useBookingScope } from "~/app/_components/booking/booking-scope";
@@ -46,10 +47,11 @@ export function BookingControls({
 }: {
   sessionId: string;
   title: string;
-  /** The session page proposes same-slot sessions as soon as this one is full. */
+  /** The session page proposes same-slot sessions as soon as this one is full (under its h2: an h3 list). */
   showAlternatives?: boolean;
 }) {
   const t = useTranslations("booking");
+  const ta = useTranslations("a11y");
   const trpc = useTRPC();
   const { status, refresh, signInHref } = useBookingScope();
   const [mode, setMode] = useState<Mode>({ kind: "idle" });
@@ -60,19 +62,25 @@ export function BookingControls({
     () => true,
     () => false,
   );
-  const liveRef = useRef<HTMLDivElement>(null);
-  // After an action the button that had focus may be gone: keep focus in the controls.
-  const [actions, setActions] = useState(0);
-  useEffect(() => {
-    const lost = !document.activeElement || document.activeElement === document.body;
-    if (actions > 0 && lost) liveRef.current?.focus();
-  }, [actions]);
-
-  const onError = (e: unknown) => setError(serverMessage(e) ?? t("errorUnknown"));
-  const settle = async () => {
+  const rootId = useId();
+  const root = () => document.getElementById(rootId);
+  /**
+   * After an action the button that was pressed is replaced by its opposite («Записаться» →
+   * «Отменить запись»): say what happened in the live region and put focus on the new control
+   * (data-action), falling back to the star toggle.
+   */
+  const settle = async (text: string, next: string[]) => {
     await refresh();
-    setActions((n) => n + 1);
+    announce(text);
+    focusWhenReady(
+      () =>
+        next
+          .map((a) => root()?.querySelector<HTMLElement>(`[data-action="${a}"]`))
+          .find((el) => el && !(el as HTMLButtonElement).disabled),
+      { fallback: () => root()?.querySelector<HTMLElement>("[data-action=star]") },
+    );
   };
+  const onError = (e: unknown) => setError(serverMessage(e) ?? t("errorUnknown"));
   const book = useMutation(
     trpc.booking.book.mutationOptions({
       onMutate: () => setError(null),
@@ -85,7 +93,15 @@ export function BookingControls({
               ? { kind: "nowFull" }
               : { kind: "idle" },
         );
-        await settle();
+        if (r.outcome === "BOOKED")
+          await settle(ta(r.replaced.length ? "bookedSwapped" : "booked", { title }), ["cancel"]);
+        else if (r.outcome === "WAITLISTED") await settle(ta("waitlisted", { title, position: r.position }), ["leave"]);
+        else if (r.outcome === "FULL") await settle(ta("nowFull", { title }), ["join"]);
+        else {
+          // The confirm step focuses its safe choice itself.
+          await refresh();
+          announce(ta("clash"));
+        }
       },
     }),
   );
@@ -93,14 +109,18 @@ export function BookingControls({
     trpc.booking.cancel.mutationOptions({
       onMutate: () => setError(null),
       onError,
-      onSuccess: async () => {
+      onSuccess: async (r) => {
         setMode({ kind: "idle" });
-        await settle();
+        await settle(ta(r.promoted ? "cancelledPromoted" : "cancelled", { title }), ["book", "join"]);
       },
     }),
   );
   const leave = useMutation(
-    trpc.booking.leaveWaitlist.mutationOptions({ onMutate: () => setError(null), onError, onSuccess: settle }),
+    trpc.booking.leaveWaitlist.mutationOptions({
+      onMutate: () => setError(null),
+      onError,
+      onSuccess: () => settle(ta("leftWaitlist", { title }), ["join", "book"]),
+    }),
   );
 
   const state = status.sessions[sessionId];
@@ -131,6 +151,7 @@ export function BookingControls({
           <button
             type="button"
             className={buttonSecondary}
+            data-action="cancel"
             disabled={busy}
             onClick={() => setMode({ kind: "confirmCancel" })}
           >
@@ -144,7 +165,13 @@ export function BookingControls({
         <span className="rounded bg-amber-100 px-2 py-1 text-sm font-semibold text-amber-900">
           {t("waitlisted", { position: state.waitlistPosition })}
         </span>
-        <button type="button" className={buttonSecondary} disabled={busy} onClick={() => leave.mutate({ sessionId })}>
+        <button
+          type="button"
+          className={buttonSecondary}
+          data-action="leave"
+          disabled={busy}
+          onClick={() => leave.mutate({ sessionId })}
+        >
           {leave.isPending ? t("leaving") : t("leaveWaitlist")}
         </button>
       </div>
@@ -187,13 +214,20 @@ export function BookingControls({
           <button
             type="button"
             className={buttonPrimary}
+            data-action="join"
             disabled={busy}
             onClick={() => book.mutate({ sessionId, waitlistIfFull: true })}
           >
             {book.isPending ? t("joining") : t("joinWaitlist")}
           </button>
         ) : (
-          <button type="button" className={buttonPrimary} disabled={busy} onClick={() => book.mutate({ sessionId })}>
+          <button
+            type="button"
+            className={buttonPrimary}
+            data-action="book"
+            disabled={busy}
+            onClick={() => book.mutate({ sessionId })}
+          >
             {book.isPending ? t("booking") : t("book")}
           </button>
         )}
@@ -215,12 +249,16 @@ export function BookingControls({
   // Closed sessions (the August meeting) have their own flow and cannot be starred.
   const canStar = viewer !== "guest" && state.refusal !== "draft" && state.refusal !== "closed";
   return (
-    <div className="mt-3 space-y-2 border-t border-slate-100 pt-3" aria-busy={busy && hydrated ? true : undefined}>
+    <div
+      id={rootId}
+      className="mt-3 space-y-2 border-t border-slate-100 pt-3"
+      aria-busy={busy && hydrated ? true : undefined}
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <SeatLine state={state} />
         {canStar && <StarButton sessionId={sessionId} title={title} starred={state.starred} disabled={!hydrated} />}
       </div>
-      <div ref={liveRef} tabIndex={-1} className="outline-none">
+      <div>
         {mode.kind === "nowFull" && !state.booked && state.waitlistPosition === null && (
           <p className="mb-2 text-sm text-amber-900">{t("nowFull")}</p>
         )}
@@ -232,7 +270,7 @@ export function BookingControls({
         </p>
       )}
       {bookable && full && !state.booked && (altOpen || mode.kind === "nowFull") && viewer === "participant" && (
-        <Alternatives sessionId={sessionId} timeZone={tz} />
+        <Alternatives sessionId={sessionId} timeZone={tz} headingLevel={showAlternatives ? 3 : 4} />
       )}
       {!hydrated && body !== null && (
         <noscript>

@@ -17,7 +17,7 @@ export function SeatLine({ state }: { state: SessionBookingState }) {
     tone = "text-red-800";
   }
   return (
-    <p className={`text-sm font-medium ${tone}`} aria-live="polite" data-testid="seat-line">
+    <p className={`text-sm font-medium ${tone}`} data-testid="seat-line">
       {text}
     </p>
   );

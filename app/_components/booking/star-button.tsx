@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { announce } from "~/app/_components/a11y/announce";
 import { serverMessage } from "~/app/_components/booking/errors";
 import { useTRPC } from "~/app/_trpc/react";
 
@@ -21,6 +22,7 @@ export function StarButton({
   onChanged?: () => void;
 }) {
   const t = useTranslations("booking");
+  const ta = useTranslations("a11y");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
@@ -28,22 +30,29 @@ export function StarButton({
     trpc.booking.star.mutationOptions({
       onMutate: () => setError(null),
       onError: (e) => setError(serverMessage(e) ?? t("errorUnknown")),
-      onSuccess: async () => {
+      onSuccess: async (_r, input) => {
         await queryClient.invalidateQueries(trpc.booking.pathFilter());
+        announce(ta(input.starred ? "starred" : "unstarred", { title }));
         onChanged?.();
       },
     }),
   );
   const pressed = star.isPending ? !starred : starred;
+  // Not `disabled` while the request runs: a disabled button drops focus to <body>.
+  const inert = disabled || star.isPending;
   return (
     <span className="inline-flex flex-col items-end">
       <button
         type="button"
         aria-pressed={pressed}
         aria-label={t("starLabel", { title })}
-        disabled={disabled || star.isPending}
-        onClick={() => star.mutate({ sessionId, starred: !starred })}
-        className={`inline-flex min-h-10 items-center gap-1 rounded-md border px-3 py-1.5 text-sm font-medium disabled:opacity-60 ${
+        data-action="star"
+        disabled={disabled}
+        aria-disabled={inert || undefined}
+        onClick={() => {
+          if (!inert) star.mutate({ sessionId, starred: !starred });
+        }}
+        className={`inline-flex min-h-10 items-center gap-1 rounded-md border px-3 py-1.5 text-sm font-medium disabled:opacity-60 aria-disabled:opacity-60 ${
           pressed
             ? "border-amber-400 bg-amber-50 text-amber-900"
             : "border-slate-300 bg-white text-slate-700 hover:border-brand-600"

@@ -93,6 +93,7 @@ export default async function OrganiserProgrammePage({ searchParams }: Props) {
       <TimetableBoard
         day={day}
         dayLabel={dayLabel(day)}
+        days={workspace.days.map((d) => ({ value: d, label: dayLabel(d) }))}
         rooms={workspace.rooms.map((r) => ({ id: r.id, name: r.name, capacity: r.capacity }))}
         blocks={blocks}
       />

@@ -96,10 +96,10 @@ export default async function SessionPage({ params }: Props) {
         </div>
       </dl>
 
-      <section
-        aria-label={t("booking.sectionLabel")}
-        className="mt-4 rounded-lg border border-slate-200 bg-white px-4 pb-4"
-      >
+      <section aria-labelledby="booking-heading" className="mt-4 rounded-lg border border-slate-200 bg-white px-4 pb-4">
+        <h2 id="booking-heading" className="sr-only">
+          {t("booking.sectionLabel")}
+        </h2>
         <BookingArea status={bookingStatus} returnTo={`/sessions/${session.id}`}>
           <SessionBooking
             status={bookingStatus}

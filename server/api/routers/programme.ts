@@ -1,11 +1,12 @@
 import { createTRPCRouter, publicProcedure } from "~/server/api/trpc";
-import { idInput, programmeListInput, speakerListInput } from "~/server/programme/schema";
+import { idInput, programmeListInput, programmePageInput, speakerListInput } from "~/server/programme/schema";
 import {
   countProgrammeByDay,
   getCurrentEdition,
   getSession,
   getSpeaker,
   listProgramme,
+  listProgrammePage,
   listSpeakers,
 } from "~/server/programme/service";
 
@@ -14,6 +15,9 @@ export const programmeRouter = createTRPCRouter({
   list: publicProcedure
     .input(programmeListInput)
     .query(({ ctx, input }) => listProgramme({ db: ctx.db, input, actor: ctx.user })),
+  page: publicProcedure
+    .input(programmePageInput)
+    .query(({ ctx, input }) => listProgrammePage({ db: ctx.db, input, actor: ctx.user })),
   dayCounts: publicProcedure
     .input(programmeListInput)
     .query(({ ctx, input }) => countProgrammeByDay({ db: ctx.db, input })),

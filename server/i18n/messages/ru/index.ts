@@ -2,6 +2,7 @@
  * Russian messages, one JSON file per area so that areas can grow independently.
  * Top-level keys (namespaces) must not repeat across files: a test checks it.
  */
+import a11y from "./a11y.json";
 import account from "./account.json";
 import booking from "./booking.json";
 import checkin from "./checkin.json";
@@ -12,6 +13,7 @@ import organiser from "./organiser.json";
 import programme from "./programme.json";
 
 export const parts: Record<string, Record<string, unknown>> = {
+  a11y,
   account,
   booking,
   checkin,
