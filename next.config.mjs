@@ -20,6 +20,8 @@ const nextConfig = {
     "pino-pretty",
     "prom-client",
     "@touch4it/ical-timezones",
+    // pdfkit and its fontkit read font data from beside their own code at run time.
+    "pdfkit",
   ],
 };
 

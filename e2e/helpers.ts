@@ -5,6 +5,7 @@ export const demo = {
   participant2: { email: "participant2@forum-spo.local", password: "uchastnik-demo-2025" },
   organiser: { email: "organiser@forum-spo.local", password: "orgkomitet-demo-2025" },
   admin: { email: "admin@forum-spo.local", password: "nastroyki-demo-2025" },
+  checkin: { email: "checkin@forum-spo.local", password: "kontrol-demo-2025" },
 } as const;
 
 export async function signIn(page: Page, who: { email: string; password: string }, next = "/account") {

@@ -33,6 +33,30 @@ function ensureChromium() {
   if (!existsSync(chromium)) fail(`apt-get finished but ${chromium} is still missing.`);
 }
 
+/** Readers the tests use to read back what the app writes: zbarimg (QR codes), pdftotext and pdftoppm (PDF). */
+const readers = [
+  { bin: "/usr/bin/zbarimg", pkg: "zbar-tools" },
+  { bin: "/usr/bin/pdftotext", pkg: "poppler-utils" },
+  { bin: "/usr/bin/pdftoppm", pkg: "poppler-utils" },
+];
+
+function ensureReaders() {
+  const missing = [...new Set(readers.filter((r) => !existsSync(r.bin)).map((r) => r.pkg))];
+  if (missing.length === 0) return;
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  if (!isRoot) {
+    fail(
+      `The tests read QR codes and PDFs back with Debian's ${missing.join(", ")}: install as root ("apt-get install ${missing.join(" ")}") and run npm test again.`,
+    );
+  }
+  log(`Installing Debian's ${missing.join(", ")} for the tests that read QR codes and PDFs…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
+  execFileSync("apt-get", ["install", "-y", "-qq", ...missing], { stdio: "inherit", env });
+  const still = readers.filter((r) => !existsSync(r.bin)).map((r) => r.bin);
+  if (still.length > 0) fail(`apt-get finished but ${still.join(", ")} is still missing.`);
+}
+
 const steps = process.argv.slice(2);
 const want = (step) => steps.length === 0 || steps.includes(step);
 const started = Date.now();
@@ -51,6 +75,7 @@ try {
     log("Unit tests…");
     await run(bin("vitest"), ["run", "--project", "unit"]);
   }
+  if (want("integration") || want("e2e")) ensureReaders();
   if (want("integration")) {
     log(
       `Integration tests on ${process.env.TEST_DATABASE_URL ? "PostgreSQL (TEST_DATABASE_URL)" : "in-memory PGlite"}…`,

@@ -63,6 +63,11 @@ export async function SiteHeader() {
               </Link>
             </>
           )}
+          {hasRole(user, "CHECKIN") && (
+            <Link href="/checkin" className={linkClass}>
+              {t("header.checkin")}
+            </Link>
+          )}
           {hasRole(user, "ORGANISER") && (
             <Link href="/organiser" className={linkClass}>
               {t("header.organiser")}

@@ -7,6 +7,9 @@ import { serverApi } from "~/app/_trpc/server";
 import { AugustApplication } from "~/app/my/august-application";
 import { CalendarFeedPanel } from "~/app/my/calendar-feed";
 import { ScheduleItemActions } from "~/app/my/schedule-item-actions";
+import { TicketCard } from "~/app/my/ticket-card";
+import { CertificateCard } from "~/app/my/certificate-card";
+import { FeedbackCard } from "~/app/my/feedback-card";
 import { getSessionUser } from "~/server/auth/session";
 import type { ScheduleItem } from "~/server/booking/queries";
 import { formatZonedTime, zonedTimeToUtc, zoneLabel } from "~/server/programme/time";
@@ -47,6 +50,9 @@ export default async function MyProgrammePage() {
           </p>
         )}
       </header>
+      <TicketCard />
+      <CertificateCard />
+      <FeedbackCard />
       <AugustApplication />
 
       {items.length === 0 ? (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { serverApi } from "~/app/_trpc/server";
 import { AugustMeetingLink } from "~/app/organiser/august-meeting/console-nav";
@@ -14,10 +15,11 @@ export default async function OrganiserPage() {
   // Layouts and pages render in parallel: each page checks the role itself too.
   const me = await requirePageRole("ORGANISER", "/organiser");
   const api = await serverApi();
-  const [overview, t, tn] = await Promise.all([
+  const [overview, t, tn, tcc] = await Promise.all([
     api.organiser.overview(),
     getTranslations("organiserHome"),
     getTranslations("organiserNav"),
+    getTranslations("checkinConsole"),
   ]);
   const figures = [
     [t("pending"), overview.registrations.pending],
@@ -40,6 +42,11 @@ export default async function OrganiserPage() {
       <p className="mt-6 text-slate-700">{t("sessions", { count: overview.sessions })}</p>
       <ProgrammeLinks admin={me.role === "ADMIN"} t={tn} />
       <AugustMeetingLink />
+      <p className="mt-2">
+        <Link href="/organiser/checkin" className="font-medium text-brand-700 underline hover:text-brand-900">
+          {tcc("link")}
+        </Link>
+      </p>
       <p className="mt-2 text-sm text-slate-600">{t("soon")}</p>
     </section>
   );

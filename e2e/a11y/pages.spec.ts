@@ -37,6 +37,7 @@ const GUEST_PAGES = [
   "/signin",
   "/august-meeting",
   "/reset",
+  "/verify/ABCDEFGHJKMN",
 ];
 
 /** The full page of a demo session with speakers and a description (found from the programme). */
@@ -167,6 +168,8 @@ test.describe("accessibility", () => {
       "/organiser/august-meeting",
       "/organiser/august-meeting/roll-call",
       "/organiser/august-meeting/questions",
+      "/organiser/checkin",
+      "/checkin",
     ])
       await check(page, path);
     // A session's editor with its «Перенести» form.

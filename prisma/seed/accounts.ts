@@ -1,7 +1,7 @@
 /**
  * Demo accounts, created only by the demo seed (never in a real deployment's data):
- * two confirmed participants, a regional education head (the August meeting), an organiser
- * and an admin. The README lists them.
+ * two confirmed participants, a regional education head (the August meeting), an organiser,
+ * an admin and a check-in volunteer. The README lists them.
  */
 import { CONSENT_VERSION } from "~/server/account/rules";
 import { hashPassword } from "~/server/auth/password";
@@ -38,6 +38,8 @@ export const demoAccounts = [
   },
   { email: "organiser@forum-spo.local", password: "orgkomitet-demo-2025", role: "ORGANISER", person: null },
   { email: "admin@forum-spo.local", password: "nastroyki-demo-2025", role: "ADMIN", person: null },
+  // A volunteer at the doors: /checkin only.
+  { email: "checkin@forum-spo.local", password: "kontrol-demo-2025", role: "CHECKIN", person: null },
 ] as const satisfies readonly {
   email: string;
   password: string;

@@ -12,6 +12,7 @@ import type { Prisma } from "~/server/generated/prisma/client";
 import { enqueueMail } from "~/server/mail/outbox";
 import { assertRateLimits } from "~/server/security/rate-limit";
 import { releaseUserSeats } from "~/server/account/release";
+import { revokeTicketsOfUser } from "~/server/tickets/service";
 import { cancelRegistrationsCounted, lockUser } from "~/server/db/locks";
 import { inTransaction } from "~/server/db/transaction";
 import { accountErrorsT, apiErrorsT } from "~/server/i18n/server-messages";
@@ -150,6 +151,7 @@ export async function cancelRegistration({ db, actor, now = new Date() }: Deps &
     if ((await cancelRegistrationsCounted(tx, actor.id, now)) === 0) {
       throw new AppError("NOT_FOUND", accountErrorsT("noRegistration"));
     }
+    await revokeTicketsOfUser(tx, actor.id, now);
     await releaseUserSeats({ tx, actor });
   });
 }
@@ -170,6 +172,7 @@ export async function deleteAccount({
   await inTransaction(db, async (tx) => {
     await lockUser(tx, actor.id);
     await cancelRegistrationsCounted(tx, actor.id, now);
+    await revokeTicketsOfUser(tx, actor.id, now);
     await releaseUserSeats({ tx, actor });
     const anonymous = `deleted-${actor.id}@deleted.invalid`;
     await tx.registration.updateMany({

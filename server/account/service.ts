@@ -28,6 +28,7 @@ import { assertRateLimits } from "~/server/security/rate-limit";
 import { findCurrentEdition } from "~/server/edition/current";
 import { accountErrorsT, validationText } from "~/server/i18n/server-messages";
 import { currentLocale } from "~/server/i18n/translate";
+import { issueTicketsOnConfirm } from "~/server/tickets/service";
 
 type Deps = { db: Db; now?: Date };
 
@@ -176,6 +177,7 @@ export async function confirmRegistration({ db, token, now = new Date() }: Deps 
       where: { userId: owner.userId, status: "PENDING" },
       data: { status: "CONFIRMED", confirmedAt: now },
     });
+    await issueTicketsOnConfirm(tx, owner.userId);
     return { email: user.email };
   });
 }

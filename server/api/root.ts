@@ -1,10 +1,14 @@
 import { accountRouter } from "~/server/api/routers/account";
 import { adminRouter, organiserRouter } from "~/server/api/routers/admin";
 import { bookingRouter } from "~/server/api/routers/booking";
+import { certificateRouter } from "~/server/api/routers/certificate";
+import { checkinRouter } from "~/server/api/routers/checkin";
 import { devMailRouter } from "~/server/api/routers/dev-mail";
+import { feedbackRouter } from "~/server/api/routers/feedback";
 import { organiserProgrammeRouter } from "~/server/api/routers/organiser-programme";
 import { meetingRouter } from "~/server/api/routers/meeting";
 import { programmeRouter } from "~/server/api/routers/programme";
+import { ticketRouter } from "~/server/api/routers/ticket";
 import { createCallerFactory, createTRPCRouter } from "~/server/api/trpc";
 
 export const appRouter = createTRPCRouter({
@@ -16,6 +20,10 @@ export const appRouter = createTRPCRouter({
   booking: bookingRouter,
   programmeAdmin: organiserProgrammeRouter,
   meeting: meetingRouter,
+  ticket: ticketRouter,
+  checkin: checkinRouter,
+  certificate: certificateRouter,
+  feedback: feedbackRouter,
 });
 
 export type AppRouter = typeof appRouter;

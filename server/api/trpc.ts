@@ -151,6 +151,8 @@ function requireRole(role: UserRole) {
 export const participantProcedure = publicProcedure.use(requireRole("PARTICIPANT"));
 /** Organisers and admins. */
 export const organiserProcedure = publicProcedure.use(requireRole("ORGANISER"));
+/** Check-in staff, organisers and admins: the doors (/checkin). */
+export const checkinProcedure = publicProcedure.use(requireRole("CHECKIN"));
 /** Admins only. */
 export const adminProcedure = publicProcedure.use(requireRole("ADMIN"));
 /**

@@ -17,6 +17,8 @@ export type MailSession = {
   startsAt: Date;
   endsAt: Date;
   room: { name: string; floor: string } | null;
+  /** Minutes after the start when unscanned seats are released (null: never). */
+  noShowReleaseMinutes?: number | null;
 };
 
 export type { MailPerson };
@@ -45,6 +47,7 @@ export function bookingConfirmedMail(p: Common & { replaced: { title: string }[]
   if (p.replaced.length > 0) {
     paragraphs.push(t("swappedNote", { titles: p.replaced.map((r) => r.title).join("», «") }));
   }
+  paragraphs.push(...noShowNote(p.session));
   return layoutMail(
     {
       subject: t("confirmedSubject", { title: p.session.title }),
@@ -75,9 +78,34 @@ export function promotedMail(p: Common): RenderedMail {
     {
       subject: t("promotedSubject", { title: p.session.title }),
       greeting: greeting(p.person),
-      paragraphs: [t("promotedLead", { title: p.session.title }), ...details(p.session, p.timeZone)],
+      paragraphs: [
+        t("promotedLead", { title: p.session.title }),
+        ...details(p.session, p.timeZone),
+        ...noShowNote(p.session),
+      ],
       action: { label: t("toSession"), url: `${p.appUrl}/sessions/${p.session.id}` },
       footnote: t("promotedFootnote"),
+    },
+    p.appUrl,
+  );
+}
+
+/** The no-show rule, said in every mail that gives a seat, when the session has it on. */
+function noShowNote(s: MailSession): string[] {
+  return s.noShowReleaseMinutes ? [t("noShowNote", { minutes: s.noShowReleaseMinutes })] : [];
+}
+
+export function noShowReleasedMail(p: Common): RenderedMail {
+  return layoutMail(
+    {
+      subject: t("noShowSubject", { title: p.session.title }),
+      greeting: greeting(p.person),
+      paragraphs: [
+        t("noShowLead", { title: p.session.title, minutes: p.session.noShowReleaseMinutes ?? 0 }),
+        ...details(p.session, p.timeZone),
+      ],
+      action: { label: t("toMy"), url: `${p.appUrl}/my` },
+      footnote: t("noShowFootnote"),
     },
     p.appUrl,
   );

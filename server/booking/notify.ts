@@ -6,7 +6,7 @@
  * never takes a row that is not rendered yet.
  */
 import { z } from "zod";
-import { bookingCancelledMail, bookingConfirmedMail, promotedMail } from "~/server/booking/mail";
+import { bookingCancelledMail, bookingConfirmedMail, noShowReleasedMail, promotedMail } from "~/server/booking/mail";
 import type { Db } from "~/server/db/client";
 import { env } from "~/server/env";
 import { inLocaleOf } from "~/server/i18n/translate";
@@ -18,7 +18,7 @@ const payloadSchema = z.object({
   replaced: z.array(z.object({ title: z.string() })).default([]),
 });
 
-const BOOKING_KINDS = ["booking.confirmed", "booking.cancelled", "booking.promoted"] as const;
+const BOOKING_KINDS = ["booking.confirmed", "booking.cancelled", "booking.promoted", "booking.noShowReleased"] as const;
 type BookingKind = (typeof BOOKING_KINDS)[number];
 const isBookingKind = (kind: string): kind is BookingKind => (BOOKING_KINDS as readonly string[]).includes(kind);
 
@@ -28,6 +28,7 @@ const mailSessionSelect = {
   startsAt: true,
   endsAt: true,
   editionId: true,
+  noShowReleaseMinutes: true,
   room: { select: { name: true, floor: true } },
   edition: { select: { timeZone: true } },
 } as const;
@@ -85,7 +86,9 @@ async function renderBookingMail(db: Db, rows: Pending[]): Promise<Map<string, R
           ? bookingConfirmedMail({ ...common, replaced: payload.replaced })
           : kind === "booking.cancelled"
             ? bookingCancelledMail(common)
-            : promotedMail(common),
+            : kind === "booking.noShowReleased"
+              ? noShowReleasedMail(common)
+              : promotedMail(common),
       ),
     );
   }

@@ -10,9 +10,19 @@ export const CLIENT_NAMESPACES = {
   /** Guests: booking's seat line, errors, sign-in, registration and password reset forms, a11y texts (error summary). */
   everyone: ["booking", "errors", "signin", "registration", "reset", "a11y"],
   /** Signed-in people: account, schedule, the August meeting application. */
-  participant: ["accountPage", "my", "meetingMy", "meetingApply", "meetingRoles", "meetingTopics"],
+  participant: ["accountPage", "my", "feedback", "meetingMy", "meetingApply", "meetingRoles", "meetingTopics"],
   /** Organisers and admins: the console's forms. */
-  organiser: ["organiserProgramme", "organiserImport", "meetingOrganiser", "adminUsers", "trackEditors"],
+  organiser: [
+    "organiserProgramme",
+    "organiserImport",
+    "meetingOrganiser",
+    "adminUsers",
+    "trackEditors",
+    "checkinConsole",
+    "ticketAdmin",
+  ],
+  /** Check-in staff and organisers: the /checkin desk. */
+  checkin: ["checkinDesk", "categories"],
 } as const;
 
 export function clientNamespaces(viewer: Pick<SessionUser, "role"> | null): string[] {
@@ -20,6 +30,7 @@ export function clientNamespaces(viewer: Pick<SessionUser, "role"> | null): stri
     ...CLIENT_NAMESPACES.everyone,
     ...(viewer ? CLIENT_NAMESPACES.participant : []),
     ...(hasRole(viewer, "ORGANISER") ? CLIENT_NAMESPACES.organiser : []),
+    ...(hasRole(viewer, "CHECKIN") ? CLIENT_NAMESPACES.checkin : []),
   ];
 }
 

@@ -32,6 +32,7 @@ import {
   MAX_ATTEMPTS,
   senderDomain,
 } from "~/server/mail/rules";
+import { mailAttachments } from "~/server/mail/attachments";
 import type { MailTransport } from "~/server/mail/transport";
 
 type ClaimedMessage = {
@@ -41,6 +42,7 @@ type ClaimedMessage = {
   subject: string;
   text: string;
   html: string;
+  payload: unknown;
   attempts: number;
 };
 
@@ -117,7 +119,7 @@ async function claimDue(db: Db, at: Date, leaseUntil: Date, batchSize: number, m
         LIMIT ${batchSize}
         FOR UPDATE SKIP LOCKED
       )
-      RETURNING m."id", m."kind", m."to", m."subject", m."text", m."html", m."attempts"`;
+      RETURNING m."id", m."kind", m."to", m."subject", m."text", m."html", m."payload", m."attempts"`;
 }
 
 /**
@@ -164,6 +166,7 @@ export async function deliverDueMail(options: DeliverOptions): Promise<DeliveryR
     }
 
     try {
+      const attachments = await mailAttachments(db, message);
       await transport.sendMail({
         from,
         to: message.to,
@@ -172,6 +175,7 @@ export async function deliverDueMail(options: DeliverOptions): Promise<DeliveryR
         html: message.html,
         messageId: `<outbox-${message.id}@${domain}>`,
         headers: { "X-Outbox-Id": message.id, "X-Mail-Kind": message.kind },
+        ...(attachments ? { attachments } : {}),
       });
     } catch (error) {
       const failedAt = clock();

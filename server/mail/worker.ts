@@ -14,6 +14,7 @@ import type { Db } from "~/server/db/client";
 import { log as logger } from "~/server/ops/log.mjs";
 import { isBuildPhase } from "~/server/env";
 import { renderPendingMail } from "~/server/booking/notify";
+import { releaseNoShows } from "~/server/checkin/no-show";
 import { deliverDueMail } from "~/server/mail/delivery";
 import { DEFAULT_BATCH_SIZE } from "~/server/mail/rules";
 import { mailTransportFromEnv, type MailTransport } from "~/server/mail/transport";
@@ -43,6 +44,8 @@ export type MailWorkerOptions = {
 const CLEANUP_EVERY_MS = 60 * 60_000;
 /** How often an instance asks whether the shared housekeeping run is due. */
 const CLEANUP_CHECK_MS = 5 * 60_000;
+/** How often an instance asks whether the no-show release is due (once per period across instances). */
+const NO_SHOW_CHECK_MS = 60_000;
 /** Batches one run may send back to back before pausing (a backlog drains quickly). */
 const MAX_BATCHES_PER_RUN = 20;
 /** The same failure is logged again at most this often. */
@@ -81,6 +84,7 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let lastCleanup = 0;
+  let lastNoShow = 0;
   let lastProblem: { text: string; at: number } | undefined;
 
   const report = (text: string) => {
@@ -107,6 +111,11 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
           });
           if (result.claimed < batchSize) break;
         }
+      }
+      // No-show release about once a minute across all instances.
+      if (Date.now() - lastNoShow >= NO_SHOW_CHECK_MS && !abort.signal.aborted) {
+        lastNoShow = Date.now();
+        if (await claimRun({ db, name: "no-show-release", everyMs: NO_SHOW_CHECK_MS })) await releaseNoShows({ db });
       }
       // Housekeeping once an hour across all instances (ScheduledJob), not once per instance.
       if (Date.now() - lastCleanup >= CLEANUP_CHECK_MS && !abort.signal.aborted) {

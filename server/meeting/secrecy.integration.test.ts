@@ -112,6 +112,10 @@ const queryInputs = (): Record<string, unknown[] | null> => ({
   "meeting.view": null,
   "meeting.forSession": [{ sessionId: meetingId }],
   "programmeAdmin.changeLog": [{ page: 1 }],
+  "ticket.mine": null,
+  "certificate.mine": null,
+  "certificate.verify": [{ code: "ABCDEFGHJKMN" }],
+  "feedback.mine": null,
 });
 
 /** Participant mutations that take a session: called on the meeting, their answers are surfaces. */
@@ -120,6 +124,7 @@ const sessionMutations = (): Record<string, unknown> => ({
   "booking.star": { sessionId: meetingId, starred: true },
   "booking.cancel": { sessionId: meetingId },
   "booking.leaveWaitlist": { sessionId: meetingId },
+  "feedback.give": { sessionId: meetingId, rating: 5, comment: "" },
 });
 
 /** Mutations that return no programme data (accounts, applications, calendar secrets). */
