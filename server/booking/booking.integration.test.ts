@@ -6,7 +6,7 @@ import type { SessionUser } from "~/server/auth/roles";
 import { renderPendingMail } from "~/server/booking/notify";
 import { fillFreedSeats } from "~/server/booking/service";
 import { createTestDb, type TestDb } from "~/server/test/db";
-import { createEdition, createParticipant, createRoom, createSession } from "~/server/test/factories";
+import { createBooking, createEdition, createParticipant, createRoom, createSession } from "~/server/test/factories";
 
 let testDb: TestDb;
 let editionId: string;
@@ -398,7 +398,7 @@ describe("concurrency", () => {
 });
 
 describe("personal schedule and calendar", () => {
-  it("lists seats, queue places and stars by day, highlighting clashes", async () => {
+  it("lists seats, queue places and stars by day; only two seats at once are a clash", async () => {
     const day = "2025-08-26";
     const booked = await session({ day, start: "12:00", end: "13:30", title: "Записан" });
     const full = await session({ day, start: "09:00", end: "10:00", capacity: 1, title: "В очереди" });
@@ -417,12 +417,36 @@ describe("personal schedule and calendar", () => {
     const first = schedule.days[0]!.items;
     expect(first.map((i) => i.session.title)).toEqual(["В очереди", "Записан", "Избранное"]);
     expect(first[0]).toMatchObject({ booked: false, waitlistPosition: 1, starred: false, clashesWith: [] });
-    expect(first[1]).toMatchObject({ booked: true, starred: true, clashesWith: [{ id: star.id }] });
-    expect(first[2]).toMatchObject({ starred: true, clashesWith: [{ id: booked.id }] });
+    // A star beside a seat is a choice still open, not a clash.
+    expect(first[1]).toMatchObject({ booked: true, starred: true, clashesWith: [] });
+    expect(first[2]).toMatchObject({ starred: true, clashesWith: [] });
     expect(schedule.total).toBe(4);
 
+    // Two seats at once (an organiser moved one onto the other's hours) are.
+    const moved = await session({ day, start: "13:00", end: "13:45", title: "Перенесённый" });
+    await createBooking(testDb.db, moved.id, p.id);
+    const after = (await api(p).booking.mySchedule()).days[0]!.items;
+    expect(after.find((i) => i.session.id === booked.id)?.clashesWith).toEqual([
+      { id: moved.id, title: "Перенесённый" },
+    ]);
+    expect(after.find((i) => i.session.id === moved.id)?.clashesWith).toEqual([{ id: booked.id, title: "Записан" }]);
+    expect(after.find((i) => i.session.id === star.id)?.clashesWith).toEqual([]);
+
+    // In the personal calendar a seat is busy; a star and a queue place are tentative free time.
+    const { personalCalendar } = await import("~/server/booking/calendar/feed");
+    const ics = (await personalCalendar({ db: testDb.db, userId: p.id })).replace(/\r\n /g, "");
+    const event = (id: string) =>
+      new RegExp(
+        `BEGIN:VEVENT(?:(?!END:VEVENT)[\\s\\S])*UID:${id}@forum-spo(?:(?!END:VEVENT)[\\s\\S])*END:VEVENT`,
+      ).exec(ics)?.[0] ?? "";
+    expect(event(booked.id)).toMatch(/STATUS:CONFIRMED[\s\S]*TRANSP:OPAQUE|TRANSP:OPAQUE[\s\S]*STATUS:CONFIRMED/);
+    for (const id of [star.id, full.id]) {
+      expect(event(id)).toContain("STATUS:TENTATIVE");
+      expect(event(id)).toContain("TRANSP:TRANSPARENT");
+    }
+
     await api(p).booking.star({ sessionId: star.id, starred: false });
-    expect((await api(p).booking.mySchedule()).total).toBe(3);
+    expect((await api(p).booking.mySchedule()).total).toBe(4);
   });
 
   it("serves the feed only for a live token; events carry TZID, UID and status", async () => {

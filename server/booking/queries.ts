@@ -239,7 +239,7 @@ export type ScheduleItem = {
   waitlistedAt: Date | null;
   starred: boolean;
   starredAt: Date | null;
-  /** Other items of the schedule overlapping this one (cancelled sessions never clash). */
+  /** For a seat, the other seats overlapping it (a star or a queue place never clashes; cancelled sessions neither). */
   clashesWith: { id: string; title: string }[];
 };
 
@@ -292,7 +292,8 @@ export async function getMySchedule({ db, userId }: { db: Db; userId: string }):
   for (const f of stars) Object.assign(item(f.session), { starred: true, starredAt: f.createdAt });
 
   const all = [...items.values()];
-  const clashes = clashingIds(all.filter((i) => i.session.status === "PUBLISHED").map((i) => i.session));
+  // A clash is two seats at once; a star or a queue place beside a seat is a choice still open.
+  const clashes = clashingIds(all.filter((i) => i.booked && i.session.status === "PUBLISHED").map((i) => i.session));
   for (const it of all) {
     it.clashesWith = (clashes.get(it.session.id) ?? []).map((id) => ({ id, title: items.get(id)!.session.title }));
   }

@@ -44,7 +44,7 @@ type EventSession = Prisma.ProgrammeSessionGetPayload<{ select: typeof eventSele
 
 function toEvent(
   s: EventSession,
-  extra: { note?: string; status?: IcsStatus; modifiedAt?: Date; seesMeeting?: boolean } = {},
+  extra: { note?: string; status?: IcsStatus; busy?: boolean; modifiedAt?: Date; seesMeeting?: boolean } = {},
 ): IcsEvent {
   const cancelled = s.status === "CANCELLED";
   const people = (role: "MODERATOR" | "SPEAKER", key: "bookingMail.moderators" | "bookingMail.speakers") => {
@@ -76,6 +76,7 @@ function toEvent(
       .join(", "),
     url,
     status: cancelled ? "CANCELLED" : (extra.status ?? "CONFIRMED"),
+    busy: !cancelled && extra.busy !== false,
     sequence: s.revision,
     modifiedAt: extra.modifiedAt && extra.modifiedAt > s.updatedAt ? extra.modifiedAt : s.updatedAt,
     categories: s.track ? [s.track.title] : undefined,
@@ -113,14 +114,16 @@ export async function programmeCalendar({ db, trackCode }: { db: Db; trackCode?:
   });
 }
 
-function personalExtras(it: ScheduleItem): { note: string; status: IcsStatus; modifiedAt: Date } {
+/** A seat is busy and confirmed; a waitlist place or a star is tentative and free time. */
+function personalExtras(it: ScheduleItem): { note: string; status: IcsStatus; busy: boolean; modifiedAt: Date } {
   const times = [it.bookedAt, it.waitlistedAt, it.starredAt].filter((d): d is Date => d !== null);
   const modifiedAt = new Date(Math.max(...times.map((d) => d.getTime())));
-  if (it.booked) return { note: t("my.bookedNote"), status: "CONFIRMED", modifiedAt };
+  if (it.booked) return { note: t("my.bookedNote"), status: "CONFIRMED", busy: true, modifiedAt };
   if (it.waitlistPosition !== null) {
-    return { note: t("my.waitlistNote", { position: it.waitlistPosition }), status: "TENTATIVE", modifiedAt };
+    const note = t("my.waitlistNote", { position: it.waitlistPosition });
+    return { note, status: "TENTATIVE", busy: false, modifiedAt };
   }
-  return { note: t("my.starredNote"), status: "CONFIRMED", modifiedAt };
+  return { note: t("my.starredNote"), status: "TENTATIVE", busy: false, modifiedAt };
 }
 
 /**

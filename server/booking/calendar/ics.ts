@@ -19,6 +19,8 @@ export type IcsEvent = {
   location?: string;
   url?: string;
   status: IcsStatus;
+  /** TRANSP: false for time the person has not committed (a star, a waitlist place): shown as free. Default busy. */
+  busy?: boolean;
   /** SEQUENCE: the session's revision, which every organiser edit, move, publication and cancellation raises. */
   sequence: number;
   /** Last change of anything the event shows: LAST-MODIFIED and DTSTAMP. */
@@ -82,7 +84,7 @@ export function buildCalendar(cal: IcsCalendar): string {
       location: e.location || null,
       url: e.url ?? null,
       status: STATUS[e.status],
-      transparency: ICalEventTransparency.OPAQUE,
+      transparency: e.busy === false ? ICalEventTransparency.TRANSPARENT : ICalEventTransparency.OPAQUE,
       categories: (e.categories ?? []).map((name) => ({ name })),
     });
   }
