@@ -29,21 +29,31 @@ export default async function ProgrammePage({ searchParams }: Props) {
   });
   const query = { track: filters.track ?? undefined, format: filters.format ?? undefined, q: filters.q || undefined };
   const filtered = Boolean(filters.track || filters.format || filters.q);
+  // A search looks through all five days, its results grouped by day; other filters keep to the day.
+  const searching = Boolean(filters.q);
   const pageParam = typeof params.page === "string" ? params.page : undefined;
   const [{ sessions, total, page, pageCount }, dayCounts] = await Promise.all([
-    api.programme.page({ ...query, day: filters.day, page: pageParam }),
+    api.programme.page({ ...query, day: searching ? undefined : filters.day, page: pageParam }),
     filtered ? api.programme.dayCounts(query) : Promise.resolve(null),
   ]);
-  const hiddenTime = sessions.filter((s) => s.timeHidden);
-  const slots = [
-    ...(hiddenTime.length > 0
-      ? [{ key: "closed", label: t("programme.closedOfDay"), startsAt: new Date(0), items: hiddenTime }]
-      : []),
-    ...groupBySlot(
-      sessions.filter((s) => !s.timeHidden),
-      tz,
-    ),
-  ];
+  const slotsOf = (items: typeof sessions, day: string) => {
+    const hiddenTime = items.filter((s) => s.timeHidden);
+    return [
+      ...(hiddenTime.length > 0
+        ? [{ key: `${day}-closed`, label: t("programme.closedOfDay"), startsAt: new Date(0), items: hiddenTime }]
+        : []),
+      ...groupBySlot(
+        items.filter((s) => !s.timeHidden),
+        tz,
+      ),
+    ];
+  };
+  const byDay = searching
+    ? edition.days
+        .map((day) => ({ day, items: sessions.filter((s) => zonedDayKey(s.startsAt, tz) === day) }))
+        .filter((d) => d.items.length > 0)
+        .map((d) => ({ day: d.day, slots: slotsOf(d.items, d.day) }))
+    : [{ day: filters.day, slots: slotsOf(sessions, filters.day) }];
   const sessionIds = sessions.map((s) => s.id);
   const bookingStatus = await api.booking.status({ sessionIds });
   const pageHref = (n: number) => {
@@ -88,11 +98,11 @@ export default async function ProgrammePage({ searchParams }: Props) {
       <nav aria-label={t("programme.days")} className="-mx-4 mt-5 overflow-x-auto px-4">
         <ul className="flex min-w-max gap-2">
           {edition.days.map((day) => {
-            const current = day === filters.day;
+            const current = !searching && day === filters.day;
             return (
               <li key={day}>
                 <Link
-                  href={`/programme${programmeQuery({ ...filters, day })}`}
+                  href={searching ? `#day-${day}` : `/programme${programmeQuery({ ...filters, day })}`}
                   aria-current={current ? "page" : undefined}
                   className={`block rounded-md border px-3 py-2 text-sm font-medium ${
                     current
@@ -116,6 +126,7 @@ export default async function ProgrammePage({ searchParams }: Props) {
 
       <p className="mt-6 text-sm text-slate-600" role="status">
         {t("programme.found", { count: total })}
+        {searching && <> {t("programme.foundAllDays")}</>}
         {filtered && (
           <>
             {" · "}
@@ -126,36 +137,53 @@ export default async function ProgrammePage({ searchParams }: Props) {
         )}
       </p>
 
-      {slots.length === 0 ? (
+      {total === 0 ? (
         <div className="mt-4 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center">
-          <p className="font-medium">{t("programme.empty")}</p>
+          <p className="font-medium">{t(searching ? "programme.emptySearch" : "programme.empty")}</p>
           <p className="mt-1 text-sm text-slate-600">{t("programme.emptyHint")}</p>
         </div>
       ) : (
         <BookingArea status={bookingStatus} returnTo={returnTo}>
-          <div className="mt-4 space-y-8">
-            {slots.map((slot) => (
-              <section key={slot.key} aria-labelledby={`slot-${slot.key}`}>
-                <h2
-                  id={`slot-${slot.key}`}
-                  className="sticky top-0 z-10 bg-slate-50/95 py-2 text-lg font-bold text-slate-800"
-                >
-                  {slot.label}
-                  {slot.key !== "closed" && (
-                    <span className="sr-only"> — {t("programme.slot", { time: slot.label })}</span>
+          <div className="mt-4 space-y-10">
+            {byDay.map(({ day, slots }) => {
+              const Slot = searching ? "h3" : "h2";
+              return (
+                <section key={day} aria-labelledby={searching ? `day-${day}` : undefined} className="space-y-8">
+                  {searching && (
+                    <h2 id={`day-${day}`} className="scroll-mt-4 border-b border-slate-300 pb-1 text-xl font-bold">
+                      {dayLabel(day)}
+                    </h2>
                   )}
-                </h2>
-                <ul className="grid gap-3 md:grid-cols-2">
-                  {slot.items.map((s) => (
-                    <li key={s.id}>
-                      <SessionCard session={s} timeZone={tz}>
-                        <SessionBooking status={bookingStatus} sessionId={s.id} title={s.title} returnTo={returnTo} />
-                      </SessionCard>
-                    </li>
+                  {slots.map((slot) => (
+                    <section key={slot.key} aria-labelledby={`slot-${slot.key}`}>
+                      <Slot
+                        id={`slot-${slot.key}`}
+                        className="sticky top-0 z-10 bg-slate-50/95 py-2 text-lg font-bold text-slate-800"
+                      >
+                        {slot.label}
+                        {!slot.key.endsWith("closed") && (
+                          <span className="sr-only"> — {t("programme.slot", { time: slot.label })}</span>
+                        )}
+                      </Slot>
+                      <ul className="grid gap-3 md:grid-cols-2">
+                        {slot.items.map((s) => (
+                          <li key={s.id}>
+                            <SessionCard session={s} timeZone={tz}>
+                              <SessionBooking
+                                status={bookingStatus}
+                                sessionId={s.id}
+                                title={s.title}
+                                returnTo={returnTo}
+                              />
+                            </SessionCard>
+                          </li>
+                        ))}
+                      </ul>
+                    </section>
                   ))}
-                </ul>
-              </section>
-            ))}
+                </section>
+              );
+            })}
           </div>
         </BookingArea>
       )}

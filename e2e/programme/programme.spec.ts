@@ -37,13 +37,21 @@ test.describe("public programme", () => {
     expect(await cards.count()).toBeGreaterThan(0);
     for (const card of await cards.all()) await expect(card).toContainText("Технологический суверенитет");
 
-    // Search a word across the whole forum (the tabs show matches per day).
+    // Search a word across the whole forum: the results of every day, grouped by day (the tabs
+    // show matches per day and jump to them), whatever day was open.
     await page.goto(
       "/programme?q=%D0%A0%D0%9E%D0%91%D0%9E%D0%A2%D0%9E%D0%A2%D0%95%D0%A5%D0%9D%D0%98%D0%9A%D0%90&day=2025-08-26",
     );
     await expect(page.getByRole("searchbox", { name: "Поиск" })).toHaveValue("РОБОТОТЕХНИКА");
-    await expect(page.getByRole("article")).toHaveCount(1);
-    await expect(days.getByRole("link", { name: /25 августа.*\(1\)/ })).toBeVisible();
+    await expect(page.getByRole("status")).toContainText("по всем дням форума");
+    await expect(days.getByRole("link", { name: /25 августа.*\(1\)/ })).toHaveAttribute("href", "#day-2025-08-25");
+    const day25 = page.getByRole("region", { name: /25 августа/ });
+    const day26 = page.getByRole("region", { name: /26 августа/ });
+    await expect(day25.getByRole("article")).toHaveCount(1);
+    await expect(day26.getByRole("article")).toHaveCount(1);
+    await expect(page.getByRole("region", { name: /27 августа/ }).getByRole("article")).toHaveCount(1);
+    await expect(page.getByRole("article")).toHaveCount(3);
+    await expect(page.getByRole("heading", { level: 2, name: /28 августа/ })).toHaveCount(0);
 
     // Open a session on day 1, then its moderator.
     await page.goto(
