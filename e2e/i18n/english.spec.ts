@@ -1,4 +1,6 @@
+import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
+import { pdfText } from "../../server/tickets/testing";
 
 /** A day-1 session of the demo programme (prisma/seed), titles stay as the organisers wrote them. */
 const EXAM = "Демонстрационный экзамен: итоги 2025 года и изменения в процедуре";
@@ -129,5 +131,20 @@ test.describe("the English interface", () => {
       .first()
       .click();
     await expect(page.getByText("Dear Anna,").first()).toBeVisible();
+
+    // The ticket mailed on confirmation and the PDF downloaded from /my are in English too.
+    await page.goto(`/dev/mail?to=${encodeURIComponent(email)}`);
+    await expect(page.getByRole("link", { name: "Registration confirmed: your SVE Forum ticket" })).toBeVisible();
+    await page.goto("/my");
+    const ticket = page.getByRole("region", { name: "Participant ticket" });
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      ticket.getByRole("link", { name: "Download ticket (PDF, A6)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("ticket-sve-forum.pdf");
+    const pdf = pdfText(await readFile((await download.path())!));
+    expect(pdf).toContain("Forum of Secondary Vocational Education");
+    expect(pdf).toContain("Show the QR code at the entrance");
+    expect(pdf).toContain("Smith");
   });
 });

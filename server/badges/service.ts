@@ -3,7 +3,6 @@
  * and the ticket's QR code) for everyone or a filtered set. Printed tickets are marked; a badge
  * printed again says so on its face. The print is audited (how many, with which filters).
  */
-import { createTranslator } from "use-intl/core";
 import { recordAudit } from "~/server/audit/log";
 import type { SessionUser } from "~/server/auth/roles";
 import { BADGE_LIMIT, badgeSlot, categoryColour } from "~/server/badges/rules";
@@ -12,11 +11,11 @@ import type { Db } from "~/server/db/client";
 import { findCurrentEdition } from "~/server/edition/current";
 import { AppError } from "~/server/errors";
 import type { Prisma } from "~/server/generated/prisma/client";
-import checkin from "~/server/i18n/messages/ru/checkin.json";
 import { drawTicket, newPdf, pdfBuffer } from "~/server/tickets/pdf";
 import { issueEditionTickets, ticketPrint } from "~/server/tickets/service";
+import { serverTranslator } from "~/server/i18n/translate";
 
-const t = createTranslator({ locale: "ru", messages: checkin, namespace: "badges" });
+const t = serverTranslator("checkin", "badges");
 
 export async function badgesPdf({
   db,

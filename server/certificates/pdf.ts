@@ -1,11 +1,10 @@
 /** The certificate of participation (A4), with the same fonts and QR drawing as the ticket. */
-import { createTranslator } from "use-intl/core";
-import checkin from "~/server/i18n/messages/ru/checkin.json";
 import { formatZonedTime } from "~/server/programme/time";
 import { drawQr, newPdf, pdfBuffer } from "~/server/tickets/pdf";
+import { currentIntlTag, serverTranslator } from "~/server/i18n/translate";
 
-const t = createTranslator({ locale: "ru", messages: checkin, namespace: "certificatePdf" });
-const heading = createTranslator({ locale: "ru", messages: checkin, namespace: "ticketPdf" });
+const t = serverTranslator("checkin", "certificatePdf");
+const heading = serverTranslator("checkin", "ticketPdf");
 
 export type CertificatePrint = {
   fullName: string;
@@ -42,7 +41,7 @@ export async function certificatePdf(c: CertificatePrint): Promise<Buffer> {
   doc.font("bold").fontSize(11).text(t("sessions"), { width: w });
   doc.moveDown(0.3);
   const day = (d: Date) =>
-    new Intl.DateTimeFormat("ru-RU", { day: "numeric", month: "long", timeZone: c.timeZone }).format(d);
+    new Intl.DateTimeFormat(currentIntlTag(), { day: "numeric", month: "long", timeZone: c.timeZone }).format(d);
   for (const s of c.sessions) {
     doc
       .font("regular")

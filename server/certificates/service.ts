@@ -5,20 +5,19 @@
  * and the hours — nothing else — and says plainly when a code is unknown or revoked.
  */
 import { randomInt } from "node:crypto";
-import { createTranslator } from "use-intl/core";
 import type { SessionUser } from "~/server/auth/roles";
 import type { Db } from "~/server/db/client";
 import type { Tx } from "~/server/db/transaction";
 import { findCurrentEditionOrNull } from "~/server/edition/current";
 import { env } from "~/server/env";
 import { AppError } from "~/server/errors";
-import checkin from "~/server/i18n/messages/ru/checkin.json";
 import { assertRateLimits } from "~/server/security/rate-limit";
 import { certificatePdf } from "~/server/certificates/pdf";
 import { forumDates } from "~/server/tickets/pdf";
 import { fullName } from "~/server/tickets/service";
+import { currentIntlTag, serverTranslator } from "~/server/i18n/translate";
 
-const errorsT = createTranslator({ locale: "ru", messages: checkin, namespace: "ticketErrors" });
+const errorsT = serverTranslator("checkin", "ticketErrors");
 
 /** No 0/O, 1/I/L: read aloud and typed from paper without mistakes. 12 of 31 ≈ 59 bits. */
 const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -31,9 +30,9 @@ const CODE_PATTERN = new RegExp(`^[${ALPHABET}]{${CODE_LENGTH}}$`);
 
 export const verifyUrl = (code: string): string => `${env.APP_URL.replace(/\/$/, "")}/verify/${code}`;
 
-/** Hours with at most one decimal, Russian style: 4,5. */
+/** Hours with at most one decimal in the current locale's style: 4,5 (ru), 4.5 (en). */
 export const hoursText = (minutes: number): string =>
-  new Intl.NumberFormat("ru-RU", { maximumFractionDigits: 1 }).format(Math.round(minutes / 6) / 10);
+  new Intl.NumberFormat(currentIntlTag(), { maximumFractionDigits: 1 }).format(Math.round(minutes / 6) / 10);
 
 /** Sessions a registration's tickets were admitted to at the door (each once), in time order. */
 export async function attendedSessions(db: Db | Tx, registrationId: string) {

@@ -15,10 +15,9 @@ import { prismaSql } from "~/server/db/sql";
 import { inTransaction } from "~/server/db/transaction";
 import { AppError } from "~/server/errors";
 import { type Prisma } from "~/server/generated/prisma/client";
-import { createTranslator } from "use-intl/core";
-import checkin from "~/server/i18n/messages/ru/checkin.json";
+import { serverTranslator } from "~/server/i18n/translate";
 
-const errorsT = createTranslator({ locale: "ru", messages: checkin, namespace: "checkinErrors" });
+const errorsT = serverTranslator("checkin", "checkinErrors");
 
 /** The mail kind a released person gets (rendered by server/booking/notify.ts). */
 export const NO_SHOW_MAIL_KIND = "booking.noShowReleased";

@@ -1,3 +1,4 @@
+/** Messages are keys of the "validation" namespace (server/i18n/validation.ts). */
 import { z } from "zod";
 import { parseDoor } from "~/server/checkin/rules";
 
@@ -5,21 +6,21 @@ const doorField = z
   .string()
   .trim()
   .max(80)
-  .refine((v) => parseDoor(v) !== null, { error: "Выберите вход или зал." });
+  .refine((v) => parseDoor(v) !== null, { error: "doorRequired" });
 
 export const doorInput = z.object({ door: doorField });
 
 export const scanInput = z.object({
   door: doorField,
   /** The device's own name, shown to other devices on «уже отмечен». */
-  device: z.string().trim().min(1, { error: "Назовите устройство (например, «Вход 1»)." }).max(40),
+  device: z.string().trim().min(1, { error: "deviceRequired" }).max(40, { error: "deviceTooLong" }),
   scans: z
     .array(
       z.object({
         /** Made by the device (UUID): a re-sent scan is recognised by it. */
-        id: z.uuid({ error: "Неверный номер сканирования." }),
+        id: z.uuid({ error: "scanIdInvalid" }),
         /** SHA-256 (hex) of the QR code's text. */
-        ticketHash: z.string().regex(/^[0-9a-f]{64}$/, { error: "Это не билет форума." }),
+        ticketHash: z.string().regex(/^[0-9a-f]{64}$/, { error: "notTicket" }),
         scannedAt: z.coerce.date(),
         walkIn: z.boolean().default(false),
       }),
@@ -33,7 +34,7 @@ export const changesInput = z.object({ door: doorField, since: z.coerce.date().o
 
 export const findInput = z.object({
   door: doorField,
-  q: z.string().trim().min(2, { error: "Введите хотя бы две буквы фамилии, имени или адреса." }).max(100),
+  q: z.string().trim().min(2, { error: "searchTooShort" }).max(100, { error: "notLonger" }),
 });
 
 export const undoInput = z.object({ checkInId: z.string().trim().min(1).max(64) });
@@ -44,7 +45,7 @@ export const staffInput = z.object({
     .trim()
     .toLowerCase()
     .max(254)
-    .pipe(z.email({ error: "Введите адрес электронной почты." })),
+    .pipe(z.email({ error: "emailEnter" })),
   staff: z.boolean(),
 });
 
@@ -53,9 +54,9 @@ export const recentInput = z.object({ door: doorField.optional(), page: z.number
 export const noShowInput = z.object({
   sessionId: z.string().trim().min(1).max(64),
   minutes: z
-    .number({ error: "Минуты — целое число или пусто." })
-    .int({ error: "Минуты — целое число." })
-    .min(1, { error: "Не меньше 1 минуты." })
-    .max(600, { error: "Не больше 600 минут." })
+    .number({ error: "minutesNumber" })
+    .int({ error: "minutesInteger" })
+    .min(1, { error: "minutesMin" })
+    .max(600, { error: "minutesMax" })
     .nullable(),
 });

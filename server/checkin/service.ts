@@ -6,7 +6,6 @@
  * Each scan runs in its own transaction under a lock on the ticket row (taken before any session
  * row, see server/db/locks.ts), so two devices online at once cannot both admit it.
  */
-import { createTranslator } from "use-intl/core";
 import { recordAudit } from "~/server/audit/log";
 import type { SessionUser } from "~/server/auth/roles";
 import { forgetCachedSessions } from "~/server/auth/session-cache";
@@ -25,11 +24,11 @@ import { inTransaction, type Tx } from "~/server/db/transaction";
 import { findCurrentEdition } from "~/server/edition/current";
 import { AppError } from "~/server/errors";
 import type { Prisma } from "~/server/generated/prisma/client";
-import checkin from "~/server/i18n/messages/ru/checkin.json";
 import { editionDayKeys, zonedDayRange } from "~/server/programme/time";
 import { fullName, issueEditionTickets } from "~/server/tickets/service";
+import { serverTranslator } from "~/server/i18n/translate";
 
-const errorsT = createTranslator({ locale: "ru", messages: checkin, namespace: "checkinErrors" });
+const errorsT = serverTranslator("checkin", "checkinErrors");
 
 /** A device clock ahead of the server by more than this is not believed: the scan gets the server's time. */
 const CLOCK_SKEW_MS = 5 * 60_000;

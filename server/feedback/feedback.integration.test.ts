@@ -61,6 +61,18 @@ describe("feedback", () => {
       .feedback.give({ sessionId: session.id, rating: 9, comment: "" })
       .catch((e: unknown) => e);
     expect((bad as TRPCError).code).toBe("BAD_REQUEST");
+    expect(bad).toMatchObject({
+      cause: { issues: [expect.objectContaining({ path: ["rating"], message: "Выберите оценку от 1 до 5." })] },
+    });
+    // In the caller's language: the schema's key and the service's error alike.
+    const english = { ...attended, locale: "en" };
+    await expect(as(english).feedback.give({ sessionId: session.id, rating: 9, comment: "" })).rejects.toMatchObject({
+      cause: { issues: [expect.objectContaining({ path: ["rating"], message: "Choose a rating from 1 to 5." })] },
+    });
+    await expect(as(english).feedback.give({ sessionId: session.id, rating: 5, comment: "" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "You have already rated this event.",
+    });
 
     const results = await as(await createOrganiser(db)).feedback.results();
     const mine = results.find((r) => r.id === session.id)!;

@@ -2,14 +2,13 @@
  * Feedback after a session: people admitted at its door rate it (1–5) and may comment, once,
  * after it ended. Organisers see the results per session (average, count, comments).
  */
-import { createTranslator } from "use-intl/core";
 import type { SessionUser } from "~/server/auth/roles";
 import type { Db } from "~/server/db/client";
 import { AppError } from "~/server/errors";
 import { Prisma } from "~/server/generated/prisma/client";
-import checkin from "~/server/i18n/messages/ru/checkin.json";
+import { serverTranslator } from "~/server/i18n/translate";
 
-const errorsT = createTranslator({ locale: "ru", messages: checkin, namespace: "feedbackErrors" });
+const errorsT = serverTranslator("checkin", "feedbackErrors");
 
 /** Sessions the person was admitted to at the door, ended, with their rating if given. */
 export async function myFeedback({ db, user, now = new Date() }: { db: Db; user: SessionUser; now?: Date }) {

@@ -4,20 +4,24 @@
  */
 import type Mail from "nodemailer/lib/mailer";
 import type { Db } from "~/server/db/client";
-import { createTranslator } from "use-intl/core";
-import checkin from "~/server/i18n/messages/ru/checkin.json";
 import { activeTicketPdf, TICKET_MAIL_KIND } from "~/server/tickets/service";
+import { inLocaleOf, serverTranslator } from "~/server/i18n/translate";
 
-const pdfT = createTranslator({ locale: "ru", messages: checkin, namespace: "ticketPdf" });
+const pdfT = serverTranslator("checkin", "ticketPdf");
 
 export async function mailAttachments(
   db: Db,
   message: { kind: string; payload: unknown },
 ): Promise<Mail.Attachment[] | undefined> {
   if (message.kind !== TICKET_MAIL_KIND) return undefined;
-  const ticketId = (message.payload as { ticketId?: unknown } | null)?.ticketId;
+  const payload = message.payload as { ticketId?: unknown; locale?: unknown } | null;
+  const ticketId = payload?.ticketId;
   if (typeof ticketId !== "string") return undefined;
-  // A ticket revoked before the mail went out is not attached: it would not open the door.
-  const pdf = await activeTicketPdf(db, ticketId);
-  return pdf ? [{ filename: pdfT("fileName"), content: pdf, contentType: "application/pdf" }] : undefined;
+  // The PDF speaks the language the mail was written in (the recipient's, put in the payload).
+  const locale = typeof payload?.locale === "string" ? payload.locale : null;
+  return inLocaleOf(locale, async () => {
+    // A ticket revoked before the mail went out is not attached: it would not open the door.
+    const pdf = await activeTicketPdf(db, ticketId);
+    return pdf ? [{ filename: pdfT("fileName"), content: pdf, contentType: "application/pdf" }] : undefined;
+  });
 }

@@ -7,12 +7,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
-import { createTranslator } from "use-intl/core";
-import checkin from "~/server/i18n/messages/ru/checkin.json";
-import account from "~/server/i18n/messages/ru/account.json";
+import { currentIntlTag, serverTranslator } from "~/server/i18n/translate";
 
-const t = createTranslator({ locale: "ru", messages: checkin, namespace: "ticketPdf" });
-const categoryT = createTranslator({ locale: "ru", messages: account, namespace: "categories" });
+const t = serverTranslator("checkin", "ticketPdf");
+const categoryT = serverTranslator("account", "categories");
 
 type FontName = "regular" | "bold";
 const fontFiles: Record<FontName, string> = { regular: "DejaVuSans.ttf", bold: "DejaVuSans-Bold.ttf" };
@@ -82,11 +80,12 @@ export type TicketPrint = {
   dates: string;
 };
 
-/** «25–29 августа 2025 · Калуга» from the edition's first and last day in its time zone. */
+/** «25–29 августа 2025 · Калуга» (25–29 August 2025 · …) from the edition's first and last day in its time zone, in the current locale. */
 export function forumDates(edition: { startsAt: Date; endsAt: Date; city: string; timeZone: string }): string {
   const last = new Date(edition.endsAt.getTime() - 1);
-  const day = (d: Date) => new Intl.DateTimeFormat("ru-RU", { day: "numeric", timeZone: edition.timeZone }).format(d);
-  const monthYear = new Intl.DateTimeFormat("ru-RU", {
+  const day = (d: Date) =>
+    new Intl.DateTimeFormat(currentIntlTag(), { day: "numeric", timeZone: edition.timeZone }).format(d);
+  const monthYear = new Intl.DateTimeFormat(currentIntlTag(), {
     day: "numeric",
     month: "long",
     year: "numeric",

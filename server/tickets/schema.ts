@@ -1,3 +1,4 @@
+/** Messages are keys of the "validation" namespace (server/i18n/validation.ts). */
 import { z } from "zod";
 
 export const registrationIdInput = z.object({ registrationId: z.string().trim().min(1).max(64) });
@@ -8,5 +9,5 @@ export const emailInput = z.object({
     .trim()
     .toLowerCase()
     .max(254)
-    .pipe(z.email({ error: "Введите адрес электронной почты." })),
+    .pipe(z.email({ error: "emailEnter" })),
 });

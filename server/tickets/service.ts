@@ -5,7 +5,6 @@
  * insert skips a conflict, so concurrent requests issue it once.
  */
 import { randomUUID } from "node:crypto";
-import { createTranslator } from "use-intl/core";
 import type { SessionUser } from "~/server/auth/roles";
 import { recordAudit } from "~/server/audit/log";
 import type { Db } from "~/server/db/client";
@@ -14,13 +13,13 @@ import { inTransaction, type Tx } from "~/server/db/transaction";
 import { findCurrentEditionOrNull } from "~/server/edition/current";
 import { env } from "~/server/env";
 import { AppError } from "~/server/errors";
-import checkin from "~/server/i18n/messages/ru/checkin.json";
 import { layoutMail } from "~/server/mail/layout";
 import { forumDates, qrSvg, ticketPdf, type TicketPrint } from "~/server/tickets/pdf";
 import { hashSecret, newNonce, ticketSecret } from "~/server/tickets/secret";
+import { currentLocale, inLocaleOf, serverTranslator } from "~/server/i18n/translate";
 
-const errorsT = createTranslator({ locale: "ru", messages: checkin, namespace: "ticketErrors" });
-const mailT = createTranslator({ locale: "ru", messages: checkin, namespace: "ticketMail" });
+const errorsT = serverTranslator("checkin", "ticketErrors");
+const mailT = serverTranslator("checkin", "ticketMail");
 
 type Writer = Db | Tx;
 
@@ -66,23 +65,30 @@ export async function revokeTicketsOfUser(tx: Writer, userId: string, now: Date)
   return count;
 }
 
-/** Queues the mail that carries the ticket as a PDF (attached when it is sent). */
+/**
+ * Queues the mail that carries the ticket as a PDF (attached when it is sent), in the recipient's
+ * language (their stored choice; the default without one). The locale goes into the payload so
+ * that the attachment, made at sending time, speaks the language of the mail around it.
+ */
 export async function enqueueTicketMail(
   tx: Writer,
-  p: { to: string; firstName: string; ticketId: string; reissued?: boolean },
+  p: { to: string; firstName: string; ticketId: string; locale: string | null; reissued?: boolean },
 ): Promise<void> {
-  const mail = layoutMail(
-    {
-      subject: mailT("subject"),
-      greeting: mailT("greeting", { firstName: p.firstName }),
-      paragraphs: [p.reissued ? mailT("reissued") : mailT("confirmed"), mailT("attached")],
-      action: { label: mailT("action"), url: `${env.APP_URL}/my` },
-      footnote: mailT("footnote"),
-    },
-    env.APP_URL,
-  );
+  const { mail, locale } = inLocaleOf(p.locale, () => ({
+    mail: layoutMail(
+      {
+        subject: mailT("subject"),
+        greeting: mailT("greeting", { firstName: p.firstName }),
+        paragraphs: [p.reissued ? mailT("reissued") : mailT("confirmed"), mailT("attached")],
+        action: { label: mailT("action"), url: `${env.APP_URL}/my` },
+        footnote: mailT("footnote"),
+      },
+      env.APP_URL,
+    ),
+    locale: currentLocale(),
+  }));
   await tx.outboxMessage.create({
-    data: { kind: TICKET_MAIL_KIND, to: p.to, ...mail, payload: { ticketId: p.ticketId } },
+    data: { kind: TICKET_MAIL_KIND, to: p.to, ...mail, payload: { ticketId: p.ticketId, locale } },
   });
 }
 
@@ -90,7 +96,7 @@ export async function enqueueTicketMail(
 export async function issueTicketsOnConfirm(tx: Tx, userId: string): Promise<void> {
   const regs = await tx.registration.findMany({
     where: { userId, status: "CONFIRMED", tickets: { none: {} } },
-    select: { id: true, email: true, firstName: true },
+    select: { id: true, email: true, firstName: true, user: { select: { locale: true } } },
   });
   await issueMissingTickets(
     tx,
@@ -102,7 +108,9 @@ export async function issueTicketsOnConfirm(tx: Tx, userId: string): Promise<voi
   });
   for (const r of regs) {
     const ticket = tickets.find((t) => t.registrationId === r.id);
-    if (ticket) await enqueueTicketMail(tx, { to: r.email, firstName: r.firstName, ticketId: ticket.id });
+    if (ticket) {
+      await enqueueTicketMail(tx, { to: r.email, firstName: r.firstName, ticketId: ticket.id, locale: r.user.locale });
+    }
   }
 }
 
@@ -215,7 +223,14 @@ export async function reissueTicket({
   return inTransaction(db, async (tx) => {
     const reg = await tx.registration.findUnique({
       where: { id: registrationId },
-      select: { id: true, status: true, email: true, firstName: true, userId: true },
+      select: {
+        id: true,
+        status: true,
+        email: true,
+        firstName: true,
+        userId: true,
+        user: { select: { locale: true } },
+      },
     });
     if (reg?.status !== "CONFIRMED") throw new AppError("NOT_FOUND", errorsT("registrationNotFound"));
     // The person's row first (server/db/locks.ts order), so a concurrent cancel waits or wins.
@@ -231,7 +246,13 @@ export async function reissueTicket({
       data: { id: randomUUID(), registrationId, nonce, secretHash: hashSecret(ticketSecret(nonce)), issuedAt: now },
       select: { id: true, issuedAt: true },
     });
-    await enqueueTicketMail(tx, { to: reg.email, firstName: reg.firstName, ticketId: ticket.id, reissued: true });
+    await enqueueTicketMail(tx, {
+      to: reg.email,
+      firstName: reg.firstName,
+      ticketId: ticket.id,
+      locale: reg.user.locale,
+      reissued: true,
+    });
     await recordAudit(tx, {
       actor,
       action: "ticket.reissue",

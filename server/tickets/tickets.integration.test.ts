@@ -5,6 +5,7 @@ import { createCaller } from "~/server/api/root";
 import { createContextInner } from "~/server/api/trpc";
 import type { SessionUser } from "~/server/auth/roles";
 import type { Db } from "~/server/db/client";
+import { withLocale } from "~/server/i18n/translate";
 import { deliverDueMail } from "~/server/mail/delivery";
 import { createTestDb, type TestDb } from "~/server/test/db";
 import { createEdition, createOrganiser, createParticipant, registrationForm, uid } from "~/server/test/factories";
@@ -85,6 +86,41 @@ describe("tickets", () => {
     expect(text).toContain("Преподаватель");
     expect(text).toContain("25–29 августа 2025 · Калуга");
     expect(pdfQrCodes(pdf)).toEqual([[ticket!.secret]]);
+  }, 120_000);
+
+  it("writes the ticket mail and its PDF in the recipient's language, and the download in the requester's", async () => {
+    const email = `ticket-en-${uid()}@example.ru`;
+    await guest().account.register(
+      registrationForm({ email, regionId, surname: "Smith", firstName: "Anna", patronymic: "" }),
+    );
+    const user = await db.user.update({
+      where: { email },
+      data: { locale: "en" },
+      select: { id: true, email: true, role: true },
+    });
+    const confirmMail = await db.outboxMessage.findFirstOrThrow({ where: { to: email, kind: "registration.confirm" } });
+    await guest().account.confirm({ token: /token=([\w-]+)/.exec(confirmMail.text)![1]! });
+
+    const queued = await db.outboxMessage.findFirstOrThrow({ where: { to: email, kind: "registration.ticket" } });
+    expect(queued.subject).toBe("Registration confirmed: your SVE Forum ticket");
+    expect(queued.text).toContain("Hello, Anna!");
+
+    const { sent, transport } = captureTransport();
+    await deliverDueMail({ db, transport });
+    const mail = sent.find((m) => m.to === email && JSON.stringify(m.headers ?? {}).includes("registration.ticket"));
+    const attachment = (mail!.attachments ?? [])[0]!;
+    expect(attachment.filename).toBe("ticket-sve-forum.pdf");
+    const text = pdfText(attachment.content as Buffer);
+    expect(text).toContain("Forum of Secondary Vocational Education");
+    expect(text).toContain("Show the QR code at the entrance");
+    expect(text).toContain("Teacher or vocational training instructor");
+    expect(text).toContain("25–29 August 2025 · Калуга");
+    expect(text).not.toContain("Форум");
+
+    // The same person downloading in Russian gets a Russian PDF: the request's locale decides.
+    const ru = pdfText(await withLocale("ru", () => myTicketPdf({ db, user })));
+    expect(ru).toContain("Организация");
+    expect(ru).toContain("25–29 августа 2025 · Калуга");
   }, 120_000);
 
   it("gives one ticket to concurrent first looks", async () => {

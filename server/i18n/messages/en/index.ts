@@ -4,6 +4,7 @@
 import a11y from "./a11y.json";
 import account from "./account.json";
 import booking from "./booking.json";
+import checkin from "./checkin.json";
 import common from "./common.json";
 import mail from "./mail.json";
 import meeting from "./meeting.json";
@@ -15,6 +16,7 @@ export const parts = {
   a11y,
   account,
   booking,
+  checkin,
   common,
   programme,
   mail,
