@@ -202,6 +202,22 @@ describe("signing in", () => {
     });
   });
 
+  it("counts only wrong passwords against an address: signing in correctly again and again is never refused", async () => {
+    const input = form();
+    await guest().account.register(input);
+    const email = String(input.email);
+    for (let i = 0; i < 12; i++) {
+      await expect(
+        verifyCredentials({ db, email, password: "correct horse battery", ip: `3.3.3.${i}` }),
+      ).resolves.toMatchObject({ email });
+    }
+    for (let i = 0; i < 10; i++) await verifyCredentials({ db, email, password: "guess-guess", ip: `3.3.4.${i}` });
+    // Past ten wrong passwords even the right one waits: a guesser cannot tell which attempt was right.
+    await expect(
+      verifyCredentials({ db, email, password: "correct horse battery", ip: "3.3.5.1" }),
+    ).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+  });
+
   it("mails a sign-in link only to known emails; the link works once", async () => {
     const input = form();
     await guest().account.register(input);

@@ -24,7 +24,7 @@ import { env } from "~/server/env";
 import { AppError } from "~/server/errors";
 import { Prisma } from "~/server/generated/prisma/client";
 import { enqueueMail } from "~/server/mail/outbox";
-import { assertRateLimits } from "~/server/security/rate-limit";
+import { assertRateLimits, forgiveRateLimitHit } from "~/server/security/rate-limit";
 import { findCurrentEdition } from "~/server/edition/current";
 import { accountErrorsT, validationText } from "~/server/i18n/server-messages";
 import { currentLocale } from "~/server/i18n/translate";
@@ -193,15 +193,17 @@ export async function verifyCredentials({
   password,
   ip,
 }: Deps & { email: string; password: string; ip: string | null }): Promise<AuthenticatedUser | null> {
+  const now = new Date();
+  const perEmail = { key: `signin:email:${email}`, limit: 10, windowSeconds: 900 };
   await assertRateLimits({
     db,
-    checks: [
-      { key: `signin:ip:${ip ?? "unknown"}`, limit: IP_LIMIT_PER_HOUR / 2, windowSeconds: 900 },
-      { key: `signin:email:${email}`, limit: 10, windowSeconds: 900 },
-    ],
+    now,
+    checks: [{ key: `signin:ip:${ip ?? "unknown"}`, limit: IP_LIMIT_PER_HOUR / 2, windowSeconds: 900 }, perEmail],
   });
   const user = await db.user.findUnique({ where: { email }, select: authSelect });
   if (!(await verifyPassword(user?.passwordHash, password)) || !user) return null;
+  // Ten wrong passwords an address per 15 minutes; signing in correctly is never counted against it.
+  await forgiveRateLimitHit({ db, key: perEmail.key, windowSeconds: perEmail.windowSeconds, now });
   return { id: user.id, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
 }
 

@@ -74,6 +74,22 @@ export async function assertRateLimits({
   }
 }
 
+/**
+ * Takes back one hit of the window containing `now` (never below zero): for an attempt that
+ * turned out legitimate, such as a correct password, so that only failures count against a key.
+ */
+export async function forgiveRateLimitHit({
+  db,
+  key,
+  windowSeconds,
+  now = new Date(),
+}: Omit<RateLimitCheck, "limit"> & { db: DbLike; now?: Date }): Promise<void> {
+  const windowStart = windowStartFor(now, windowSeconds).toISOString();
+  await db.$executeRaw`
+    UPDATE "RateLimitHit" SET "count" = "count" - 1
+    WHERE "key" = ${key} AND "windowStart" = ${windowStart}::timestamptz AND "count" > 0`;
+}
+
 /** Deletes windows that ended long ago (older than a day); returns how many rows went. */
 export async function cleanupRateLimits({ db, now = new Date() }: { db: DbLike; now?: Date }): Promise<number> {
   const before = new Date(now.getTime() - MAX_WINDOW_SECONDS * 1000).toISOString();
