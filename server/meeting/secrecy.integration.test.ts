@@ -173,7 +173,11 @@ async function answer(user: SessionUser | null, path: string, input: unknown): P
 }
 
 function leaks(text: string): string[] {
-  return [...markers].filter((m) => text.includes(m));
+  return [...markers].filter((m) =>
+    // A wall-clock "HH:MM" counts on its own, not as the minutes and seconds of some other
+    // timestamp ("2026-12-02T06:07:21Z" does not show a meeting at 07:21).
+    /^\d\d:\d\d$/.test(m) ? new RegExp(`(?<![\\d:])${m}`).test(text) : text.includes(m),
+  );
 }
 
 /** Reads every surface as everyone who must not see the meeting's details; returns what leaked where. */
