@@ -8,6 +8,10 @@ const nextConfig = {
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with HTTP 403 for signed-in people without the role.
   experimental: { authInterrupts: true },
+  // Metadata (the <title> first of all) in the <head> of every answer, not streamed in after the
+  // body: a screen reader announces the title on load, axe requires one, a page without JavaScript
+  // has one, and a page rendered once for the shared cache is the same whoever asked first.
+  htmlLimitedBots: /.*/,
   // Database drivers load WebAssembly and native modules at run time: keep them out of the bundle.
   // @touch4it/ical-timezones reads its VTIMEZONE files from beside its own code at run time.
   // The logger and the metrics registry are shared with scripts/serve.mjs through one module instance.
