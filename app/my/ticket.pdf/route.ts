@@ -1,7 +1,4 @@
-import { inRequestLocale } from "~/app/_components/request-locale";
-import { getSessionUser } from "~/server/auth/session";
-import { getDb } from "~/server/db";
-import { AppError } from "~/server/errors";
+import { personalPdfRoute } from "~/app/my/pdf-download";
 import { serverTranslator } from "~/server/i18n/translate";
 import { myTicketPdf } from "~/server/tickets/service";
 
@@ -10,24 +7,4 @@ export const dynamic = "force-dynamic";
 const t = serverTranslator("checkin", "ticketPdf");
 
 /** The signed-in person's ticket as a printable A6 PDF in their language; guests are sent to sign in. */
-export async function GET(request: Request) {
-  const user = await getSessionUser();
-  if (!user) return Response.redirect(new URL("/signin?next=/my", request.url), 303);
-  return inRequestLocale(async () => {
-    try {
-      const pdf = await myTicketPdf({ db: await getDb(), user });
-      return new Response(new Uint8Array(pdf), {
-        headers: {
-          "Content-Type": "application/pdf",
-          "Content-Disposition": `attachment; filename="${t("fileName")}"`,
-          "Cache-Control": "private, no-store",
-        },
-      });
-    } catch (error) {
-      if (error instanceof AppError) {
-        return new Response(error.message, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-      }
-      throw error;
-    }
-  });
-}
+export const GET = personalPdfRoute({ make: myTicketPdf, fileName: () => t("fileName") });
