@@ -172,7 +172,9 @@ export async function bookInOneMessage(
     ), seat AS (
       UPDATE "ProgrammeSession" p SET "bookedCount" = p."bookedCount" + 1
       FROM allowed a, me
-      WHERE p."id" = a."id" AND me.clashes IS NULL AND (p."capacity" IS NULL OR p."bookedCount" < p."capacity")
+      -- Judged on the row as locked (a), not as this statement's snapshot saw it: a cancellation that
+      -- committed while we waited for the lock freed a seat the snapshot does not show.
+      WHERE p."id" = a."id" AND me.clashes IS NULL AND (a."capacity" IS NULL OR a."bookedCount" < a."capacity")
       RETURNING p."id"
     ), booking AS (
       INSERT INTO "Booking" ("id", "sessionId", "userId")
