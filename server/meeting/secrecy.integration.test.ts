@@ -40,7 +40,7 @@ import {
   createSpeaker,
   createTrack,
 } from "~/server/test/factories";
-import { formatZonedTime } from "~/server/programme/time";
+import { formatZonedTime, zonedDayKey } from "~/server/programme/time";
 
 const DAY = "2025-08-26";
 const ROOMS = ["Зал-Секрет-7Q", "Зал-Секрет-8W"];
@@ -55,14 +55,21 @@ const ids: Record<string, string> = {};
 const people: Record<"participant" | "declined" | "pending" | "delegate" | "organiser", SessionUser> = {} as never;
 const markers = new Set<string>(ROOMS);
 
-/** Every way the real times can be written. */
+/**
+ * Every way the real times can be written. The ISO and iCalendar forms carry their date, so that
+ * a timestamp of today's wall clock (a createdAt at 06:58 UTC, a DTSTAMP of 065800Z) is not taken
+ * for a meeting that ends at 06:58 UTC.
+ */
 function addTimeMarkers(d: Date) {
   const local = formatZonedTime(d, TZ);
-  const utc = d.toISOString().slice(11, 16);
+  const localDay = zonedDayKey(d, TZ).replaceAll("-", "");
+  const iso = d.toISOString();
+  const utcDay = iso.slice(0, 10);
+  const utc = iso.slice(11, 16);
   markers.add(local);
-  markers.add(`T${utc}`);
-  markers.add(`T${local.replace(":", "")}00`);
-  markers.add(`T${utc.replace(":", "")}00`);
+  markers.add(`${utcDay}T${utc}`);
+  markers.add(`${localDay}T${local.replace(":", "")}00`);
+  markers.add(`${utcDay.replaceAll("-", "")}T${utc.replace(":", "")}00`);
   markers.add(String(d.getTime()));
 }
 
@@ -404,6 +411,9 @@ describe("the August meeting's hours and room", () => {
       const ics = await personalCalendar({ db: testDb.db, userId: user.id });
       expect(ics).toContain(real.room!.name);
       expect(ics).toContain(`T${formatZonedTime(real.startsAt, TZ).replace(":", "")}00`);
+      // The guard's markers match the forms the real hours take where they may be shown.
+      expect(leaks(ics).length).toBeGreaterThan(0);
+      expect(leaks(JSON.stringify(superjson.serialize(card))).length).toBeGreaterThan(0);
       const view = await api(user).meeting.view();
       expect(view.details?.room?.name).toBe(real.room!.name);
     }
