@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+/**
+ * `npm run screenshots`: the pictures in docs/screenshots/, taken anew. Builds when needed, starts
+ * the app as `npm start` does on its own embedded database with the demo data (.data/screenshots,
+ * emptied first; port SCREENSHOT_PORT or 3300), and photographs the programme (cards and compact
+ * view), a session page, `/my`, the organiser timetable and the audit log at 360 px and 1280 px in
+ * Debian's Chromium (CHROMIUM_PATH).
+ */
+import { spawn } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { chromium } from "@playwright/test";
+import { buildIfNeeded } from "./build.mjs";
+import { fail, log, root } from "./lib.mjs";
+
+const port = Number(process.env.SCREENSHOT_PORT ?? 3300);
+const base = `http://localhost:${port}`;
+const out = path.join(root, "docs", "screenshots");
+const dataDir = path.join(root, ".data", "screenshots");
+
+const accounts = {
+  participant: { email: "participant@forum-spo.local", password: "uchastnik-demo-2025" },
+  organiser: { email: "organiser@forum-spo.local", password: "orgkomitet-demo-2025" },
+  admin: { email: "admin@forum-spo.local", password: "nastroyki-demo-2025" },
+};
+
+const viewports = [
+  { name: "360", width: 360, height: 780, isMobile: true },
+  { name: "1280", width: 1280, height: 860, isMobile: false },
+];
+
+async function waitForApp(child) {
+  const deadline = Date.now() + 600_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) fail(`the app stopped (exit ${child.exitCode}) before it answered`);
+    try {
+      const res = await fetch(`${base}/programme`);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  fail(`the app did not answer on ${base} within 10 minutes`);
+}
+
+async function signIn(page, who) {
+  await page.goto(`${base}/signin?next=%2Faccount`);
+  const form = page.locator("form").filter({ has: page.locator('input[type="password"]') });
+  await form.locator('input[type="email"]').fill(who.email);
+  await form.locator('input[type="password"]').fill(who.password);
+  await form.locator('button[type="submit"]').click();
+  await page.waitForURL(/\/account$/);
+}
+
+async function shoot(page, url, file) {
+  await page.goto(`${base}${url}`, { waitUntil: "networkidle" });
+  await page.screenshot({ path: path.join(out, file) });
+  log(`  ${file}`);
+}
+
+await buildIfNeeded();
+rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+log(`Starting the app on ${base} (embedded database, demo data)…`);
+const app = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], {
+  cwd: root,
+  stdio: ["ignore", "ignore", "inherit"],
+  env: {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: `file:${path.relative(root, dataDir)}`,
+    SEED_DEMO: "1",
+    AUTH_SECRET: "screenshots-only-session-secret-not-for-production-0123",
+    APP_URL: base,
+    SMTP_URL: "",
+  },
+});
+try {
+  await waitForApp(app);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
+  try {
+    for (const vp of viewports) {
+      log(`${vp.width} px:`);
+      const context = await browser.newContext({
+        viewport: { width: vp.width, height: vp.height },
+        isMobile: vp.isMobile,
+        hasTouch: vp.isMobile,
+        deviceScaleFactor: 1,
+        locale: "ru-RU",
+        timezoneId: "Europe/Moscow",
+      });
+      const guest = await context.newPage();
+      await shoot(guest, "/programme?view=cards", `programme-cards-${vp.name}.png`);
+      await shoot(guest, "/programme?view=compact", `programme-compact-${vp.name}.png`);
+      const session = await guest.locator('a[href^="/sessions/"]').first().getAttribute("href");
+      if (session) await shoot(guest, session, `session-${vp.name}.png`);
+      await context.close();
+
+      for (const [who, pages] of [
+        ["participant", [["/my", "my"]]],
+        ["organiser", [["/organiser/programme", "timetable"]]],
+        ["admin", [["/admin/audit", "audit-log"]]],
+      ]) {
+        const ctx = await browser.newContext({
+          viewport: { width: vp.width, height: vp.height },
+          isMobile: vp.isMobile,
+          hasTouch: vp.isMobile,
+          deviceScaleFactor: 1,
+          locale: "ru-RU",
+          timezoneId: "Europe/Moscow",
+        });
+        const page = await ctx.newPage();
+        await signIn(page, accounts[who]);
+        for (const [url, name] of pages) await shoot(page, url, `${name}-${vp.name}.png`);
+        await ctx.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  log(`Screenshots are in ${path.relative(root, out)}/`);
+} finally {
+  app.kill("SIGTERM");
+}
