@@ -2,13 +2,30 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import type { BrowserQRCodeReader } from "@zxing/browser";
 
 type Detector = { detect(source: HTMLVideoElement): Promise<{ rawValue: string }[]> };
 type DetectorCtor = new (options: { formats: string[] }) => Detector;
 
+const nativeDetector = () => (window as unknown as { BarcodeDetector?: DetectorCtor }).BarcodeDetector;
+
+/**
+ * The decoder's chunk, fetched once while the desk still has a network: a door that loses it later
+ * must still be able to start the camera (the module registry keeps what was loaded).
+ */
+let zxing: Promise<{ BrowserQRCodeReader: typeof BrowserQRCodeReader }> | null = null;
+const loadZxing = () => {
+  zxing ??= import("@zxing/browser").catch((e: unknown) => {
+    zxing = null;
+    throw e;
+  });
+  return zxing;
+};
+
 /**
  * The camera: the browser's BarcodeDetector where it exists, otherwise @zxing/browser, loaded
- * only here (on /checkin) and only when the camera is started. Calls onCode for each QR code,
+ * only here (on /checkin), as soon as the desk is open (not only when the camera starts: by then the
+ * network may be gone). Calls onCode for each QR code,
  * at most once per code every 3 s.
  */
 export function Camera({ onCode }: { onCode: (text: string) => void }) {
@@ -22,6 +39,19 @@ export function Camera({ onCode }: { onCode: (text: string) => void }) {
     handler.current = onCode;
   }, [onCode]);
 
+  // Whether a decoder is at hand (the browser's, or the library already fetched).
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let live = true;
+    (nativeDetector() ? Promise.resolve() : loadZxing()).then(
+      () => live && setReady(true),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
   useEffect(() => {
     if (!on || !video.current) return;
     const el = video.current;
@@ -34,7 +64,7 @@ export function Camera({ onCode }: { onCode: (text: string) => void }) {
       handler.current(text);
     };
     (async () => {
-      const Native = (window as unknown as { BarcodeDetector?: DetectorCtor }).BarcodeDetector;
+      const Native = nativeDetector();
       if (Native) {
         const stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } });
         el.srcObject = stream;
@@ -49,7 +79,7 @@ export function Camera({ onCode }: { onCode: (text: string) => void }) {
         };
         void tick();
       } else {
-        const { BrowserQRCodeReader } = await import("@zxing/browser");
+        const { BrowserQRCodeReader } = await loadZxing();
         const reader = new BrowserQRCodeReader(undefined, { delayBetweenScanAttempts: 250 });
         const controls = await reader.decodeFromVideoDevice(undefined, el, (result) => {
           if (result) emit(result.getText());
@@ -68,7 +98,7 @@ export function Camera({ onCode }: { onCode: (text: string) => void }) {
   }, [on]);
 
   return (
-    <div className="space-y-2">
+    <div className="space-y-2" data-testid="camera" data-ready={ready ? "true" : "false"}>
       <button
         type="button"
         onClick={() => {
