@@ -1,0 +1,100 @@
+/**
+ * The page side of the offline app, bundled by scripts/build-sw.mjs into public/offline.js and loaded
+ * by the root layout in production builds only (an external file: it passes the CSP as 'self').
+ *
+ * - Registers the service worker (/sw.js) once the page has loaded.
+ * - A page answered from the cache (the worker's meta element): shows the notice «Нет сети — показана
+ *   версия от …» (its text is rendered by the layout through the messages layer), and reloads the
+ *   page when the network comes back, which brings the fresh page and no notice.
+ * - Clears what was kept for a person when they sign out (a form marked `data-offline-clear`) and
+ *   when a page from the network was rendered for somebody else than the last one (routes.ts).
+ */
+import {
+  CLEAR_ON_SUBMIT_ATTRIBUTE,
+  SERVED_FROM_CACHE_META,
+  VIEWER_CACHES,
+  VIEWER_STORAGE_KEY,
+  viewerChanged,
+} from "~/app/_offline/routes";
+
+const NOTICE_ID = "offline-notice";
+
+function clearViewerCaches(): Promise<unknown> {
+  if (!("caches" in window)) return Promise.resolve();
+  return Promise.all(VIEWER_CACHES.map((name) => caches.delete(name))).catch(() => undefined);
+}
+
+function readStored(): string | null {
+  try {
+    return localStorage.getItem(VIEWER_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function store(viewer: string) {
+  try {
+    localStorage.setItem(VIEWER_STORAGE_KEY, viewer);
+  } catch {
+    // Storage refused (private mode, quota): the sign-out form still clears the caches.
+  }
+}
+
+/** Shows when the page's copy was made, in the event's time zone and the page's language. */
+function showNotice(cachedAt: string) {
+  const notice = document.getElementById(NOTICE_ID);
+  const template = notice?.dataset.template;
+  if (!notice || !template) return;
+  const when = new Date(cachedAt);
+  const text = Number.isNaN(when.getTime())
+    ? template.replace("{date}", "")
+    : template.replace(
+        "{date}",
+        new Intl.DateTimeFormat(document.documentElement.lang || "ru", {
+          day: "numeric",
+          month: "long",
+          hour: "2-digit",
+          minute: "2-digit",
+          timeZone: notice.dataset.timeZone || undefined,
+        }).format(when),
+      );
+  notice.textContent = text;
+  notice.hidden = false;
+}
+
+function start() {
+  const cachedAt = document.querySelector<HTMLMetaElement>(`meta[name="${SERVED_FROM_CACHE_META}"]`)?.content;
+  if (cachedAt) {
+    showNotice(cachedAt);
+    window.addEventListener("online", () => window.location.reload(), { once: true });
+  } else {
+    // Only a page from the network says who is signed in now; a kept copy says who was.
+    const viewer = document.body.dataset.viewer ?? "";
+    if (viewerChanged(readStored(), viewer)) void clearViewerCaches();
+    store(viewer);
+  }
+
+  document.addEventListener(
+    "submit",
+    (event) => {
+      if (event.target instanceof HTMLFormElement && event.target.hasAttribute(CLEAR_ON_SUBMIT_ATTRIBUTE)) {
+        store("");
+        void clearViewerCaches();
+      }
+    },
+    true,
+  );
+
+  if ("serviceWorker" in navigator) {
+    const register = () =>
+      navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => {
+        // No worker (a browser setting, an insecure origin): the site works online as before.
+      });
+    if (document.readyState === "complete") void register();
+    else window.addEventListener("load", () => void register(), { once: true });
+  }
+}
+
+// React may hoist the async script into the head: wait for the body.
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
+else start();
