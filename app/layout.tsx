@@ -59,14 +59,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           {t("skip")}
         </a>
-        {/* Shown by the page script (public/offline.js) when the service worker answered from its cache. */}
-        <p
-          id="offline-notice"
-          role="status"
+        {/* The text of the «нет сети» notice for the page script (public/offline.js), which shows it in
+            an element of its own when the service worker answered from its cache: React's nodes stay as
+            rendered, so hydration never meets a changed text. */}
+        <div
+          id="offline-notice-text"
           hidden
           data-template={tOffline("servedFromCache", { date: "{date}" })}
           data-time-zone={timeZone}
-          className="bg-amber-100 px-4 py-2 text-center text-sm font-medium text-amber-950"
         />
         {/* Signed-in people get the tRPC client and the messages their client components use;
             guests get neither (booking on guest pages is a sign-in link rendered on the server). */}

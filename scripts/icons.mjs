@@ -5,11 +5,15 @@
  * the central 80% safe zone). Run by hand after changing the design; the PNGs are committed.
  * Usage: node scripts/icons.mjs
  */
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { root } from "./lib.mjs";
 
 const BRAND = "#1e40af";
+/** The lettering, taken from the favicon (the design's source). */
+const favicon = readFileSync(path.join(root, "public", "favicon.svg"), "utf8");
+const LETTERS = /<text[^>]*>([^<]+)<\/text>/.exec(favicon)?.[1] ?? "";
 
 /** @param {{ size: number, maskable: boolean }} o */
 function svg({ size, maskable }) {
@@ -21,7 +25,7 @@ function svg({ size, maskable }) {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}">` +
       `<rect width="${size}" height="${size}" rx="${radius}" fill="${BRAND}"/>` +
       `<text x="${size / 2}" y="${baseline}" font-family="DejaVu Sans, Arial, sans-serif" font-size="${fontSize}" ` +
-      `font-weight="700" fill="#fff" text-anchor="middle">СПО</text></svg>`,
+      `font-weight="700" fill="#fff" text-anchor="middle">${LETTERS}</text></svg>`,
   );
 }
 

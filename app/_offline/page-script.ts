@@ -17,7 +17,10 @@ import {
   viewerChanged,
 } from "~/app/_offline/routes";
 
-const NOTICE_ID = "offline-notice";
+const NOTICE_TEXT_ID = "offline-notice-text";
+/** How often a page shown from the cache asks whether the site answers again. */
+const PROBE_MS = 10_000;
+const NOTICE_CLASS = "bg-amber-100 px-4 py-2 text-center text-sm font-medium text-amber-950";
 
 function clearViewerCaches(): Promise<unknown> {
   if (!("caches" in window)) return Promise.resolve();
@@ -40,33 +43,59 @@ function store(viewer: string) {
   }
 }
 
-/** Shows when the page's copy was made, in the event's time zone and the page's language. */
+/**
+ * Shows when the page's copy was made, in the event's time zone and the page's language, in an
+ * element of its own at the top of the body (React skips unknown elements there when it hydrates).
+ */
 function showNotice(cachedAt: string) {
-  const notice = document.getElementById(NOTICE_ID);
-  const template = notice?.dataset.template;
-  if (!notice || !template) return;
+  const source = document.getElementById(NOTICE_TEXT_ID);
+  const template = source?.dataset.template;
+  if (!source || !template) return;
   const when = new Date(cachedAt);
-  const text = Number.isNaN(when.getTime())
-    ? template.replace("{date}", "")
-    : template.replace(
-        "{date}",
-        new Intl.DateTimeFormat(document.documentElement.lang || "ru", {
-          day: "numeric",
-          month: "long",
-          hour: "2-digit",
-          minute: "2-digit",
-          timeZone: notice.dataset.timeZone || undefined,
-        }).format(when),
-      );
-  notice.textContent = text;
-  notice.hidden = false;
+  const date = Number.isNaN(when.getTime())
+    ? ""
+    : new Intl.DateTimeFormat(document.documentElement.lang || "ru", {
+        day: "numeric",
+        month: "long",
+        hour: "2-digit",
+        minute: "2-digit",
+        timeZone: source.dataset.timeZone || undefined,
+      }).format(when);
+  const notice = document.createElement("p");
+  notice.id = "offline-notice";
+  notice.setAttribute("role", "status");
+  notice.className = NOTICE_CLASS;
+  notice.textContent = template.replace("{date}", date);
+  document.body.prepend(notice);
+}
+
+/**
+ * Calls `then` once the site answers again: on the browser's `online` event, or when a probe of
+ * /api/health (never answered by the worker) succeeds — the event does not come when the network was
+ * there but the site was not (a venue's captive Wi-Fi, a timeout).
+ */
+function whenBackOnline(then: () => void) {
+  let done = false;
+  const finish = () => {
+    if (done) return;
+    done = true;
+    window.clearInterval(timer);
+    then();
+  };
+  const probe = () =>
+    fetch("/api/health", { cache: "no-store" }).then(
+      (response) => response.ok && finish(),
+      () => undefined,
+    );
+  const timer = window.setInterval(() => void probe(), PROBE_MS);
+  window.addEventListener("online", () => void probe(), { once: true });
 }
 
 function start() {
   const cachedAt = document.querySelector<HTMLMetaElement>(`meta[name="${SERVED_FROM_CACHE_META}"]`)?.content;
   if (cachedAt) {
     showNotice(cachedAt);
-    window.addEventListener("online", () => window.location.reload(), { once: true });
+    whenBackOnline(() => window.location.reload());
   } else {
     // Only a page from the network says who is signed in now; a kept copy says who was.
     const viewer = document.body.dataset.viewer ?? "";

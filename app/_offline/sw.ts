@@ -48,9 +48,11 @@ const clearWhenSignedOut: SerwistPlugin = {
 
 /** Marks a page answered from the cache with the time its copy was made (the response's Date). */
 const markServedFromCache: SerwistPlugin = {
-  cachedResponseWillBeUsed: async ({ cachedResponse, request }) => {
-    if (!cachedResponse || request.mode !== "navigate") return cachedResponse;
-    if (!(cachedResponse.headers.get("content-type") ?? "").includes("text/html")) return cachedResponse;
+  // Only pages are kept as HTML (the request here is the cache key, a copy that no longer says "navigate").
+  cachedResponseWillBeUsed: async ({ cachedResponse }) => {
+    if (!cachedResponse || !(cachedResponse.headers.get("content-type") ?? "").includes("text/html")) {
+      return cachedResponse;
+    }
     const at = new Date(cachedResponse.headers.get("date") ?? Date.now()).toISOString();
     const html = (await cachedResponse.text()).replace(
       /<head[^>]*>/i,
