@@ -18,7 +18,7 @@ import {
 } from "~/app/_offline/routes";
 
 const NOTICE_TEXT_ID = "offline-notice-text";
-/** How often a page shown from the cache asks whether the site answers again. */
+/** How often a page shown from the cache asks, once the network is back, whether the site answers. */
 const PROBE_MS = 10_000;
 const NOTICE_CLASS = "bg-amber-100 px-4 py-2 text-center text-sm font-medium text-amber-950";
 
@@ -66,29 +66,36 @@ function showNotice(cachedAt: string) {
   notice.setAttribute("role", "status");
   notice.className = NOTICE_CLASS;
   notice.textContent = template.replace("{date}", date);
+  // Without this the browser's scroll anchoring keeps the page where it was: the notice above the top.
+  document.documentElement.style.overflowAnchor = "none";
   document.body.prepend(notice);
 }
 
 /**
- * Calls `then` once the site answers again: on the browser's `online` event, or when a probe of
- * /api/health (never answered by the worker) succeeds — the event does not come when the network was
- * there but the site was not (a venue's captive Wi-Fi, a timeout).
+ * Calls `then` once the browser says the network is back (`online`) and the site answers a probe
+ * of /api/health (never answered by the worker), trying again every 10 s until it does. A copy
+ * shown because the network was slow, not gone, gets no `online` event: it is not reloaded in a
+ * loop on a weak network (the person reloads it when they like).
  */
 function whenBackOnline(then: () => void) {
-  let done = false;
-  const finish = () => {
-    if (done) return;
-    done = true;
-    window.clearInterval(timer);
-    then();
-  };
+  let timer = 0;
   const probe = () =>
     fetch("/api/health", { cache: "no-store" }).then(
-      (response) => response.ok && finish(),
+      (response) => {
+        if (!response.ok) return;
+        window.clearInterval(timer);
+        then();
+      },
       () => undefined,
     );
-  const timer = window.setInterval(() => void probe(), PROBE_MS);
-  window.addEventListener("online", () => void probe(), { once: true });
+  window.addEventListener(
+    "online",
+    () => {
+      timer = window.setInterval(() => void probe(), PROBE_MS);
+      void probe();
+    },
+    { once: true },
+  );
 }
 
 function start() {

@@ -56,6 +56,8 @@ test.describe("the ticket and the schedule offline", () => {
     await page.reload();
     const notice = page.getByRole("status").filter({ hasText: "Нет сети" });
     await expect(notice).toBeVisible();
+    // At the top of the page, in view (not pushed above it by the browser's scroll anchoring).
+    await expect(notice).toBeInViewport();
     await expect(notice).toHaveText(/^Нет сети — показана версия от \d{1,2} [а-я]+,? (в )?\d{2}:\d{2}$/);
     const ticket = page.getByRole("region", { name: "Билет участника" });
     await expect(ticket.getByRole("img", { name: "QR-код билета участника" })).toBeVisible();
@@ -75,7 +77,7 @@ test.describe("the ticket and the schedule offline", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Программа форума" })).toBeVisible();
     await expect(notice).toBeVisible();
 
-    // Back online the page reloads itself from the network (it asks every 10 s): no notice.
+    // Back online the page reloads itself from the network once the site answers: no notice.
     await context.setOffline(false);
     await expect(notice).toBeHidden({ timeout: 60_000 });
     await expect(page.getByRole("heading", { level: 1, name: "Программа форума" })).toBeVisible();
