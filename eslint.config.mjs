@@ -13,6 +13,9 @@ const config = [
       "test-results/**",
       "playwright-report/**",
       "next-env.d.ts",
+      // The offline app's bundles, written by scripts/build-sw.mjs.
+      "public/sw.js",
+      "public/offline.js",
     ],
   },
   {

@@ -15,6 +15,14 @@ const nextConfig = {
   // Database drivers load WebAssembly and native modules at run time: keep them out of the bundle.
   // @touch4it/ical-timezones reads its VTIMEZONE files from beside its own code at run time.
   // The logger and the metrics registry are shared with scripts/serve.mjs through one module instance.
+  // The service worker and its page script (scripts/build-sw.mjs) keep their names across builds:
+  // the browser must ask again every time, or an old worker would outlive a deployment.
+  async headers() {
+    return ["/sw.js", "/offline.js"].map((source) => ({
+      source,
+      headers: [{ key: "Cache-Control", value: "no-cache" }],
+    }));
+  },
   serverExternalPackages: [
     "@electric-sql/pglite",
     "pglite-prisma-adapter",

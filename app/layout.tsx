@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { viewerTag } from "~/app/_offline/viewer-tag";
 import { LiveRegion } from "~/app/_components/a11y/live-region";
 import { RouteFocus } from "~/app/_components/a11y/route-focus";
 import { ClientIntl } from "~/app/_components/client-intl";
@@ -8,6 +9,7 @@ import { SiteFooter } from "~/app/_components/site-footer";
 import { SiteHeader } from "~/app/_components/site-header";
 import { TRPCReactProvider } from "~/app/_components/lazy-client";
 import { getSessionUser } from "~/server/auth/session";
+import { env } from "~/server/env";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,7 +22,9 @@ export async function generateMetadata(): Promise<Metadata> {
         { url: "/favicon.svg", type: "image/svg+xml" },
         { url: "/favicon.ico", sizes: "16x16" },
       ],
+      apple: [{ url: "/icons/icon-192.png", sizes: "192x192" }],
     },
+    appleWebApp: { capable: true, title: t("title") },
   };
 }
 
@@ -28,8 +32,12 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
-  const t = await getTranslations("nav");
-  const viewer = await getSessionUser();
+  const [t, tOffline, timeZone, viewer] = await Promise.all([
+    getTranslations("nav"),
+    getTranslations("offline"),
+    getTimeZone(),
+    getSessionUser(),
+  ]);
   const page = (
     <>
       <SiteHeader />
@@ -41,13 +49,25 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   );
   return (
     <html lang={locale}>
-      <body className="flex min-h-screen flex-col bg-slate-50 text-slate-900 antialiased">
+      <body
+        className="flex min-h-screen flex-col bg-slate-50 text-slate-900 antialiased"
+        data-viewer={viewer ? viewerTag(viewer.id) : undefined}
+      >
         <a
           href="#main"
           className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
         >
           {t("skip")}
         </a>
+        {/* The text of the «нет сети» notice for the page script (public/offline.js), which shows it in
+            an element of its own when the service worker answered from its cache: React's nodes stay as
+            rendered, so hydration never meets a changed text. */}
+        <div
+          id="offline-notice-text"
+          hidden
+          data-template={tOffline("servedFromCache", { date: "{date}" })}
+          data-time-zone={timeZone}
+        />
         {/* Signed-in people get the tRPC client and the messages their client components use;
             guests get neither (booking on guest pages is a sign-in link rendered on the server). */}
         {viewer ? (
@@ -59,6 +79,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         )}
         <LiveRegion />
         <RouteFocus />
+        {/* The offline app (app/_offline): production builds only, `next dev` has no worker. */}
+        {env.NODE_ENV === "production" && <script src="/offline.js" async />}
       </body>
     </html>
   );

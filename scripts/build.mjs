@@ -5,8 +5,10 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { buildServiceWorker, GENERATED } from "./build-sw.mjs";
 import { log, root, run } from "./lib.mjs";
 
+const generated = new Set(GENERATED.map((file) => path.normalize(file)));
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
 /** A fingerprint of everything that goes into the build: paths, sizes and mtimes. */
@@ -17,6 +19,8 @@ function sourceFingerprint() {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       if (skip.has(entry.name)) continue;
       const full = path.join(dir, entry.name);
+      // The offline app's bundles are outputs of the build, not sources.
+      if (generated.has(path.relative(root, full))) continue;
       if (entry.isDirectory()) walk(full);
       else if (!/\.(test|spec)\.tsx?$/.test(entry.name)) {
         const st = statSync(full);
@@ -49,5 +53,7 @@ export async function buildIfNeeded() {
   }
   log("Building the app (about a minute on 2 cores)…");
   await run(process.execPath, [nextBin, "build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } });
+  // The service worker precaches the files this build wrote, so it is built after it.
+  await buildServiceWorker();
   writeFileSync(fingerprintFile, fingerprint);
 }

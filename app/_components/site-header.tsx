@@ -18,7 +18,7 @@ export async function SiteHeader() {
         <div className="order-2 ml-auto flex items-center gap-3 text-sm sm:order-3">
           <LanguageSwitch />
           {user ? (
-            <form action={signOutAction}>
+            <form action={signOutAction} data-offline-clear>
               <button
                 type="submit"
                 className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50"

@@ -47,7 +47,7 @@ export default async function AccountPage({ searchParams }: Props) {
           <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
           <p className="text-sm text-slate-600">{t("signedInAs", { email: account.email })}</p>
         </div>
-        <form action={signOutAction}>
+        <form action={signOutAction} data-offline-clear>
           <button
             type="submit"
             className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"

@@ -10,6 +10,7 @@ import checkin from "./checkin.json";
 import common from "./common.json";
 import mail from "./mail.json";
 import meeting from "./meeting.json";
+import offline from "./offline.json";
 import organiser from "./organiser.json";
 import programme from "./programme.json";
 import server from "./server.json";
@@ -24,6 +25,7 @@ export const parts = {
   mail,
   organiser,
   meeting,
+  offline,
   server,
 };
 export type Parts = typeof parts;
