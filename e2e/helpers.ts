@@ -17,6 +17,14 @@ export async function signIn(page: Page, who: { email: string; password: string 
   await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, "\\$&")}$`));
 }
 
+/** Waits until the offline service worker is active and controls this page (it claims pages on activation). */
+export async function waitForWorker(page: Page) {
+  await page.waitForFunction(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    return Boolean(registration.active) && navigator.serviceWorker.controller !== null;
+  });
+}
+
 /** The first link to `pathPart` in the newest mail to `to`, read in the development mail viewer. */
 export async function linkFromMail(page: Page, to: string, subject: string, pathPart: string): Promise<string> {
   await page.goto(`/dev/mail?to=${encodeURIComponent(to)}`);

@@ -1,16 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { demo, signIn } from "../helpers";
+import { demo, signIn, waitForWorker } from "../helpers";
 
 const PERSONAL = "spo-personal-v1";
 const PAGES = "spo-pages-v1";
-
-/** Waits until the service worker is active and controls this page (it claims pages on activation). */
-async function waitForWorker(page: Page) {
-  await page.waitForFunction(async () => {
-    const registration = await navigator.serviceWorker.ready;
-    return Boolean(registration.active) && navigator.serviceWorker.controller !== null;
-  });
-}
 
 /** The paths kept in one of the worker's caches. */
 async function cachedPaths(page: Page, cache: string): Promise<string[]> {

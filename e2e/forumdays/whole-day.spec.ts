@@ -5,7 +5,7 @@ import path from "node:path";
 import { chromium, expect, test, type Browser, type Page } from "@playwright/test";
 import { writeQrVideo } from "./fake-camera";
 import { pdfQrCodes, pdfText } from "../../server/tickets/testing";
-import { demo, registerAndConfirm, signIn } from "../helpers";
+import { demo, registerAndConfirm, signIn, waitForWorker } from "../helpers";
 
 /**
  * The whole forum day as people live it: a new participant books a session and opens the ticket on
@@ -50,6 +50,7 @@ async function browserFilming(secret: string): Promise<Browser> {
 
 test("the whole day: ticket offline, two doors on two devices, the organiser's count, feedback, a certificate that verifies", async ({
   page,
+  context,
   browser,
   baseURL,
 }) => {
@@ -71,6 +72,19 @@ test("the whole day: ticket offline, two doors on two devices, the organiser's c
   await expect(ticket.getByText(NAME)).toBeVisible();
   const secret = await ticket.getByRole("img", { name: "QR-код билета участника" }).getAttribute("data-ticket-secret");
   expect(secret).toBeTruthy();
+
+  // In the hall the phone has no network: the ticket is still there, saying when it was kept.
+  await waitForWorker(page);
+  await page.reload();
+  await expect(ticket.getByText(NAME)).toBeVisible();
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole("status").filter({ hasText: "Нет сети" })).toBeVisible();
+  await expect(ticket.getByRole("img", { name: "QR-код билета участника" })).toHaveAttribute(
+    "data-ticket-secret",
+    secret!,
+  );
+  await context.setOffline(false);
 
   // At the venue: two devices of the check-in staff, both filming the participant's phone.
   const camera = await browserFilming(secret!);
