@@ -31,6 +31,18 @@ export async function SessionCard({ session, timeZone, dayLabel, children }: Pro
   const more = speakers.length - CARD_SPEAKERS;
   const cancelled = session.status === "CANCELLED";
   const day = zonedDayKey(session.startsAt, timeZone);
+  // One text node per card (no React separators): «Модератор: … . Спикеры: A, B и ещё 4.»
+  const people = [
+    moderators.length > 0 &&
+      `${t(moderators.length > 1 ? "session.moderators" : "session.moderator")}: ${moderators.map((m) => m.speaker.fullName).join(", ")}.`,
+    speakers.length > 0 &&
+      `${t("session.speakers")}: ${speakers
+        .slice(0, CARD_SPEAKERS)
+        .map((s) => s.speaker.fullName)
+        .join(", ")}${more > 0 ? ` ${t("programmeViews.moreSpeakers", { count: more })}` : ""}.`,
+  ]
+    .filter(Boolean)
+    .join(" ");
   return (
     <article
       className="relative rounded-lg border border-slate-200 bg-white p-4 pl-5 shadow-sm"
@@ -73,26 +85,7 @@ export async function SessionCard({ session, timeZone, dayLabel, children }: Pro
           </span>
         )}
       </div>
-      {(moderators.length > 0 || speakers.length > 0) && (
-        <p className="mt-2 text-sm text-slate-700">
-          {moderators.length > 0 && (
-            <span>
-              {t(moderators.length > 1 ? "session.moderators" : "session.moderator")}:{" "}
-              {moderators.map((m) => m.speaker.fullName).join(", ")}.{" "}
-            </span>
-          )}
-          {speakers.length > 0 && (
-            <span>
-              {t("session.speakers")}:{" "}
-              {speakers
-                .slice(0, CARD_SPEAKERS)
-                .map((s) => s.speaker.fullName)
-                .join(", ")}
-              {more > 0 && <> {t("programmeViews.moreSpeakers", { count: more })}</>}.
-            </span>
-          )}
-        </p>
-      )}
+      {people && <p className="mt-2 text-sm text-slate-700">{people}</p>}
       {children}
     </article>
   );
