@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { demo, signIn } from "../helpers";
 
 /**
  * Issue 11, «Programme at a glance»: the compact view beside the cards (switch, cookie, URL),
@@ -147,6 +148,16 @@ test.describe("programme views", () => {
     await page.goto("/programme");
     await expect(page.getByRole("note")).toContainText("Демонстрационные данные");
     await other.close();
+  });
+
+  test("a signed-in participant gets the compact view too (rendered per request), and the cards with booking", async ({
+    page,
+  }) => {
+    await signIn(page, demo.participant, "/programme?day=2025-08-27&view=compact");
+    await expect(compactList(page).getByRole("link", { name: /Зелёная химия/ })).toBeVisible();
+    await viewSwitch(page).getByRole("link", { name: "Карточки" }).click();
+    await expect(page).toHaveURL(/day=2025-08-27&view=cards$/);
+    await expect(page.getByRole("button", { name: /Записаться/ }).first()).toBeVisible();
   });
 
   test("«Сейчас идёт / Далее» jumps to the current slot on today's programme", async ({ page }) => {
