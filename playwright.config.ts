@@ -58,6 +58,10 @@ export default defineConfig({
       // The tests read mail in the development mail viewer (no SMTP server in the test run).
       DEV_MAIL_VIEWER: "1",
       SMTP_URL: "",
+      // "Now" for the programme (its default day, «Сейчас идёт / Далее»): 12:45 MSK on the demo
+      // forum's first day, the day /programme opens on anyway. Honoured here because DEV_MAIL_VIEWER=1;
+      // a real production server never reads it (server/programme/clock.ts).
+      FORUM_CLOCK: process.env.E2E_FORUM_CLOCK ?? "2025-08-25T12:45:00+03:00",
     },
   },
 });

@@ -4,7 +4,7 @@
  * page and the public calendar — are rendered once per programme version and served from memory.
  *
  * - Keyed on method-independent URL (path + query as sent) and the cookies that change what a
- *   guest sees (VARY_COOKIES: language, view). A request with a session cookie, an RSC
+ *   guest sees (VARY_COOKIES: language, view, time zone, demo note). A request with a session cookie, an RSC
  *   (client-navigation) request or any method but GET/HEAD is never cached.
  * - Invalidation: `version()` (the ContentVersion row) is polled every `pollMs`; when it moves,
  *   every entry goes. On the instance that made the change, `changed()` stops serving and storing
@@ -22,8 +22,11 @@ import { gzipSync } from "node:zlib";
 
 /** Paths whose guest rendering is shared. */
 const CACHEABLE_PATH = /^\/(?:programme(?:\.ics|\/changes)?|(?:speakers|sessions)(?:\/[A-Za-z0-9_-]{1,64})?)?$/;
-/** Cookies that change a guest page (issue 11 and 13 add view and language). */
-export const VARY_COOKIES = ["lang", "view", "tz"];
+/**
+ * Cookies that change a guest page: language, the programme's remembered view (cards/compact,
+ * server/programme/view.ts), own time zone, the dismissed demo note.
+ */
+export const VARY_COOKIES = ["lang", "view", "tz", "demo"];
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
 const DROPPED_HEADERS = new Set([
   "set-cookie",

@@ -71,6 +71,25 @@ describe("which requests share a cached page", () => {
     expect(cacheKey(req("/programme", { cookie: "theme=x" }))).toBe(cacheKey(req("/programme")));
     expect(cacheKey(req("/programme", {}, "HEAD"))).toBe(cacheKey(req("/programme")));
   });
+  it("keeps the remembered view, the language and the dismissed demo note apart (issue 11)", () => {
+    const guest = cacheKey(req("/programme"));
+    const compact = cacheKey(req("/programme", { cookie: "view=compact" }));
+    expect(compact).not.toBeNull();
+    expect(compact).not.toBe(guest);
+    expect(cacheKey(req("/programme", { cookie: "theme=1; view=compact" }))).toBe(compact);
+    expect(cacheKey(req("/programme", { cookie: "view=compact; lang=en" }))).not.toBe(compact);
+    expect(cacheKey(req("/programme", { cookie: "lang=en; view=compact" }))).toBe(
+      cacheKey(req("/programme", { cookie: "view=compact; lang=en" })),
+    );
+    // The URL's view is part of the URL: ?view=cards with a compact cookie is a page of its own.
+    expect(cacheKey(req("/programme?view=cards", { cookie: "view=compact" }))).not.toBe(compact);
+    expect(cacheKey(req("/programme?view=cards", { cookie: "view=compact" }))).not.toBe(
+      cacheKey(req("/programme?view=cards")),
+    );
+    expect(cacheKey(req("/sessions/abc", { cookie: "demo=hidden" }))).not.toBe(cacheKey(req("/sessions/abc")));
+    // The switch itself sets the cookie: never cached.
+    expect(cacheKey(req("/programme/view?view=compact"))).toBeNull();
+  });
   it("never a signed-in person's request, a client navigation, a mutation or a private page", () => {
     expect(cacheKey(req("/programme", { cookie: "a=1; authjs.session-token=xyz" }))).toBeNull();
     expect(cacheKey(req("/programme", { cookie: "__Secure-authjs.session-token.0=xyz" }))).toBeNull();

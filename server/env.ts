@@ -34,6 +34,15 @@ const schema = z.object({
    * confirmation links included, to anyone.
    */
   DEV_MAIL_VIEWER: z.stringbool().default(false),
+  /**
+   * A fixed "now" for the programme's «Сейчас идёт / Далее» and its default day (ISO time with an
+   * offset, e.g. 2025-08-25T12:45:00+03:00). Tests only: honoured when NODE_ENV is not production
+   * or DEV_MAIL_VIEWER=1 (the e2e run), never by a real production server.
+   */
+  FORUM_CLOCK: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.iso.datetime({ offset: true, error: "must be an ISO time with an offset" }).optional(),
+  ),
   /** Connections of this process's PostgreSQL pool (every instance has its own). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** How long a resolved session cookie is reused on one instance (ms); 0 = never. */

@@ -2,9 +2,10 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { OwnTime } from "~/app/_components/own-time";
-import { formatZonedTime, zoneLabel } from "~/server/programme/time";
+import { formatZonedTime, zonedDayKey, zoneLabel } from "~/server/programme/time";
 import type { SessionCard as SessionCardData } from "~/server/programme/service";
 import { Badge, TrackLabel } from "~/app/_components/badges";
+import { programmeQuery } from "~/server/programme/rules";
 
 type Props = {
   session: SessionCardData;
@@ -15,11 +16,33 @@ type Props = {
   children?: ReactNode;
 };
 
+/** Speakers named on a card; the session page lists them all. */
+const CARD_SPEAKERS = 2;
+
+/**
+ * A session in a list. It says little (HTML bytes count on a cheap phone): the moderators and
+ * the first speakers with «и ещё N», the track as a link to that track's day, and the seats
+ * once — in the booking line when there is one, else as the capacity.
+ */
 export async function SessionCard({ session, timeZone, dayLabel, children }: Props) {
   const t = await getTranslations();
   const moderators = session.speakers.filter((s) => s.role === "MODERATOR");
   const speakers = session.speakers.filter((s) => s.role === "SPEAKER");
+  const more = speakers.length - CARD_SPEAKERS;
   const cancelled = session.status === "CANCELLED";
+  const day = zonedDayKey(session.startsAt, timeZone);
+  // One text node per card (no React separators): «Модератор: … . Спикеры: A, B и ещё 4.»
+  const people = [
+    moderators.length > 0 &&
+      `${t(moderators.length > 1 ? "session.moderators" : "session.moderator")}: ${moderators.map((m) => m.speaker.fullName).join(", ")}.`,
+    speakers.length > 0 &&
+      `${t("session.speakers")}: ${speakers
+        .slice(0, CARD_SPEAKERS)
+        .map((s) => s.speaker.fullName)
+        .join(", ")}${more > 0 ? ` ${t("programmeViews.moreSpeakers", { count: more })}` : ""}.`,
+  ]
+    .filter(Boolean)
+    .join(" ");
   return (
     <article
       className="relative rounded-lg border border-slate-200 bg-white p-4 pl-5 shadow-sm"
@@ -48,27 +71,21 @@ export async function SessionCard({ session, timeZone, dayLabel, children }: Pro
         </Link>
       </h3>
       <div className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600">
-        <TrackLabel track={session.track} fallback={t("session.noTrack")} />
+        {session.track ? (
+          <a href={`/programme${programmeQuery({ day, track: session.track.code })}`} className="hover:underline">
+            <TrackLabel track={session.track} fallback="" />
+          </a>
+        ) : (
+          <span>{t("session.noTrack")}</span>
+        )}
         <span>{session.room ? session.room.name : t("session.noRoom")}</span>
-        <span>
-          {session.capacity === null ? t("session.noSeatLimit") : t("session.seats", { count: session.capacity })}
-        </span>
+        {!children && (
+          <span>
+            {session.capacity === null ? t("session.noSeatLimit") : t("session.seats", { count: session.capacity })}
+          </span>
+        )}
       </div>
-      {(moderators.length > 0 || speakers.length > 0) && (
-        <p className="mt-2 text-sm text-slate-700">
-          {moderators.length > 0 && (
-            <span>
-              {t(moderators.length > 1 ? "session.moderators" : "session.moderator")}:{" "}
-              {moderators.map((m) => m.speaker.fullName).join(", ")}.{" "}
-            </span>
-          )}
-          {speakers.length > 0 && (
-            <span>
-              {t("session.speakers")}: {speakers.map((s) => s.speaker.fullName).join(", ")}.
-            </span>
-          )}
-        </p>
-      )}
+      {people && <p className="mt-2 text-sm text-slate-700">{people}</p>}
       {children}
     </article>
   );

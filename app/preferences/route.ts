@@ -2,25 +2,12 @@ import { NextResponse } from "next/server";
 import { serverApi } from "~/app/_trpc/server";
 import { preferencesInput } from "~/server/account/preferences";
 import { getSessionUser } from "~/server/auth/session";
-import { safeNextPath } from "~/server/auth/redirect";
+import { backToPage } from "~/server/auth/redirect";
 import { LOCALE_COOKIE, TIME_ZONE_COOKIE } from "~/server/i18n/config";
 
 export const dynamic = "force-dynamic";
 
 const YEAR = 365 * 24 * 60 * 60;
-
-/** Where the form was: the same site's page named by `back`, or by the Referer, else home. */
-function backTo(request: Request, back: FormDataEntryValue | null): string {
-  if (typeof back === "string" && back) return safeNextPath(back, "/");
-  const referer = request.headers.get("referer");
-  if (!referer) return "/";
-  try {
-    const from = new URL(referer);
-    return from.host === request.headers.get("host") ? safeNextPath(from.pathname + from.search, "/") : "/";
-  } catch {
-    return "/";
-  }
-}
 
 /**
  * The language switch and the time-zone switch (a plain form: works without JavaScript). The
@@ -34,7 +21,7 @@ export async function POST(request: Request) {
     locale: form.get("locale") ?? undefined,
     timeZone: form.get("timeZone") ?? undefined,
   });
-  const response = NextResponse.redirect(new URL(backTo(request, form.get("back")), request.url), 303);
+  const response = NextResponse.redirect(new URL(backToPage(request, form.get("back")), request.url), 303);
   if (!parsed.success) return response; // an unknown value changes nothing
   const secure = new URL(request.url).protocol === "https:";
   const cookie = { path: "/", maxAge: YEAR, sameSite: "lax" as const, httpOnly: true, secure };

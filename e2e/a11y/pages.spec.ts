@@ -32,6 +32,10 @@ const ONE_SEAT = "Консультация эксперта: аудит обра
 const GUEST_PAGES = [
   "/",
   "/programme?day=2025-08-26",
+  // Today in the e2e run (FORUM_CLOCK): «Сейчас идёт / Далее» and the marks, in both views.
+  "/programme?view=cards",
+  "/programme?view=compact",
+  "/programme?q=%D1%80%D0%BE%D0%B1%D0%BE%D1%82&view=compact",
   "/speakers",
   "/register",
   "/signin",

@@ -12,6 +12,7 @@ import offline from "./offline.json";
 import organiser from "./organiser.json";
 import programme from "./programme.json";
 import server from "./server.json";
+import views from "./views.json";
 
 export const parts = {
   a11y,
@@ -25,6 +26,7 @@ export const parts = {
   meeting,
   offline,
   server,
+  views,
 };
 export type Parts = typeof parts;
 
