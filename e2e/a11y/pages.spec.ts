@@ -158,6 +158,8 @@ test.describe("accessibility", () => {
   });
 
   test("organiser pages have no axe violations", async ({ page }) => {
+    // Sixteen page states with axe each: about two minutes on a busy 2-core machine, so room for four times that.
+    test.setTimeout(480_000);
     await signIn(page, demo.organiser, "/organiser");
     for (const path of [
       "/organiser",
