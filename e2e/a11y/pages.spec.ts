@@ -169,6 +169,8 @@ test.describe("accessibility", () => {
       "/organiser/august-meeting/roll-call",
       "/organiser/august-meeting/questions",
       "/organiser/checkin",
+      "/organiser/dashboard",
+      "/organiser/feedback",
       "/checkin",
     ])
       await check(page, path);

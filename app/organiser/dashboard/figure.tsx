@@ -7,7 +7,11 @@ export type DataTable = {
   rows: readonly (readonly (string | number)[])[];
 };
 
-/** The numbers as a real table with a caption; the first column heads its row. */
+/**
+ * The numbers as a real table with a caption; the first column heads its row. The table scrolls
+ * sideways inside its box on a narrow screen (the page never does); the box takes the keyboard
+ * focus so that it can be scrolled without a mouse.
+ */
 export function NumbersTable({
   caption,
   table,
@@ -18,7 +22,7 @@ export function NumbersTable({
   captionHidden?: boolean;
 }) {
   return (
-    <div className="mt-2 max-w-full overflow-x-auto">
+    <div className="mt-2 max-w-full overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
       <table className="w-full text-left text-sm">
         <caption className={captionHidden ? "sr-only" : "mb-1 text-left font-semibold"}>{caption}</caption>
         <thead>

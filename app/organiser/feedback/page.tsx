@@ -47,24 +47,24 @@ export default async function FeedbackPage() {
         </p>
       </header>
 
+      <section aria-labelledby="export" className={card}>
+        <h2 id="export" className="text-lg font-bold">
+          {t("export")}
+        </h2>
+        <p className="mt-2 flex flex-wrap gap-2">
+          <a href="/organiser/export/feedback?format=csv" className={button} download>
+            {t("csv")}
+          </a>
+          <a href="/organiser/export/feedback?format=xlsx" className={button} download>
+            {t("xlsx")}
+          </a>
+        </p>
+      </section>
+
       {report.sessions.length === 0 ? (
         <p className="text-slate-700">{t("empty")}</p>
       ) : (
         <>
-          <section aria-labelledby="export" className={card}>
-            <h2 id="export" className="text-lg font-bold">
-              {t("export")}
-            </h2>
-            <p className="mt-2 flex flex-wrap gap-2">
-              <a href="/organiser/export/feedback?format=csv" className={button} download>
-                {t("csv")}
-              </a>
-              <a href="/organiser/export/feedback?format=xlsx" className={button} download>
-                {t("xlsx")}
-              </a>
-            </p>
-          </section>
-
           <section aria-labelledby="by-track" className={card}>
             <h2 id="by-track" className="text-lg font-bold">
               {t("byTrack")}
