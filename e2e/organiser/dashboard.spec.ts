@@ -22,7 +22,12 @@ function sessionRow(page: Page) {
 }
 
 test.describe("the organisers' dashboard", () => {
-  test("shows the demo data in tables, follows a booking and a check-in by itself", async ({ page, browser }) => {
+  test("shows the demo data in tables, follows a booking, a check-in and a rating by itself", async ({
+    page,
+    browser,
+  }) => {
+    // The whole day in one journey: booking, the door, the rating (three people, several refreshes).
+    test.slow();
     await signIn(page, demo.organiser, "/organiser");
     await page.getByRole("link", { name: "Сводка: регистрации, записи, вход, отзывы" }).click();
     await expect(page).toHaveURL(/\/organiser\/dashboard$/);
@@ -47,8 +52,9 @@ test.describe("the organisers' dashboard", () => {
     await expect(page.getByRole("img", { name: /^График: Регистрации по дням/ })).toBeVisible();
 
     // participant2 books the session: the fill-rate table shows the seat without a reload.
+    await page.locator("summary", { hasText: "Все мероприятия: записи, ожидание, заполненность" }).click();
     const row = sessionRow(page);
-    await expect(row).toHaveCount(1);
+    await expect(row).toBeVisible();
     const participant = await (await browser.newContext()).newPage();
     await signIn(participant, demo.participant2, "/programme?day=2025-08-27");
     const card = participant
@@ -63,13 +69,14 @@ test.describe("the organisers' dashboard", () => {
       await card.getByRole("button", { name: "Да, отменить" }).click();
       await expect(book).toBeVisible();
       await page.reload();
+      await page.locator("summary", { hasText: "Все мероприятия: записи, ожидание, заполненность" }).click();
     }
     const booked = await number(row.locator("td").nth(1));
     await book.click();
     await expect(cancel).toBeVisible();
     // The page refreshes by itself (every 20 s): no click, no reload.
     await expect(row.locator("td").nth(1)).toHaveText(String(booked + 1), { timeout: 60_000 });
-    await expect(row.locator("td").nth(4)).toHaveText(/^\d+\s?%$/);
+    await expect(row.locator("td").nth(4)).toHaveText(/^\d+(,\d)?\s?%$/);
 
     // Staff admit participant2 at that session's door: today's admissions move by one.
     const before = await number(page.getByTestId("figure-checkins-total"));
@@ -104,6 +111,39 @@ test.describe("the organisers' dashboard", () => {
     await page.getByRole("button", { name: "Обновить сейчас" }).click();
     await expect(page.getByTestId("figure-checkins-total")).toHaveText(String(before + 1));
 
+    // After the (2025) session, the admitted participant rates it; the dashboard and the
+    // feedback page show the rating, the comment without the name.
+    await participant.goto("/my");
+    const rating = participant.getByRole("group", { name: new RegExp(`^Оценка «${SESSION}»`) });
+    const form = participant.locator("form").filter({ has: rating });
+    await rating.getByRole("radio", { name: "4" }).check();
+    await form.getByLabel("Комментарий (необязательно)").fill("Сводка: полезные примеры кооперации");
+    await form.getByRole("button", { name: "Отправить отзыв" }).click();
+    await expect(participant.getByText("Ваша оценка: 4")).toBeVisible();
+    const feedback = page.locator('[data-chart="chart-feedback-sessions"]');
+    await expect(feedback.getByRole("img", { name: /^График: Средняя оценка по мероприятиям/ })).toBeVisible({
+      timeout: 60_000,
+    });
+    await feedback.getByText("Таблица данных").click();
+    await expect(
+      feedback
+        .getByRole("row")
+        .filter({ has: page.getByRole("rowheader", { name: SESSION }) })
+        .locator("td"),
+    ).toHaveText(["4", "1"]);
+
+    expect(await violations(page)).toEqual([]);
+    await page.getByRole("link", { name: "Все отзывы, распределение оценок, комментарии и выгрузка" }).first().click();
+    const bySession = page.getByRole("table", { name: "По мероприятиям" });
+    // Ratings, average, then how many of each mark 1–5.
+    await expect(
+      bySession
+        .getByRole("row")
+        .filter({ has: page.getByRole("rowheader", { name: SESSION }) })
+        .locator("td"),
+    ).toHaveText([/./, "1", "4", "0", "0", "0", "1", "0"]);
+    await expect(page.getByText("Сводка: полезные примеры кооперации")).toBeVisible();
+    await expect(page.getByText("Орлов")).toHaveCount(0);
     expect(await violations(page)).toEqual([]);
     await participant.context().close();
     await staff.context().close();

@@ -44,18 +44,22 @@ function loadChartJs(): Promise<ChartModule> {
   return loading;
 }
 
-function config(spec: ChartSpec): ChartConfiguration {
+/** Labels beside horizontal bars get cut by the canvas edge: shorten them to what the width holds. */
+const shorten = (label: string, max: number) => (label.length > max ? `${label.slice(0, max - 1)}…` : label);
+
+function config(spec: ChartSpec, width: number): ChartConfiguration {
+  const max = spec.horizontal ? (width < 480 ? 18 : 34) : 40;
   const valueAxis = {
     beginAtZero: true,
     stacked: spec.stacked,
     max: spec.max,
-    ticks: { precision: 0, callback: (v: string | number) => (spec.percent ? `${v}%` : v) },
+    ticks: { precision: spec.percent ? 1 : 0, callback: (v: string | number) => (spec.percent ? `${v}%` : v) },
   };
   const labelAxis = { stacked: spec.stacked, ticks: { autoSkip: !spec.horizontal } };
   return {
     type: spec.type,
     data: {
-      labels: spec.labels.map((l) => (l.length > 40 ? `${l.slice(0, 39)}…` : l)),
+      labels: spec.labels.map((l) => shorten(l, max)),
       datasets: spec.series.map((s) => ({
         label: s.label,
         data: s.data,
@@ -84,7 +88,7 @@ export function Chart({ spec, label }: { spec: ChartSpec; label: string }) {
     let cancelled = false;
     void loadChartJs().then(({ Chart: ChartJs }) => {
       if (cancelled || !canvas.current) return;
-      const next = config(JSON.parse(key) as ChartSpec);
+      const next = config(JSON.parse(key) as ChartSpec, canvas.current.parentElement?.clientWidth ?? 600);
       if (chart.current) {
         chart.current.data = next.data;
         chart.current.options = next.options ?? {};

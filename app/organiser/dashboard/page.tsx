@@ -60,7 +60,7 @@ export default async function DashboardPage() {
   const dayLabel = (day: string) =>
     format.dateTime(zonedTimeToUtc(day, "12:00", tz), { day: "numeric", month: "short", timeZone: tz });
   const percent = (v: number | null) =>
-    v === null ? "—" : format.number(v, { style: "percent", maximumFractionDigits: 0 });
+    v === null ? "—" : format.number(v, { style: "percent", maximumFractionDigits: 1 });
   const sessionLabel = (s: { title: string; startsAt: Date }) =>
     `${dayLabel(zonedDayKey(s.startsAt, tz))} ${formatZonedTime(s.startsAt, tz)} · ${s.title}`;
   const texts = (title: string) => ({ tableData: t("tableData"), chartLabel: t("chartLabel", { title }) });
@@ -78,7 +78,7 @@ export default async function DashboardPage() {
 
   const bookable = data.sessions.filter((s) => s.bookingRequired);
   const fullest = bookable
-    .filter((s) => s.fill !== null)
+    .filter((s) => s.fill !== null && (s.booked > 0 || s.waitlist > 0))
     .sort((a, b) => (b.fill ?? 0) - (a.fill ?? 0) || b.waitlist - a.waitlist)
     .slice(0, TOP);
   const today = data.checkinsToday;
@@ -271,16 +271,18 @@ export default async function DashboardPage() {
                 max: 100,
                 percent: true,
                 labels: fullest.map((s) => s.title),
-                series: [{ label: t("fill"), data: fullest.map((s) => Math.round((s.fill ?? 0) * 100)), color: BLUE }],
+                series: [
+                  { label: t("fill"), data: fullest.map((s) => Math.round((s.fill ?? 0) * 1000) / 10), color: BLUE },
+                ],
               }}
               table={{
                 head: [t("session"), t("booked"), t("capacity"), t("waitlist"), t("fill")],
                 rows: fullest.map((s) => [s.title, s.booked, s.capacity ?? "—", s.waitlist, percent(s.fill)]),
               }}
-              empty={t("sessionsEmpty")}
+              empty={t("topEmpty")}
               texts={texts(t("fullest", { top: TOP }))}
             />
-            <details className={card} open>
+            <details className={card}>
               <summary className="cursor-pointer font-semibold">{t("allSessions")}</summary>
               <NumbersTable
                 caption={t("allSessions")}

@@ -47,10 +47,8 @@ export default async function FeedbackPage() {
         </p>
       </header>
 
-      <section aria-labelledby="export" className={card}>
-        <h2 id="export" className="text-lg font-bold">
-          {t("export")}
-        </h2>
+      <div className={card}>
+        <h2 className="text-lg font-bold">{t("export")}</h2>
         <p className="mt-2 flex flex-wrap gap-2">
           <a href="/organiser/export/feedback?format=csv" className={button} download>
             {t("csv")}
@@ -59,16 +57,14 @@ export default async function FeedbackPage() {
             {t("xlsx")}
           </a>
         </p>
-      </section>
+      </div>
 
       {report.sessions.length === 0 ? (
         <p className="text-slate-700">{t("empty")}</p>
       ) : (
         <>
-          <section aria-labelledby="by-track" className={card}>
-            <h2 id="by-track" className="text-lg font-bold">
-              {t("byTrack")}
-            </h2>
+          <div className={card}>
+            <h2 className="text-lg font-bold">{t("byTrack")}</h2>
             <NumbersTable
               caption={t("byTrack")}
               captionHidden
@@ -83,12 +79,10 @@ export default async function FeedbackPage() {
                 ]),
               }}
             />
-          </section>
+          </div>
 
-          <section aria-labelledby="by-session" className={card}>
-            <h2 id="by-session" className="text-lg font-bold">
-              {t("bySession")}
-            </h2>
+          <div className={card}>
+            <h2 className="text-lg font-bold">{t("bySession")}</h2>
             <NumbersTable
               caption={t("bySession")}
               captionHidden
@@ -103,7 +97,7 @@ export default async function FeedbackPage() {
                 ]),
               }}
             />
-          </section>
+          </div>
 
           <section aria-labelledby="comments" className={card}>
             <h2 id="comments" className="text-lg font-bold">
