@@ -48,7 +48,7 @@ function loadChartJs(): Promise<ChartModule> {
 const shorten = (label: string, max: number) => (label.length > max ? `${label.slice(0, max - 1)}…` : label);
 
 function config(spec: ChartSpec, width: number): ChartConfiguration {
-  const max = spec.horizontal ? (width < 480 ? 18 : 34) : 40;
+  const max = spec.horizontal ? (width < 400 ? 18 : 30) : 40;
   const valueAxis = {
     beginAtZero: true,
     stacked: spec.stacked,

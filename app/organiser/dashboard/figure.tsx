@@ -23,7 +23,7 @@ export function NumbersTable({
 }) {
   return (
     <div className="mt-2 max-w-full overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
-      <table className="w-full text-left text-sm">
+      <table className={`w-full text-left text-sm ${table.head.length > 3 ? "min-w-[32rem]" : ""}`}>
         <caption className={captionHidden ? "sr-only" : "mb-1 text-left font-semibold"}>{caption}</caption>
         <thead>
           <tr className="border-b border-slate-200">
