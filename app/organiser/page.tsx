@@ -15,11 +15,12 @@ export default async function OrganiserPage() {
   // Layouts and pages render in parallel: each page checks the role itself too.
   const me = await requirePageRole("ORGANISER", "/organiser");
   const api = await serverApi();
-  const [overview, t, tn, tcc] = await Promise.all([
+  const [overview, t, tn, tcc, tdb] = await Promise.all([
     api.organiser.overview(),
     getTranslations("organiserHome"),
     getTranslations("organiserNav"),
     getTranslations("checkinConsole"),
+    getTranslations("dashboard"),
   ]);
   const figures = [
     [t("pending"), overview.registrations.pending],
@@ -39,6 +40,14 @@ export default async function OrganiserPage() {
           </div>
         ))}
       </dl>
+      <p className="mt-4">
+        <Link
+          href="/organiser/dashboard"
+          className="inline-block rounded-lg border border-brand-600 bg-white px-4 py-3 font-medium text-brand-700 hover:bg-brand-50"
+        >
+          {tdb("link")}
+        </Link>
+      </p>
       <p className="mt-6 text-slate-700">{t("sessions", { count: overview.sessions })}</p>
       <ProgrammeLinks admin={me.role === "ADMIN"} t={tn} />
       <AugustMeetingLink />

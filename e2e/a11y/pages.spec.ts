@@ -44,6 +44,9 @@ const GUEST_PAGES = [
   "/verify/ABCDEFGHJKMN",
 ];
 
+/** Pages that show live figures (e2e/organiser/dashboard.spec.ts checks them with data too). */
+const ORGANISER_LIVE_PAGES = ["/organiser/dashboard", "/organiser/feedback"];
+
 /** The full page of a demo session with speakers and a description (found from the programme). */
 async function sessionPath(page: Page): Promise<string> {
   await page.goto("/programme?day=2025-08-25");
@@ -190,6 +193,17 @@ test.describe("accessibility", () => {
       .click();
     await expect(page.getByRole("dialog")).toBeVisible();
     expect(await violations(page), "move dialog").toEqual([]);
+  });
+
+  // Their own test: the list above already fills most of a test's time on a busy machine.
+  test("the organisers' dashboard and feedback pages have no axe violations, on a desktop and at 360 px", async ({
+    page,
+  }) => {
+    await signIn(page, demo.organiser, "/organiser");
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const path of ORGANISER_LIVE_PAGES) await check(page, path);
+    }
   });
 
   test("the cheap phone: a favicon, guest pages the back/forward cache may keep, the demo note folded", async ({

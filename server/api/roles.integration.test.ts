@@ -124,6 +124,8 @@ const table: Record<string, Need> = {
   "feedback.mine": "participant",
   "feedback.give": "participant",
   "feedback.results": "fullOrganiser",
+  "feedback.report": "fullOrganiser",
+  "dashboard.live": "fullOrganiser",
 };
 
 const roles = ["guest", "participant", "checkinStaff", "trackEditor", "organiser", "admin"] as const;

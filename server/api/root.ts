@@ -3,6 +3,7 @@ import { adminRouter, organiserRouter } from "~/server/api/routers/admin";
 import { bookingRouter } from "~/server/api/routers/booking";
 import { certificateRouter } from "~/server/api/routers/certificate";
 import { checkinRouter } from "~/server/api/routers/checkin";
+import { dashboardRouter } from "~/server/api/routers/dashboard";
 import { devMailRouter } from "~/server/api/routers/dev-mail";
 import { feedbackRouter } from "~/server/api/routers/feedback";
 import { organiserProgrammeRouter } from "~/server/api/routers/organiser-programme";
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   checkin: checkinRouter,
   certificate: certificateRouter,
   feedback: feedbackRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 /**
  * Every table the platform hands out as a file (the programme, its import template, attendee lists,
- * the August meeting's roll-call and questions) goes through here: CSV for Excel or an XLSX workbook.
+ * the August meeting's roll-call and questions, the feedback report) goes through here: CSV for Excel or
+ * an XLSX workbook.
  */
 import { toCsv } from "~/server/export/csv";
 import { writeXlsx, type SheetCell } from "~/server/export/xlsx";
@@ -29,5 +30,24 @@ export async function exportTable(table: Table, format: ExportFormat): Promise<E
     format === "csv"
       ? toCsv([...(table.caption ? [[table.caption]] : []), table.header, ...table.rows])
       : await writeXlsx([{ name: table.title, header: table.header, rows: table.rows, widths: table.widths }]);
+  return { body, contentType: CONTENT_TYPES[format], extension: format };
+}
+
+/**
+ * Several tables in one file: an XLSX sheet each; in CSV one after another, each under a line with
+ * its title and apart by an empty line (the feedback report: per track, per session, comments).
+ */
+export async function exportTables(tables: readonly Table[], format: ExportFormat): Promise<ExportFile> {
+  const body =
+    format === "csv"
+      ? toCsv(
+          tables.flatMap((table, i) => [
+            ...(i > 0 ? [[]] : []),
+            [table.caption ?? table.title],
+            table.header,
+            ...table.rows,
+          ]),
+        )
+      : await writeXlsx(tables.map((t) => ({ name: t.title, header: t.header, rows: t.rows, widths: t.widths })));
   return { body, contentType: CONTENT_TYPES[format], extension: format };
 }

@@ -35,11 +35,7 @@ export default async function CheckinConsolePage() {
     getTranslations("checkinConsole"),
     getFormatter(),
   ]);
-  const [tb, tf, feedback] = await Promise.all([
-    getTranslations("badges"),
-    getTranslations("feedbackResults"),
-    api.feedback.results(),
-  ]);
+  const [tb, tf] = await Promise.all([getTranslations("badges"), getTranslations("feedbackResults")]);
   const tz = counts.timeZone;
   return (
     <div className="space-y-8">
@@ -178,28 +174,11 @@ export default async function CheckinConsolePage() {
         <h2 id="feedback-results" className="text-lg font-bold">
           {tf("title")}
         </h2>
-        {feedback.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-600">{tf("empty")}</p>
-        ) : (
-          <ul className="mt-2 space-y-3">
-            {feedback.map((f) => (
-              <li key={f.id} className="text-sm">
-                <p className="font-medium">
-                  {f.title} — {tf("count", { count: f.n })}, {tf("average", { average: format.number(f.average) })}
-                </p>
-                {f.comments.length > 0 && (
-                  <ul className="mt-1 list-disc space-y-1 pl-5 text-slate-700">
-                    {f.comments.map((c, i) => (
-                      <li key={i} className="break-words">
-                        {c.rating}: {c.comment}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
+        <p className="mt-2 text-sm">
+          <Link href="/organiser/feedback" className="text-brand-700 underline">
+            {tf("link")}
+          </Link>
+        </p>
       </section>
 
       <section aria-labelledby="badges" className={card}>

@@ -1,6 +1,6 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
-import { exportTable, type ExportFormat, type Table } from "~/server/export/file";
+import { exportTable, exportTables, type ExportFile, type ExportFormat, type Table } from "~/server/export/file";
 import { apiErrorsT } from "~/server/i18n/server-messages";
 
 export type { ExportFormat };
@@ -10,7 +10,15 @@ export const formatOf = (request: Request): ExportFormat =>
 
 /** A table as a file download; never cached (organisers' data, often personal). */
 export async function download(table: Table, fileName: string, format: ExportFormat): Promise<Response> {
-  const file = await exportTable(table, format);
+  return fileResponse(await exportTable(table, format), fileName);
+}
+
+/** Several tables in one file (XLSX sheets; CSV one after another). */
+export async function downloadTables(tables: readonly Table[], fileName: string, format: ExportFormat) {
+  return fileResponse(await exportTables(tables, format), fileName);
+}
+
+function fileResponse(file: ExportFile, fileName: string): Response {
   return new Response(typeof file.body === "string" ? file.body : Buffer.from(file.body), {
     headers: {
       "Content-Type": file.contentType,

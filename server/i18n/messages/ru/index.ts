@@ -8,6 +8,7 @@ import account from "./account.json";
 import booking from "./booking.json";
 import checkin from "./checkin.json";
 import common from "./common.json";
+import dashboard from "./dashboard.json";
 import mail from "./mail.json";
 import meeting from "./meeting.json";
 import offline from "./offline.json";
@@ -22,6 +23,7 @@ export const parts = {
   booking,
   checkin,
   common,
+  dashboard,
   programme,
   mail,
   organiser,
