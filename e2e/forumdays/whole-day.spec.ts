@@ -144,6 +144,15 @@ test("the whole day: ticket offline, two doors on two devices, the organiser's c
   // The session's row: one admission (the hall's offline scan; the entrance device's repeat is not a second).
   const row = organiser.getByRole("row").filter({ hasText: SESSION });
   await expect(row.getByRole("cell").nth(1)).toHaveText("1");
+  // The dashboard counts it among today's check-ins, at that door and at the entrance.
+  await organiser.goto("/organiser/dashboard");
+  const doors = organiser.getByRole("table", { name: "Прошли сегодня по входам" });
+  await expect(
+    doors
+      .getByRole("row")
+      .filter({ has: organiser.getByRole("rowheader", { name: SESSION }) })
+      .locator("td"),
+  ).toHaveText("1");
 
   // After the session (the demo forum is in the past): rate it, download the certificate, verify it.
   await page.goto("/my");
