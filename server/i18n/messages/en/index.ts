@@ -9,6 +9,7 @@ import common from "./common.json";
 import mail from "./mail.json";
 import meeting from "./meeting.json";
 import organiser from "./organiser.json";
+import peoplePicker from "./people-picker.json";
 import programme from "./programme.json";
 import server from "./server.json";
 
@@ -21,6 +22,7 @@ export const parts = {
   programme,
   mail,
   organiser,
+  peoplePicker,
   meeting,
   server,
 };
