@@ -42,11 +42,11 @@ export function BlockCard({
         }}
         onDragEnd={onDragEnd}
         style={{ gridColumn: column, gridRow: rows, borderLeftColor: b.color, backgroundImage: tint }}
-        className={`group/block z-10 m-0.5 min-w-0 overflow-hidden rounded border border-l-4 border-slate-200 bg-white p-1 text-xs leading-tight focus-within:z-20 focus-within:h-max focus-within:min-h-[calc(100%-0.25rem)] focus-within:self-start focus-within:overflow-visible focus-within:shadow-lg focus-within:ring-2 focus-within:ring-brand-600 ${
+        className={`group/block relative z-10 m-0.5 min-w-0 overflow-hidden rounded border border-l-4 border-slate-200 bg-white p-1 text-xs leading-tight focus-within:z-20 focus-within:h-max focus-within:min-h-[calc(100%-0.25rem)] focus-within:self-start focus-within:overflow-visible focus-within:shadow-lg focus-within:ring-2 focus-within:ring-brand-600 ${
           b.canEdit ? "cursor-grab" : ""
         } ${b.status === "DRAFT" ? "border-dashed" : ""}`}
       >
-        <p className="font-medium text-slate-600">
+        <p className={`font-medium text-slate-600 ${b.canEdit ? "pr-6" : ""}`}>
           {b.start}–{b.end}
           {b.status === "DRAFT" && <span className="ml-1 rounded bg-amber-100 px-1 text-amber-900">{t("draft")}</span>}
           {!b.canEdit && <span className="ml-1 text-slate-500">· {t("readOnly")}</span>}
@@ -78,14 +78,17 @@ export function BlockCard({
           </p>
         )}
         {b.canEdit && (
+          // A 24 px target in the block's top corner: visible in every block of half an hour or
+          // more, however narrow the room's column (a text button below the title got cut off).
           <button
             type="button"
             tabIndex={tabIndex}
             aria-label={ta("moveTitle", { title: b.title })}
+            title={ta("move")}
             onClick={onMove}
-            className="mt-1 rounded border border-slate-300 bg-white px-1.5 py-0.5 font-medium text-slate-800 hover:border-brand-600"
+            className="absolute top-0.5 right-0.5 inline-flex h-6 min-w-6 items-center justify-center rounded border border-slate-300 bg-white px-1 font-medium text-slate-800 hover:border-brand-600"
           >
-            {ta("move")}
+            <span aria-hidden>⇄</span>
           </button>
         )}
       </article>
