@@ -41,7 +41,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const page = (
     <>
       <SiteHeader />
-      <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
+      {/* A page marked data-wide (the organiser's timetable) takes the full width of the window. */}
+      <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 has-[[data-wide]]:max-w-none sm:py-8">
         {children}
       </main>
       <SiteFooter />

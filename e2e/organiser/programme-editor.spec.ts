@@ -12,6 +12,9 @@ const DAY = "2025-08-29";
 const OKA = "Зал «Ока»";
 const UGRA = "Зал «Угра»";
 
+/** Chips of a people picker by name (each chip ends with its remove button's «×»). */
+const chips = (...names: string[]) => names.map((n) => new RegExp(`^${n}`));
+
 const card = (page: Page, title: string): Locator =>
   page.getByRole("article").filter({ has: page.getByRole("heading", { name: title, exact: true }) });
 
@@ -208,5 +211,109 @@ test.describe("organiser: programme editor", () => {
     );
     await page.goto(`/organiser/programme/sessions?q=${encodeURIComponent(title)}`);
     await expect(page.getByRole("row").filter({ hasText: title })).toContainText("Черновик");
+  });
+
+  test("timetable at 1280 px: every room fits, long titles clamp and open on focus, a drop asks where it happened; type-ahead pickers with a new speaker inline", async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const uid = Date.now().toString(36);
+    const title = `${PREFIX}: очень длинное название мероприятия о наставничестве, кадрах и сетевом взаимодействии колледжей с предприятиями региона ${uid}`;
+    const newcomer = `Новенькая Спикерша ${uid}`;
+    await signIn(page, demo.organiser, `/organiser/programme?day=${DAY}`);
+    await removeLeftovers(page);
+
+    // The busiest day (27 August): every room header is inside the window, no horizontal scroll.
+    await page.goto("/organiser/programme?day=2025-08-27");
+    const grid = page.getByRole("grid", { name: /Сетка программы/ });
+    const headers = grid.getByRole("columnheader");
+    await expect(headers).toHaveCount(11);
+    for (const header of await headers.all()) {
+      const box = (await header.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(1280);
+    }
+    const overflow = await grid.evaluate((el) => ({
+      board: el.parentElement!.scrollWidth - el.parentElement!.clientWidth,
+      page: document.documentElement.scrollWidth - window.innerWidth,
+    }));
+    expect(overflow).toEqual({ board: 0, page: 0 });
+
+    // The session editor: speakers and moderators by typing, chips, a new speaker added inline.
+    await page.goto(`/organiser/programme/sessions/new?day=${DAY}&start=16:00&room=`);
+    await page.getByLabel("Название", { exact: true }).fill(title);
+    await page.getByLabel("Формат", { exact: true }).selectOption({ label: "Круглый стол" });
+    await page.getByLabel("Зал", { exact: true }).selectOption({ label: `${UGRA} — 100 мест` });
+    await page.getByLabel("Начало", { exact: true }).fill("16:00");
+    await page.getByLabel("Окончание", { exact: true }).fill("17:00");
+    const speakers = page.getByRole("combobox", { name: "Спикеры" });
+    const speakerChips = page.getByRole("list", { name: "Выбрано: Спикеры" });
+    await speakers.click();
+    await page.keyboard.type("сам");
+    await expect(speakers).toHaveAttribute("aria-expanded", "true");
+    await expect(page.getByRole("option", { name: /Самойлова Елена Викторовна/, selected: true })).toBeVisible();
+    await page.keyboard.press("Enter");
+    await expect(speakerChips.getByRole("listitem")).toHaveText(chips("Самойлова Елена Викторовна"));
+    await expect(speakers).toHaveValue("");
+    // «ё» typed as «е» still finds the person; Backspace in the empty field removes the last chip.
+    await page.keyboard.type("журавле");
+    await page.keyboard.press("Enter");
+    await expect(speakerChips.getByRole("listitem")).toHaveText(
+      chips("Самойлова Елена Викторовна", "Журавлёв Павел Игоревич"),
+    );
+    await page.keyboard.press("Backspace");
+    await expect(speakerChips.getByRole("listitem")).toHaveText(chips("Самойлова Елена Викторовна"));
+    // Nobody of that name: the only option adds them as a new speaker.
+    await page.keyboard.type(newcomer);
+    const create = page.getByRole("option", { name: `Добавить «${newcomer}» как нового спикера` });
+    await expect(create).toHaveAttribute("aria-selected", "true");
+    await page.keyboard.press("Enter");
+    await expect(speakerChips.getByRole("listitem")).toHaveText(chips("Самойлова Елена Викторовна", newcomer));
+    // Escape closes the list; the moderator picker offers the new person too.
+    const moderators = page.getByRole("combobox", { name: "Модераторы" });
+    await moderators.click();
+    await page.keyboard.type("новенькая");
+    await expect(page.getByRole("option", { name: newcomer })).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(moderators).toHaveAttribute("aria-expanded", "false");
+    await moderators.fill("");
+    await page.keyboard.type("кед");
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("list", { name: "Выбрано: Модераторы" }).getByRole("listitem")).toHaveText(
+      chips("Кедров Андрей Николаевич"),
+    );
+    await page.getByLabel("Сохранить, несмотря на предупреждения").check();
+    await page.getByRole("button", { name: "Создать черновик" }).click();
+    await expect(page).toHaveURL(/\/organiser\/programme\/sessions\/[a-z0-9]+\?notice=created$/);
+    await expect(speakerChips.getByRole("listitem")).toHaveText(chips("Самойлова Елена Викторовна", newcomer));
+    await expect(page.getByRole("list", { name: "Выбрано: Модераторы" })).toContainText("Кедров Андрей Николаевич");
+
+    // On the timetable the long title is clamped to two lines; focus shows all of it.
+    await page.goto(`/organiser/programme?day=${DAY}`);
+    const block = card(page, title);
+    const heading = block.getByRole("heading", { name: title });
+    await expect(block.getByRole("link", { name: title })).toHaveAttribute("title", title);
+    const clipped = () => heading.evaluate((el) => el.scrollHeight - el.clientHeight);
+    expect(await clipped()).toBeGreaterThan(4);
+    await block.getByRole("link", { name: title }).focus();
+    await expect.poll(clipped).toBeLessThanOrEqual(1);
+    const [h, b] = [(await heading.boundingBox())!, (await block.boundingBox())!];
+    expect(b.y + b.height).toBeGreaterThanOrEqual(h.y + h.height);
+
+    // A drop: the confirmation opens at the drop cell, inside the window, and takes focus.
+    await block.dragTo(page.getByRole("link", { name: `Новое мероприятие: ${OKA}, 13:00` }));
+    const confirm = page.getByRole("group").filter({ hasText: `Перенести «${title}»` });
+    await expect(confirm.getByRole("button", { name: "Да, перенести" })).toBeFocused();
+    const box = (await confirm.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(800);
+    const cell = (await page.getByRole("link", { name: `Новое мероприятие: ${OKA}, 13:00` }).boundingBox())!;
+    expect(Math.abs(box.y - (cell.y + cell.height))).toBeLessThan(4);
+    await page.keyboard.press("Escape");
+    await expect(confirm).toHaveCount(0);
+    await expect(block.getByRole("link", { name: title })).toBeFocused();
+
+    await removeLeftovers(page);
   });
 });

@@ -16,6 +16,8 @@
  * lock those people's User rows after step 6. Two transactions meeting there deadlock at worst;
  * PostgreSQL aborts one and `inTransaction` runs it again.
  *
+ * A new person's name (`lockSpeakerName`) is claimed alone in its transaction, outside this order.
+ *
  * On PGlite transactions run one at a time, so none of this waits there.
  */
 import { Prisma } from "~/server/generated/prisma/client";
@@ -82,6 +84,15 @@ export async function lockEditionRegions(tx: Tx, editionId: string): Promise<voi
 /** 4. The room a session is put into. */
 export async function lockRoom(tx: Tx, roomId: string | null): Promise<void> {
   if (roomId) await tx.$queryRaw`SELECT id FROM "Room" WHERE id = ${roomId} FOR UPDATE`;
+}
+
+/**
+ * Serialises the creation of people with one name in one edition (a transaction-scoped advisory
+ * lock; no row exists yet to lock), so two organisers adding the same new name at once cannot both
+ * pass the duplicate check. Taken alone, never with other locks.
+ */
+export async function lockSpeakerName(tx: Tx, editionId: string, nameKey: string): Promise<void> {
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`speaker:${editionId}:${nameKey}`}, 0))::text`;
 }
 
 /** 5. Speakers and moderators, in id order. */

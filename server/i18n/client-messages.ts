@@ -15,6 +15,7 @@ export const CLIENT_NAMESPACES = {
   organiser: [
     "organiserProgramme",
     "organiserImport",
+    "peoplePicker",
     "meetingOrganiser",
     "adminUsers",
     "trackEditors",

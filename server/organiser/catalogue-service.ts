@@ -11,7 +11,16 @@ import { AppError } from "~/server/errors";
 import { Prisma } from "~/server/generated/prisma/client";
 import { assertSpeakerEditable, assertUnrestricted, currentEdition, nextRevision } from "~/server/organiser/context";
 import { errorsT } from "~/server/organiser/messages";
-import type { IdInput, RoomFields, SpeakerFields, SpeakerListInput, TrackFields } from "~/server/organiser/schema";
+import { lockSpeakerName } from "~/server/db/locks";
+import { normalizeName, sameName } from "~/server/organiser/people";
+import type {
+  CreateSpeakerInlineInput,
+  IdInput,
+  RoomFields,
+  SpeakerFields,
+  SpeakerListInput,
+  TrackFields,
+} from "~/server/organiser/schema";
 import { buildSessionSearchText } from "~/server/programme/rules";
 import { pageSpeakers } from "~/server/programme/service";
 
@@ -166,6 +175,26 @@ export async function createSpeaker({ db, actor, input }: Args<{ data: SpeakerFi
   return audited(db, { actor, action: "speaker.create", entity: "Speaker", taken: "speakerNotFound" }, (tx) =>
     tx.speaker.create({ data: { ...input.data, editionId: edition.id }, select: plainSpeaker }),
   );
+}
+
+/**
+ * A new person from the session editor's picker: refused when the edition already has someone of
+ * that name (case, «ё» and spacing aside) — the organiser picks that one instead. The name is
+ * locked for the check and the insert, so two parallel additions of one name give one person.
+ */
+export async function createSpeakerInline({ db, actor, input }: Args<CreateSpeakerInlineInput>) {
+  const edition = await currentEdition(db);
+  return audited(db, { actor, action: "speaker.create", entity: "Speaker", taken: "speakerNotFound" }, async (tx) => {
+    await lockSpeakerName(tx, edition.id, normalizeName(input.fullName));
+    // Every name of the edition (a few hundred at most): «ё»/«е» and spacing are compared in JS.
+    const namesakes = await tx.speaker.findMany({ where: { editionId: edition.id }, select: { fullName: true } });
+    const existing = namesakes.find((p) => sameName(p.fullName, input.fullName));
+    if (existing) throw new AppError("CONFLICT", errorsT("speakerExists", { name: existing.fullName }));
+    return tx.speaker.create({
+      data: { fullName: input.fullName, organisation: input.organisation, editionId: edition.id },
+      select: plainSpeaker,
+    });
+  });
 }
 
 /** Rebuilds the search text of a person's sessions after a change of name. */

@@ -165,6 +165,9 @@ export const speakerFields = z.object({
 export type SpeakerFields = z.output<typeof speakerFields>;
 export const createSpeakerInput = z.object({ data: speakerFields });
 export const updateSpeakerInput = z.object({ id, data: forUpdate(speakerFields) });
+/** A new person added from the session editor's picker: the name (and organisation) only. */
+export const createSpeakerInlineInput = speakerFields.pick({ fullName: true, organisation: true });
+export type CreateSpeakerInlineInput = z.output<typeof createSpeakerInlineInput>;
 
 export const speakerListInput = z.object({
   q: z.string().trim().max(100).optional(),

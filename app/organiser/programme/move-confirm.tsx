@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { serverMessage } from "~/app/_components/booking/errors";
 import { useTRPC } from "~/app/_trpc/react";
 
@@ -42,9 +42,13 @@ export function MoveConfirm({
   const groupRef = useRef<HTMLDivElement>(null);
   const yesRef = useRef<HTMLButtonElement>(null);
   const checked = Boolean(check.data);
-  // When the checks are in: focus «Да, перенести», or the group (its errors) when the move is refused.
+  // At once the question takes focus (a drop leaves it nowhere); when the checks are in, «Да,
+  // перенести» takes it, or the group stays focused (its errors) when the move is refused.
   useEffect(() => {
-    if (!checked) return;
+    if (!checked) {
+      groupRef.current?.focus({ preventScroll: true });
+      return;
+    }
     if (yesRef.current && !yesRef.current.disabled) yesRef.current.focus();
     else groupRef.current?.focus();
   }, [checked]);
@@ -116,6 +120,50 @@ export function MoveConfirm({
           {t("moveNo")}
         </button>
       </div>
+    </div>
+  );
+}
+
+/**
+ * Puts the drop's confirmation next to the cell it was dropped on (absolutely, inside the
+ * timetable's scrolling box, below the cell and kept within the grid's width) and scrolls it into
+ * view, so the question appears where the organiser is looking.
+ */
+export function AnchoredConfirm({
+  anchor,
+  children,
+}: {
+  anchor: () => HTMLElement | null | undefined;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [place, setPlace] = useState<{ top: number; left: number } | null>(null);
+  useLayoutEffect(() => {
+    const box = ref.current;
+    const cell = anchor();
+    const scroller = box?.offsetParent;
+    if (!box || !cell || !(scroller instanceof HTMLElement)) return;
+    const s = scroller.getBoundingClientRect();
+    const c = cell.getBoundingClientRect();
+    const left = c.left - s.left + scroller.scrollLeft;
+    setPlace({
+      top: c.bottom - s.top + scroller.scrollTop,
+      left: Math.max(0, Math.min(left, scroller.scrollWidth - box.offsetWidth)),
+    });
+    // The anchor is read once, when the confirmation opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => {
+    if (place) ref.current?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [place]);
+  return (
+    <div
+      ref={ref}
+      data-move-confirm
+      style={place ?? { top: 0, left: 0 }}
+      className="absolute z-50 w-[min(20rem,calc(100%-1rem))] shadow-xl [&>div]:mb-0"
+    >
+      {children}
     </div>
   );
 }

@@ -56,7 +56,7 @@ export default async function OrganiserProgrammePage({ searchParams }: Props) {
     workspace.scope === "all" ? null : workspace.tracks.filter((tr) => workspace.scope.includes(tr.id));
 
   return (
-    <section>
+    <section data-wide>
       <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
       <ProgrammeNav current="timetable" />
       {scopeTracks && (

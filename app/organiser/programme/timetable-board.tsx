@@ -5,8 +5,9 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useState, useTransition } from "react";
 import { announce, focusWhenReady } from "~/app/_components/a11y/announce";
-import { MoveConfirm, type Pending } from "~/app/organiser/programme/move-confirm";
+import { AnchoredConfirm, MoveConfirm, type Pending } from "~/app/organiser/programme/move-confirm";
 import { MoveDialog } from "~/app/organiser/programme/move-dialog";
+import { BlockCard, BlockList } from "~/app/organiser/programme/timetable-block";
 import {
   blockKey,
   buildGrid,
@@ -60,7 +61,9 @@ const focusAfterRefresh = new Set<string>();
  * long session is left with one press. Free half-hours are links that open the new-session form
  * for that room and time (they work without JavaScript); a session the organiser may edit has a
  * «Перенести» button that opens the move form in a dialog here, and can be dragged onto a free
- * half-hour. Both ask for confirmation after the same checks as the form.
+ * half-hour. Both ask for confirmation after the same checks as the form; a drop's confirmation
+ * opens below the cell it was dropped on. The board scrolls inside its own box, with the room
+ * header and the time column sticky; rooms share the width (all ten fit at 1280 px).
  */
 export function TimetableBoard({
   day,
@@ -80,7 +83,7 @@ export function TimetableBoard({
   const router = useRouter();
   const gridId = useId();
   const [dragging, setDragging] = useState<string | null>(null);
-  const [pending, setPending] = useState<Pending | null>(null);
+  const [pending, setPending] = useState<(Pending & { anchor: string }) | null>(null);
   const [moving, setMoving] = useState<Block | null>(null);
   const [active, setActive] = useState<Position | null>(null);
   const [refreshing, startRefresh] = useTransition();
@@ -134,71 +137,22 @@ export function TimetableBoard({
   });
 
   const blockCell = (b: Block) => (
-    <div
+    <BlockCard
       key={b.id}
-      role="gridcell"
-      aria-rowspan={Math.max(1, Math.ceil((b.endMin - b.startMin) / 30))}
-      className="contents"
-    >
-      <article
-        aria-labelledby={`tt-${b.id}`}
-        draggable={b.canEdit}
-        onDragStart={(e) => {
-          e.dataTransfer.setData("text/plain", b.id);
-          e.dataTransfer.effectAllowed = "move";
-          setDragging(b.id);
-        }}
-        onDragEnd={() => setDragging(null)}
-        style={{
-          gridColumn: rooms.findIndex((r) => r.id === b.roomId) + 2,
-          gridRow: `${row(b.startMin)} / ${row(b.endMin)}`,
-          borderLeftColor: b.color,
-          backgroundColor: `${b.color}14`,
-        }}
-        className={`z-10 m-0.5 overflow-hidden rounded border border-l-4 border-slate-200 p-1 text-xs leading-tight focus-within:ring-2 focus-within:ring-brand-600 ${
-          b.canEdit ? "cursor-grab" : ""
-        } ${b.status === "DRAFT" ? "border-dashed" : ""}`}
-      >
-        <p className="font-medium text-slate-600">
-          {b.start}–{b.end}
-          {b.status === "DRAFT" && <span className="ml-1 rounded bg-amber-100 px-1 text-amber-900">{t("draft")}</span>}
-          {!b.canEdit && <span className="ml-1 text-slate-500">· {t("readOnly")}</span>}
-        </p>
-        <h3 id={`tt-${b.id}`} className="font-semibold text-slate-900">
-          <Link
-            href={`/organiser/programme/sessions/${b.id}`}
-            className="hover:underline"
-            data-cell={blockKey(b.id)}
-            tabIndex={tabFor(blockKey(b.id))}
-          >
-            {b.title}
-          </Link>
-        </h3>
-        {b.track && (
-          // Coloured text on the tinted block is too faint: the colour goes to a dot.
-          <p className="flex items-center gap-1 text-slate-700">
-            <span
-              aria-hidden
-              className="inline-block h-2 w-2 shrink-0 rounded-full"
-              style={{ backgroundColor: b.color }}
-            />
-            {b.track}
-          </p>
-        )}
-        {b.canEdit && (
-          <button
-            type="button"
-            tabIndex={tabFor(blockKey(b.id))}
-            aria-label={ta("moveTitle", { title: b.title })}
-            onClick={() => setMoving(b)}
-            className="mt-1 rounded border border-slate-300 bg-white px-1.5 py-0.5 font-medium text-slate-800 hover:border-brand-600"
-          >
-            {ta("move")}
-          </button>
-        )}
-      </article>
-    </div>
+      block={b}
+      column={rooms.findIndex((r) => r.id === b.roomId) + 2}
+      rows={`${row(b.startMin)} / ${row(b.endMin)}`}
+      tabIndex={tabFor(blockKey(b.id))}
+      onDragStart={() => setDragging(b.id)}
+      onDragEnd={() => setDragging(null)}
+      onMove={() => setMoving(b)}
+    />
   );
+  const cancelDrop = () => {
+    const id = pending?.id;
+    setPending(null);
+    if (id) focusWhenReady(() => cellEl(blockKey(id)), { tries: 30 });
+  };
 
   const firstKey = grid.keys[firstBlock(grid).row]?.[firstBlock(grid).col];
   return (
@@ -216,15 +170,6 @@ export function TimetableBoard({
           {ta("skipToSessions")}
         </a>
       )}
-      {pending && (
-        <MoveConfirm
-          day={day}
-          dayLabel={dayLabel}
-          pending={pending}
-          onDone={() => setPending(null)}
-          onMoved={() => moved(pending, { room: pending.roomName, time: `${dayLabel}, ${pending.start}` })}
-        />
-      )}
       {moving && (
         <MoveDialog
           block={moving}
@@ -235,7 +180,9 @@ export function TimetableBoard({
           onMoved={moved}
         />
       )}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      {/* Scrolls both ways itself (so that the room header and the time column can stick); at
+          1280 px and wider every room fits and only the rows scroll. */}
+      <div className="relative max-h-[calc(100dvh-4rem)] overflow-auto overscroll-contain rounded-lg border border-slate-200 bg-white">
         <div
           id={gridId}
           role="grid"
@@ -246,14 +193,14 @@ export function TimetableBoard({
           onFocus={onFocus}
           className="grid"
           style={{
-            gridTemplateColumns: `4rem repeat(${rooms.length}, minmax(9rem, 1fr))`,
+            gridTemplateColumns: `4rem repeat(${rooms.length}, minmax(6.5rem, 1fr))`,
             gridTemplateRows: `auto repeat(${(to - from) / ROW}, 1.1rem)`,
           }}
         >
           <div role="row" className="contents">
             <div
               role="columnheader"
-              className="sticky left-0 z-20 border-b border-slate-200 bg-slate-50 p-1 text-xs font-semibold text-slate-600"
+              className="sticky top-0 left-0 z-40 border-b border-slate-200 bg-slate-50 p-1 text-xs font-semibold text-slate-600"
             >
               {t("time")}
             </div>
@@ -262,7 +209,7 @@ export function TimetableBoard({
                 key={r.id}
                 role="columnheader"
                 style={{ gridColumn: i + 2, gridRow: 1 }}
-                className="border-b border-l border-slate-200 bg-slate-50 p-1 text-xs font-semibold text-slate-700"
+                className="sticky top-0 z-30 min-w-0 border-b border-l border-slate-200 bg-slate-50 p-1 text-xs font-semibold break-words text-slate-700"
               >
                 {r.name}
                 <span className="block font-normal text-slate-500">{r.capacity}</span>
@@ -274,7 +221,7 @@ export function TimetableBoard({
               <div
                 role="rowheader"
                 style={{ gridColumn: 1, gridRow: `${row(m)} / span 2` }}
-                className="sticky left-0 z-10 border-t border-slate-100 bg-white px-1 text-xs text-slate-500"
+                className="sticky left-0 z-30 border-t border-slate-100 bg-white px-1 text-xs text-slate-500"
               >
                 {hhmm(m)}
               </div>
@@ -312,6 +259,7 @@ export function TimetableBoard({
                             start: hhmm(m),
                             roomId: r.id,
                             roomName: r.name,
+                            anchor: key,
                           });
                       }}
                     >
@@ -325,28 +273,20 @@ export function TimetableBoard({
             </div>
           ))}
         </div>
+        {pending && (
+          <AnchoredConfirm anchor={() => cellEl(pending.anchor)}>
+            <MoveConfirm
+              day={day}
+              dayLabel={dayLabel}
+              pending={pending}
+              onDone={cancelDrop}
+              onMoved={() => moved(pending, { room: pending.roomName, time: `${dayLabel}, ${pending.start}` })}
+            />
+          </AnchoredConfirm>
+        )}
       </div>
       <BlockList title={t("noRoomSessions")} blocks={live.filter((b) => !placed.includes(b))} />
       <BlockList title={t("cancelledOfDay")} blocks={blocks.filter((b) => b.status === "CANCELLED")} />
     </div>
-  );
-}
-
-function BlockList({ title, blocks }: { title: string; blocks: Block[] }) {
-  if (blocks.length === 0) return null;
-  return (
-    <section className="mt-4" aria-label={title}>
-      <h3 className="text-sm font-bold text-slate-700">{title}</h3>
-      <ul className="mt-2 space-y-1 text-sm">
-        {blocks.map((b) => (
-          <li key={b.id}>
-            {b.start}–{b.end}{" "}
-            <Link href={`/organiser/programme/sessions/${b.id}`} className="text-brand-700 underline">
-              {b.title}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }

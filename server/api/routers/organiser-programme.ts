@@ -2,6 +2,7 @@ import { adminProcedure, createTRPCRouter, organiserProcedure, publicProcedure }
 import {
   createRoom,
   createSpeaker,
+  createSpeakerInline,
   createTrack,
   deleteRoom,
   deleteSpeaker,
@@ -31,6 +32,7 @@ import {
   checkSessionInput,
   createRoomInput,
   createSessionInput,
+  createSpeakerInlineInput,
   createSpeakerInput,
   createTrackInput,
   idInput,
@@ -117,6 +119,9 @@ export const organiserProgrammeRouter = createTRPCRouter({
     .input(speakerListInput)
     .query(({ ctx, input }) => listSpeakersAdmin({ db: ctx.db, input })),
   speakerOptions: organiserProcedure.query(({ ctx }) => speakerOptions({ db: ctx.db })),
+  createSpeakerInline: organiserProcedure
+    .input(createSpeakerInlineInput)
+    .mutation(({ ctx, input }) => createSpeakerInline({ db: ctx.db, actor: ctx.user, input })),
   createSpeaker: organiserProcedure
     .input(createSpeakerInput)
     .mutation(({ ctx, input }) => createSpeaker({ db: ctx.db, actor: ctx.user, input })),

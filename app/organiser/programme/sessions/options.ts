@@ -29,6 +29,8 @@ export async function sessionFormOptions(api: Api): Promise<{ options: SessionFo
       people: people.map((p) => ({
         value: p.id,
         label: p.organisation ? `${p.fullName} (${p.organisation})` : p.fullName,
+        name: p.fullName,
+        organisation: p.organisation,
       })),
       formats: SESSION_FORMATS.map((f) => ({ value: f, label: t(`formats.${f}`) })),
       days: workspace.days.map((d) => ({

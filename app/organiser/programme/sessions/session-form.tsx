@@ -8,7 +8,9 @@ import { useTRPC } from "~/app/_trpc/react";
 import { Checkbox, Input, Select, TextArea } from "~/app/organiser/programme/_components/fields";
 import { saveSessionAction, type SessionFormState } from "~/app/organiser/programme/sessions/actions";
 import { sessionInputOf } from "~/app/organiser/programme/sessions/form-data";
+import { PeoplePicker } from "~/app/organiser/programme/sessions/people-picker";
 import type { IssueView } from "~/server/organiser/messages";
+import type { PersonOption } from "~/server/organiser/people";
 import { sessionFields, type SessionFieldsInput } from "~/server/organiser/schema";
 
 type Option = { value: string; label: string };
@@ -16,7 +18,7 @@ type Option = { value: string; label: string };
 export type SessionFormOptions = {
   tracks: Option[];
   rooms: Option[];
-  people: Option[];
+  people: PersonOption[];
   formats: Option[];
   days: Option[];
 };
@@ -54,6 +56,9 @@ export function SessionForm({
   const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<{ data: SessionFieldsInput; moveExcess: boolean } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // People added from a picker join the list of both pickers.
+  const [people, setPeople] = useState(options.people);
+  const addPerson = useCallback((p: PersonOption) => setPeople((list) => [...list, p]), []);
 
   const recheck = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
@@ -162,24 +167,23 @@ export function SessionForm({
           defaultValue={values.capacity}
           errors={errors.capacity}
         />
-        <Select
+        <PeoplePicker
           name="moderatorIds"
           label={t("fieldModerators")}
-          options={options.people}
+          people={people}
           defaultValue={list("moderatorIds")}
-          multiple
-          size={6}
           errors={errors.moderatorIds}
+          onCreated={addPerson}
+          onChange={recheck}
         />
-        <Select
+        <PeoplePicker
           name="speakerIds"
           label={t("fieldSpeakers")}
-          hint={t("peopleHint")}
-          options={options.people}
+          people={people}
           defaultValue={list("speakerIds")}
-          multiple
-          size={6}
           errors={errors.speakerIds}
+          onCreated={addPerson}
+          onChange={recheck}
         />
         <div className="space-y-2 sm:col-span-2">
           <Checkbox name="isClosed" label={t("fieldClosed")} defaultChecked={values.isClosed === "on"} />

@@ -11,6 +11,7 @@ import mail from "./mail.json";
 import meeting from "./meeting.json";
 import offline from "./offline.json";
 import organiser from "./organiser.json";
+import peoplePicker from "./people-picker.json";
 import programme from "./programme.json";
 import server from "./server.json";
 import views from "./views.json";
@@ -25,6 +26,7 @@ export const parts = {
   programme,
   mail,
   organiser,
+  peoplePicker,
   meeting,
   offline,
   server,
