@@ -3,6 +3,7 @@
  */
 import a11y from "./a11y.json";
 import account from "./account.json";
+import audit from "./audit.json";
 import booking from "./booking.json";
 import checkin from "./checkin.json";
 import common from "./common.json";
@@ -15,6 +16,7 @@ import server from "./server.json";
 export const parts = {
   a11y,
   account,
+  audit,
   booking,
   checkin,
   common,

@@ -5,6 +5,7 @@
  */
 import a11y from "./a11y.json";
 import account from "./account.json";
+import audit from "./audit.json";
 import booking from "./booking.json";
 import checkin from "./checkin.json";
 import common from "./common.json";
@@ -17,6 +18,7 @@ import server from "./server.json";
 export const parts = {
   a11y,
   account,
+  audit,
   booking,
   checkin,
   common,
