@@ -98,6 +98,8 @@ const table: Record<string, Need> = {
   "programmeAdmin.importTemplate": "organiser",
   "programmeAdmin.exportProgramme": "organiser",
   "programmeAdmin.attendees": "organiser",
+  "programmeAdmin.rosters": "organiser",
+  "programmeAdmin.registrationList": "fullOrganiser",
   "programmeAdmin.audit": "admin",
   "programmeAdmin.trackEditors": "admin",
   "programmeAdmin.setTrackEditor": "admin",
