@@ -7,6 +7,7 @@ import audit from "./audit.json";
 import booking from "./booking.json";
 import checkin from "./checkin.json";
 import common from "./common.json";
+import desk from "./desk.json";
 import mail from "./mail.json";
 import meeting from "./meeting.json";
 import organiser from "./organiser.json";
@@ -20,6 +21,7 @@ export const parts = {
   booking,
   checkin,
   common,
+  desk,
   programme,
   mail,
   organiser,
