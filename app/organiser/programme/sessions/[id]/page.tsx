@@ -101,7 +101,7 @@ export default async function EditSessionPage({ params, searchParams }: Props) {
             <>
               <p className="text-sm text-slate-600">{t("publishHint")}</p>
               <div className="flex flex-wrap items-start gap-3">
-                <PublishForm id={session.id} />
+                <PublishForm id={session.id} title={session.values.title} />
                 <DeleteForm id={session.id} title={session.title} day={v.day} />
               </div>
             </>
