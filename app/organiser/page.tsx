@@ -15,12 +15,13 @@ export default async function OrganiserPage() {
   // Layouts and pages render in parallel: each page checks the role itself too.
   const me = await requirePageRole("ORGANISER", "/organiser");
   const api = await serverApi();
-  const [overview, t, tn, tcc, tdb] = await Promise.all([
+  const [overview, t, tn, tcc, tdb, te] = await Promise.all([
     api.organiser.overview(),
     getTranslations("organiserHome"),
     getTranslations("organiserNav"),
     getTranslations("checkinConsole"),
     getTranslations("dashboard"),
+    getTranslations("organiserExports"),
   ]);
   const figures = [
     [t("pending"), overview.registrations.pending],
@@ -54,6 +55,11 @@ export default async function OrganiserPage() {
       <p className="mt-2">
         <Link href="/organiser/checkin" className="font-medium text-brand-700 underline hover:text-brand-900">
           {tcc("link")}
+        </Link>
+      </p>
+      <p className="mt-2">
+        <Link href="/organiser/exports" className="font-medium text-brand-700 underline hover:text-brand-900">
+          {te("link")}
         </Link>
       </p>
       <p className="mt-2 text-sm text-slate-600">{t("soon")}</p>

@@ -78,6 +78,10 @@ test.describe("the August meeting", () => {
     const card = organiser.getByRole("article").filter({ has: organiser.getByRole("heading", { name: fullName }) });
     await expect(card).toContainText(QUESTION);
     await expect(card).toContainText("на рассмотрении");
+    // Accrediting asks first: the «Да, аккредитовать» tick is required.
+    await card.getByRole("button", { name: "Аккредитовать" }).click();
+    await expect(card.getByRole("status")).toHaveCount(0);
+    await card.getByRole("checkbox", { name: `Да, аккредитовать: ${fullName}` }).check();
     await card.getByRole("button", { name: "Аккредитовать" }).click();
     await expect(card.getByRole("status")).toHaveText("Аккредитован(а); письмо отправлено.");
     await expect(card.getByRole("button", { name: "Аккредитовать" })).toHaveCount(0);
@@ -125,6 +129,11 @@ test.describe("the August meeting", () => {
       .filter({ has: organiser.getByRole("heading", { name: fullName }) });
     await accredited.getByRole("button", { name: "Отозвать аккредитацию" }).click();
     await accredited.getByLabel("Причина").fill("Проверка сценария завершена.");
+    // Without the «Да, отозвать» tick the server refuses and keeps the reason typed.
+    await accredited.getByRole("button", { name: "Отозвать аккредитацию" }).click();
+    await expect(accredited.getByRole("alert")).toContainText("Отметьте «Да», чтобы подтвердить действие.");
+    await expect(accredited.getByLabel("Причина")).toHaveValue("Проверка сценария завершена.");
+    await accredited.getByRole("checkbox", { name: `Да, отозвать аккредитацию: ${fullName}` }).check();
     await accredited.getByRole("button", { name: "Отозвать аккредитацию" }).click();
     await expect(accredited.getByRole("status")).toContainText("Заявка отклонена");
     await organiserContext.close();

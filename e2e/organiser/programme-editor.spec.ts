@@ -93,7 +93,17 @@ test.describe("organiser: programme editor", () => {
     const guestPage = await guest.newPage();
     await guestPage.goto(`/programme?day=${DAY}`);
     await expect(card(guestPage, title)).toHaveCount(0);
+    // Publishing asks first: without the «Да, опубликовать» tick nothing is sent (the box is required).
+    const tick = page.getByRole("checkbox", { name: `Да, опубликовать «${title}»: оно появится в программе` });
     await page.getByRole("button", { name: "Опубликовать" }).click();
+    await expect(page.getByText("Мероприятие опубликовано: оно видно в программе.")).toHaveCount(0);
+    expect(await tick.evaluate((el) => (el as HTMLInputElement).validity.valueMissing)).toBe(true);
+    // With the keyboard: Space ticks it, Enter on the button sends.
+    await tick.focus();
+    await page.keyboard.press("Space");
+    await expect(tick).toBeChecked();
+    await page.getByRole("button", { name: "Опубликовать" }).focus();
+    await page.keyboard.press("Enter");
     await expect(page.getByText("Мероприятие опубликовано: оно видно в программе.")).toBeVisible();
     await guestPage.reload();
     await expect(card(guestPage, title)).toContainText("13:00–14:00");

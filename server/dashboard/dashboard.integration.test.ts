@@ -7,7 +7,7 @@ import type { SessionUser } from "~/server/auth/roles";
 import { dashboard, type Dashboard } from "~/server/dashboard/service";
 import type { Db } from "~/server/db/client";
 import { parseCsv } from "~/server/export/csv";
-import { exportTables } from "~/server/export/file";
+import { exportReport } from "~/server/export/file";
 import { feedbackTables } from "~/server/feedback/export";
 import { feedbackReport, type FeedbackReport } from "~/server/feedback/report";
 import { createTestDb, type TestDb } from "~/server/test/db";
@@ -216,7 +216,7 @@ describe("the organisers' dashboard", () => {
   });
 
   it("exports the report as XLSX (a sheet per table, read back with exceljs) and CSV, formulas defused", async () => {
-    const xlsx = await exportTables(feedbackTables(report), "xlsx");
+    const xlsx = await exportReport(feedbackTables(report), "xlsx");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(xlsx.body as Uint8Array) as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(["По трекам", "По мероприятиям", "Комментарии"]);
@@ -248,7 +248,7 @@ describe("the organisers' dashboard", () => {
     const cell = workbook.worksheets[2]!.getCell(`D${comments.indexOf(formula) + 1}`);
     expect(cell.type).toBe(ExcelJS.ValueType.String);
 
-    const csv = await exportTables(feedbackTables(report), "csv");
+    const csv = await exportReport(feedbackTables(report), "csv");
     const lines = parseCsv(csv.body as string);
     expect(lines[0]).toEqual(["По трекам"]);
     expect(lines[2]).toEqual(["Кадры для экономики", "2", "4", "3.25", "1", "0", "1", "1", "1"]);

@@ -12,6 +12,12 @@
  * function and no cell, and an XLSX string cell is never evaluated, so Excel shows it as written.
  * Russian numbers never reach this rule: exports write them in the national form,
  * `8 (912) 345-67-89` (see server/account/phone.ts).
+ *
+ * Telephone cells (phoneCell): a CSV cell is typed by whatever opens it, and `+375 29 …` would be
+ * run as a formula, while `'+375 29 …` shows the apostrophe (CSV has no "text" marker). So in CSV
+ * an international number is written with its country code in brackets, `(+375) 29 123 45 67`:
+ * it starts with a bracket (no formula, and not a number: it has spaces), keeps every digit, and
+ * reads as people write it. In XLSX it stays `+375 29 123 45 67` in a string cell.
  */
 
 export type CellFormat = "csv" | "xlsx";
@@ -30,4 +36,10 @@ export function defuseCell(value: string, format: CellFormat): string {
 /** Undoes defuseCell when a file the platform exported comes back as an import. */
 export function restoreCell(value: string): string {
   return /^'[=+\-@\t\r\n]/.test(value) ? value.slice(1) : value;
+}
+
+/** A telephone number (as server/account/phone.ts formats it) as a cell: readable, never a formula. */
+export function phoneCell(formatted: string, format: CellFormat): string {
+  if (format === "csv" && INTERNATIONAL_PHONE.test(formatted)) return formatted.replace(/^\+(\d+)\s*/, "(+$1) ");
+  return defuseCell(formatted, format);
 }

@@ -5,17 +5,21 @@
  */
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { defuseCell, restoreCell } from "~/server/export/cells";
+import { defuseCell, phoneCell, restoreCell } from "~/server/export/cells";
 
-export type CellValue = string | number | null | undefined;
+/** A telephone number, written by the export module in a form each format shows as text. */
+export type PhoneValue = { phone: string };
+export type CellValue = string | number | null | undefined | PhoneValue;
 export type Rows = readonly (readonly CellValue[])[];
 
-const text = (c: CellValue): string => (c === null || c === undefined ? "" : String(c));
+const text = (c: Exclude<CellValue, PhoneValue>): string => (c === null || c === undefined ? "" : String(c));
+const csvCell = (c: CellValue): string =>
+  c !== null && typeof c === "object" ? phoneCell(c.phone, "csv") : defuseCell(text(c), "csv");
 
 /** The rows as a CSV file, every cell defused. */
 export function toCsv(rows: Rows, separator = ";"): string {
   return stringify(
-    rows.map((row) => row.map((c) => defuseCell(text(c), "csv"))),
+    rows.map((row) => row.map(csvCell)),
     {
       bom: true,
       delimiter: separator,

@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { defuseCell, restoreCell } from "~/server/export/cells";
+import { defuseCell, phoneCell, restoreCell } from "~/server/export/cells";
 import { parseCsv, toCsv } from "~/server/export/csv";
-import { exportTable } from "~/server/export/file";
-import { readXlsx, writeXlsx } from "~/server/export/xlsx";
+import { exportTable, exportTables } from "~/server/export/file";
+import { readXlsx, sheetNames, writeXlsx } from "~/server/export/xlsx";
 
 /** What an attacker would put in a name or a description; one per character spreadsheets treat as a formula start. */
 const DANGEROUS = [
@@ -102,13 +102,33 @@ describe("XLSX", () => {
   });
 });
 
-describe("exportTable", () => {
-  const table = { title: "Участники", caption: "Пленарное заседание", header: ["ФИО"], rows: [["=1+1"]] };
+describe("phone cells", () => {
+  it("are readable in Excel without an apostrophe and never a formula, in CSV and XLSX", async () => {
+    // Russian numbers come formatted nationally (8 …); others internationally (+375 …).
+    expect(phoneCell("8 (912) 345-67-89", "csv")).toBe("8 (912) 345-67-89");
+    expect(phoneCell("+375 29 123 45 67", "csv")).toBe("(+375) 29 123 45 67");
+    expect(phoneCell("+375 29 123 45 67", "xlsx")).toBe("+375 29 123 45 67");
+    // A stored value that is not a phone is still defused.
+    expect(phoneCell("+7|cmd", "csv")).toBe("'+7|cmd");
+    expect(phoneCell('=HYPERLINK("x")', "xlsx")).toBe(`'=HYPERLINK("x")`);
+    const csv = toCsv([["Телефон"], [{ phone: "+375 29 123 45 67" }], [{ phone: "8 (912) 345-67-89" }]]);
+    expect(csv).toBe("\uFEFFТелефон\r\n(+375) 29 123 45 67\r\n8 (912) 345-67-89\r\n");
+    expect(csv).not.toContain("'");
+    const sheet = await sheetOf(
+      await writeXlsx([{ name: "Л", header: ["Телефон"], rows: [[{ phone: "+375 29 123 45 67" }]] }]),
+    );
+    expect(sheet.getCell("A2").value).toBe("+375 29 123 45 67");
+    expect(sheet.getCell("A2").type).toBe(ExcelJS.ValueType.String);
+  });
+});
 
-  it("writes CSV with the caption line above the header", async () => {
+describe("exportTable", () => {
+  const table = { title: "Участники", header: ["ФИО"], rows: [["=1+1"]] };
+
+  it("writes CSV with one header row", async () => {
     const file = await exportTable(table, "csv");
     expect(file.contentType).toBe("text/csv; charset=utf-8");
-    expect(file.body).toBe("\uFEFFПленарное заседание\r\nФИО\r\n'=1+1\r\n");
+    expect(file.body).toBe("\uFEFFФИО\r\n'=1+1\r\n");
   });
 
   it("writes XLSX with the title as the sheet's name", async () => {
@@ -117,5 +137,24 @@ describe("exportTable", () => {
     expect(sheet.name).toBe("Участники");
     expect(sheet.getCell("A1").value).toBe("ФИО");
     expect(sheet.getCell("A2").value).toBe("'=1+1");
+  });
+
+  it("writes several tables as sheets of one workbook (CSV: the first), with names Excel accepts", async () => {
+    const tables = [
+      { title: "Все записи", header: ["A"], rows: [["1"]] },
+      { title: "Круглый стол: цифровая кафедра [2026] / итоги года", header: ["A"], rows: [["2"]] },
+      { title: "Круглый стол: цифровая кафедра [2026] / итоги года", header: ["A"], rows: [["3"]] },
+    ];
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      Buffer.from((await exportTables(tables, "xlsx")).body as Uint8Array) as unknown as ArrayBuffer,
+    );
+    const names = workbook.worksheets.map((w) => w.name);
+    expect(names[0]).toBe("Все записи");
+    expect(names.every((n) => n.length <= 31 && !/[:\\/?*[\]]/.test(n))).toBe(true);
+    expect(new Set(names).size).toBe(3);
+    expect(workbook.worksheets[2]!.getCell("A2").value).toBe("3");
+    expect((await exportTables(tables, "csv")).body).toBe("\uFEFFA\r\n1\r\n");
+    expect(sheetNames(["'x'", "X", "x"])).toEqual(["x", "X (2)", "x (3)"]);
   });
 });

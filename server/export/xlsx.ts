@@ -4,7 +4,8 @@
  * defused (server/export/cells.ts) and written as a string, never as a formula.
  */
 import ExcelJS from "exceljs";
-import { defuseCell, restoreCell } from "~/server/export/cells";
+import { defuseCell, phoneCell, restoreCell } from "~/server/export/cells";
+import type { PhoneValue } from "~/server/export/csv";
 import { exportT } from "~/server/i18n/server-messages";
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -49,7 +50,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
   return rows;
 }
 
-export type SheetCell = string | number | null;
+export type SheetCell = string | number | null | PhoneValue;
 
 export type SheetSpec = {
   name: string;
@@ -60,18 +61,48 @@ export type SheetSpec = {
 };
 
 const cellValue = (c: SheetCell): string | number =>
-  c === null ? "" : typeof c === "number" ? c : defuseCell(c, "xlsx");
+  c === null
+    ? ""
+    : typeof c === "number"
+      ? c
+      : typeof c === "object"
+        ? phoneCell(c.phone, "xlsx")
+        : defuseCell(c, "xlsx");
+
+/** Excel's rules for sheet names: no : \\ / ? * [ ], at most 31 characters, unique (any case). */
+export function sheetNames(names: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return names.map((raw) => {
+    const base =
+      raw
+        .replace(/[:\\/?*[\]]/g, " ")
+        .replace(/\s+/g, " ")
+        .trim()
+        .replace(/^'+|'+$/g, "") || "—";
+    for (let n = 1; ; n++) {
+      const suffix = n === 1 ? "" : ` (${n})`;
+      const name = base.slice(0, 31 - suffix.length).trimEnd() + suffix;
+      if (!taken.has(name.toLowerCase())) {
+        taken.add(name.toLowerCase());
+        return name;
+      }
+    }
+  });
+}
+
+const plain = (c: SheetCell): string | number => (c !== null && typeof c === "object" ? c.phone : (c ?? ""));
 
 export async function writeXlsx(sheets: readonly SheetSpec[]): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = exportT("creator");
-  for (const spec of sheets) {
-    const sheet = workbook.addWorksheet(spec.name.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
+  const names = sheetNames(sheets.map((s) => s.name));
+  for (const [index, spec] of sheets.entries()) {
+    const sheet = workbook.addWorksheet(names[index]!, { views: [{ state: "frozen", ySplit: 1 }] });
     sheet.addRow(spec.header.map((h) => defuseCell(h, "xlsx")));
     sheet.getRow(1).font = { bold: true };
     for (const row of spec.rows) sheet.addRow(row.map(cellValue));
     spec.header.forEach((_, i) => {
-      const longest = Math.max(...[spec.header, ...spec.rows].map((r) => String(r[i] ?? "").length));
+      const longest = Math.max(...[spec.header, ...spec.rows].map((r) => String(plain(r[i] ?? null)).length));
       sheet.getColumn(i + 1).width = spec.widths?.[i] ?? Math.min(60, Math.max(10, longest + 2));
     });
   }

@@ -21,6 +21,7 @@ export const CLIENT_NAMESPACES = {
     "trackEditors",
     "checkinConsole",
     "ticketAdmin",
+    "confirmAction",
   ],
   /** Check-in staff and organisers: the /checkin desk. */
   checkin: ["checkinDesk", "categories"],

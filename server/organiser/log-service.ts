@@ -13,6 +13,9 @@ import { closedChangeSummary, errorsT } from "~/server/organiser/messages";
 import type { AuditListInput, SetTrackEditorInput } from "~/server/organiser/schema";
 import { zonedDayRange } from "~/server/programme/time";
 import { findCurrentEditionOrNull } from "~/server/edition/current";
+import { describeAudit, isAuditAction, isAuditEntity } from "~/server/audit/describe";
+import { lookupAuditTitles } from "~/server/audit/titles";
+import { serverTranslator } from "~/server/i18n/translate";
 
 const AUDIT_PAGE = 50;
 const CHANGES_PAGE = 30;
@@ -37,6 +40,7 @@ export async function listAudit({ db, input }: { db: Db; input: AuditListInput }
       where,
       select: {
         id: true,
+        actorId: true,
         actorEmail: true,
         action: true,
         entity: true,
@@ -52,13 +56,20 @@ export async function listAudit({ db, input }: { db: Db; input: AuditListInput }
     db.auditLog.findMany({ distinct: ["entity"], select: { entity: true }, orderBy: { entity: "asc" } }),
     db.auditLog.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
   ]);
+  // One query per kind of object on the page, whatever the page holds.
+  const lookups = await lookupAuditTitles(db, items);
+  const deleted = serverTranslator("organiser", "audit")("deletedObject");
   return {
-    items,
+    items: items.map((item) => ({
+      ...item,
+      sentence: describeAudit(item, lookups, { timeZone: tz, deleted }),
+    })),
     total,
     page: input.page,
     pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE)),
-    entities: entities.map((e) => e.entity),
-    actions: actions.map((a) => a.action),
+    // Known kinds first, in the order the page names them; unknown (older) ones as stored.
+    entities: entities.map((e) => ({ value: e.entity, known: isAuditEntity(e.entity) })),
+    actions: actions.map((a) => ({ value: a.action, known: isAuditAction(a.action) })),
     timeZone: tz,
   };
 }

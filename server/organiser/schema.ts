@@ -185,6 +185,9 @@ export type ImportInput = z.output<typeof importInput>;
 
 export const attendeesInput = z.object({ sessionId: id });
 
+/** One session's, one room's or (neither given) every session's door list. */
+export const rostersInput = z.object({ sessionId: id.optional(), roomId: id.optional() });
+
 export const auditListInput = z.object({
   actor: z.string().trim().max(200).optional(),
   entity: z.string().trim().max(60).optional(),

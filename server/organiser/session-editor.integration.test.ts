@@ -312,6 +312,18 @@ describe("audit", () => {
       "session.update",
       "session.create",
     ]);
+    // Sentences name the object by its current title and the move by its times (Moscow time).
+    const move = page.items.find((i) => i.action === "session.move")!;
+    expect(move.sentence).toMatchObject({
+      key: "session.move",
+      values: { actor: me.email, object: "Проверка аудита 2", moved: "time", from: "10:00", to: "15:00" },
+    });
+    expect(page.actions.find((a) => a.value === "session.move")).toEqual({ value: "session.move", known: true });
+    // Titles are looked up per page (one query per kind), and a deleted object keeps its last title.
+    const draft = await api.createSession({ data: fields({ roomId, day: "2025-08-29", title: "Удаляемый черновик" }) });
+    await api.deleteSession({ id: draft.id });
+    const deleted = (await as(admin).programmeAdmin.audit({ actor: me.email, action: "session.delete" })).items[0]!;
+    expect(deleted.sentence.values.object).toBe("Удаляемый черновик");
     expect((await as(admin).programmeAdmin.audit({ actor: me.email, action: "room.update" })).total).toBe(1);
     expect(
       (await as(admin).programmeAdmin.audit({ actor: me.email, from: "2000-01-01", to: "2000-01-02" })).total,

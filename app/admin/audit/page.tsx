@@ -7,6 +7,7 @@ import { Pager } from "~/app/_components/pager";
 import { requirePageRole } from "~/server/auth/guard";
 import { isDayKey } from "~/server/programme/time";
 import { ListTable } from "~/app/_components/list-table";
+import { isAuditEntity } from "~/server/audit/describe";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("audit");
@@ -29,7 +30,7 @@ export default async function AuditPage({ searchParams }: Props) {
     to: isDayKey(one(params.to)) ? one(params.to) : "",
   };
   const api = await serverApi();
-  const [list, t, format] = await Promise.all([
+  const [list, t, tSentence, tAction, tEntity, format] = await Promise.all([
     api.programmeAdmin.audit({
       actor: filters.actor || undefined,
       entity: filters.entity || undefined,
@@ -39,6 +40,9 @@ export default async function AuditPage({ searchParams }: Props) {
       page: pageParam(params.page),
     }),
     getTranslations("audit"),
+    getTranslations("auditSentences"),
+    getTranslations("auditActions"),
+    getTranslations("auditEntities"),
     getFormatter(),
   ]);
   const href = (p: number) =>
@@ -64,8 +68,8 @@ export default async function AuditPage({ searchParams }: Props) {
           <select name="entity" defaultValue={filters.entity} className={field}>
             <option value="">{t("anyEntity")}</option>
             {list.entities.map((e) => (
-              <option key={e} value={e}>
-                {e}
+              <option key={e.value} value={e.value}>
+                {e.known ? tEntity(e.value) : e.value}
               </option>
             ))}
           </select>
@@ -75,8 +79,8 @@ export default async function AuditPage({ searchParams }: Props) {
           <select name="action" defaultValue={filters.action} className={field}>
             <option value="">{t("anyAction")}</option>
             {list.actions.map((a) => (
-              <option key={a} value={a}>
-                {a}
+              <option key={a.value} value={a.value}>
+                {a.known ? tAction(a.value) : a.value}
               </option>
             ))}
           </select>
@@ -109,11 +113,16 @@ export default async function AuditPage({ searchParams }: Props) {
             <td className="whitespace-nowrap px-3 py-2">
               {format.dateTime(a.createdAt, { dateStyle: "short", timeStyle: "medium", timeZone: list.timeZone })}
             </td>
-            <td className="break-all px-3 py-2">{a.actorEmail}</td>
+            <td className="break-all px-3 py-2">{a.sentence.values.actor}</td>
             <td className="px-3 py-2">
-              <span className="font-medium">{a.action}</span>
+              <span className="font-medium" data-testid="audit-sentence">
+                {a.sentence.key
+                  ? tSentence(a.sentence.key, a.sentence.values)
+                  : `${a.sentence.values.actor}: ${a.action}`}
+              </span>
               <span className="block text-xs text-slate-500">
-                {a.entity} · {a.entityId}
+                {a.sentence.key ? tAction(a.sentence.key) : a.action} ·{" "}
+                {isAuditEntity(a.entity) ? tEntity(a.entity) : a.entity}
               </span>
             </td>
             <td className="px-3 py-2">

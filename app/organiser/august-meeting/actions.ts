@@ -1,5 +1,6 @@
 "use server";
 
+import { unconfirmed } from "~/app/_components/confirmation";
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { errorToFormState, formValues, type FormState } from "~/app/_components/form-state";
@@ -23,6 +24,8 @@ const done = async (key: "accredited" | "declined" | "approved" | "rejected" | "
   (await getTranslations("meetingOrganiser.done"))(key);
 
 export async function accreditAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const refusal = await unconfirmed(formData, formValues(formData));
+  if (refusal) return refusal;
   return run(formData, async (v) => {
     await (await serverApi()).meeting.accredit({ id: v.id ?? "" });
     return done("accredited");
@@ -30,6 +33,8 @@ export async function accreditAction(_prev: FormState, formData: FormData): Prom
 }
 
 export async function declineAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const refusal = await unconfirmed(formData, formValues(formData));
+  if (refusal) return refusal;
   return run(formData, async (v) => {
     await (await serverApi()).meeting.decline({ id: v.id ?? "", reason: v.reason ?? "" });
     return done("declined");

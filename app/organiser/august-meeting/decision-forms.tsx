@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
+import { ConfirmCheckbox } from "~/app/_components/confirm-checkbox";
 import { emptyForm } from "~/app/_components/form-state";
 import { FormAlert, SubmitButton, TextField } from "~/app/_components/forms";
 import {
@@ -20,13 +21,19 @@ const quiet = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm f
 
 export function AccreditForm({ id, name, available }: { id: string; name: string; available: boolean }) {
   const t = useTranslations("meetingOrganiser");
+  const tc = useTranslations("confirmAction");
   const [state, action] = useActionState(accreditAction, emptyForm);
   if (!available && !state.message) return null;
   return (
     <form key={state.stamp ?? 0} action={action} className="space-y-2" aria-label={t("accreditLabel", { name })}>
       <input type="hidden" name="id" value={id} />
       <FormAlert state={state} />
-      {!state.ok && available && <SubmitButton pendingLabel={t("working")}>{t("accredit")}</SubmitButton>}
+      {!state.ok && available && (
+        <>
+          <ConfirmCheckbox label={tc("accredit", { name })} errors={state.fieldErrors?.confirm} />
+          <SubmitButton pendingLabel={t("working")}>{t("accredit")}</SubmitButton>
+        </>
+      )}
     </form>
   );
 }
@@ -44,6 +51,7 @@ export function DeclineForm({
   available: boolean;
 }) {
   const t = useTranslations("meetingOrganiser");
+  const tc = useTranslations("confirmAction");
   const [open, setOpen] = useState(false);
   const [state, action] = useActionState(declineAction, emptyForm);
   if (!available && !state.message) return null;
@@ -67,6 +75,10 @@ export function DeclineForm({
         <>
           <input type="hidden" name="id" value={id} />
           <TextField name="reason" label={t("reason")} hint={t("reasonHint")} state={state} required />
+          <ConfirmCheckbox
+            label={revoke ? tc("revoke", { name }) : tc("decline", { name })}
+            errors={state.fieldErrors?.confirm}
+          />
           <div className="flex flex-wrap gap-2">
             <SubmitButton tone="danger" pendingLabel={t("working")}>
               {revoke ? t("revokeSubmit") : t("declineSubmit")}

@@ -1,6 +1,6 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
-import { exportTable, exportTables, type ExportFile, type ExportFormat, type Table } from "~/server/export/file";
+import { exportReport, exportTables, type ExportFile, type ExportFormat, type Table } from "~/server/export/file";
 import { apiErrorsT } from "~/server/i18n/server-messages";
 
 export type { ExportFormat };
@@ -8,21 +8,32 @@ export type { ExportFormat };
 export const formatOf = (request: Request): ExportFormat =>
   new URL(request.url).searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
 
-/** A table as a file download; never cached (organisers' data, often personal). */
-export async function download(table: Table, fileName: string, format: ExportFormat): Promise<Response> {
-  return fileResponse(await exportTable(table, format), fileName);
+/** A table (or several: sheets of one workbook) as a file download; never cached (organisers' data, often personal). */
+export async function download(
+  table: Table | readonly Table[],
+  fileName: string,
+  format: ExportFormat,
+): Promise<Response> {
+  return fileResponse(await exportTables(Array.isArray(table) ? table : [table as Table], format), fileName);
 }
 
-/** Several tables in one file (XLSX sheets; CSV one after another). */
-export async function downloadTables(tables: readonly Table[], fileName: string, format: ExportFormat) {
-  return fileResponse(await exportTables(tables, format), fileName);
+/** A report of several tables (XLSX sheets; in CSV one after another under their titles). */
+export async function downloadReport(tables: readonly Table[], fileName: string, format: ExportFormat) {
+  return fileResponse(await exportReport(tables, format), fileName);
 }
 
 function fileResponse(file: ExportFile, fileName: string): Response {
-  return new Response(typeof file.body === "string" ? file.body : Buffer.from(file.body), {
+  return attachment(typeof file.body === "string" ? file.body : Buffer.from(file.body), {
+    contentType: file.contentType,
+    fileName: `${fileName}.${file.extension}`,
+  });
+}
+
+export function attachment(body: string | Buffer, p: { contentType: string; fileName: string }): Response {
+  return new Response(typeof body === "string" ? body : new Uint8Array(body), {
     headers: {
-      "Content-Type": file.contentType,
-      "Content-Disposition": `attachment; filename="${fileName}.${file.extension}"`,
+      "Content-Type": p.contentType,
+      "Content-Disposition": `attachment; filename="${p.fileName}"`,
       "Cache-Control": "private, no-store",
     },
   });
@@ -39,7 +50,8 @@ export function refused(error: unknown, request: Request): Response {
   }
   if (error instanceof TRPCError && error.code === "FORBIDDEN")
     return new Response(apiErrorsT("exportForbidden"), { status: 403 });
-  if (error instanceof TRPCError && error.code === "NOT_FOUND")
+  // A malformed id names nothing that exists.
+  if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
     return new Response(apiErrorsT("exportNotFound"), { status: 404 });
   throw error;
 }

@@ -16,6 +16,7 @@ import {
   updateTrack,
 } from "~/server/organiser/catalogue-service";
 import { applyImport, exportProgramme, previewImport, templateExample } from "~/server/organiser/io/service";
+import { getRegistrationList, getRosters } from "~/server/organiser/rosters";
 import { listAudit, listChanges, listTrackEditors, setTrackEditor } from "~/server/organiser/log-service";
 import {
   getAttendees,
@@ -26,6 +27,7 @@ import {
 } from "~/server/organiser/queries";
 import {
   attendeesInput,
+  rostersInput,
   auditListInput,
   cancelSessionInput,
   changeLogInput,
@@ -143,6 +145,11 @@ export const organiserProgrammeRouter = createTRPCRouter({
   attendees: organiserProcedure
     .input(attendeesInput)
     .query(({ ctx, input }) => getAttendees({ db: ctx.db, actor: ctx.user, input })),
+
+  rosters: organiserProcedure
+    .input(rostersInput)
+    .query(({ ctx, input }) => getRosters({ db: ctx.db, actor: ctx.user, input })),
+  registrationList: organiserProcedure.query(({ ctx }) => getRegistrationList({ db: ctx.db, actor: ctx.user })),
 
   audit: adminProcedure.input(auditListInput).query(({ ctx, input }) => listAudit({ db: ctx.db, input })),
   trackEditors: adminProcedure.query(({ ctx }) => listTrackEditors({ db: ctx.db })),

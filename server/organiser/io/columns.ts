@@ -124,20 +124,27 @@ export function programmeRow(s: ExportSession, timeZone: string): (string | numb
 export const exportHeader = (): string[] => [...COLUMNS.map((c) => headerOf(c.key)), ...exportOnlyColumns()];
 
 /** The template: the header and one example row (to be replaced). */
-export function templateRows(example: { day: string; trackCode: string; roomName: string }): string[][] {
+export function templateRows(example: {
+  day: string;
+  start: string;
+  end: string;
+  trackCode: string;
+  roomName: string;
+  capacity: number;
+}): string[][] {
   return [
     COLUMNS.map((c) => headerOf(c.key)),
     [
       "",
       displayDay(example.day),
-      "15:00",
-      "16:30",
+      example.start,
+      example.end,
       example.trackCode,
       formatLabel("ROUND_TABLE"),
       columnsT("exampleTitle"),
       columnsT("exampleDescription"),
       example.roomName,
-      "60",
+      String(example.capacity),
       yesNo(false),
       yesNo(true),
       columnsT("exampleModerator"),

@@ -214,7 +214,14 @@ describe("CSV", () => {
 
 describe("XLSX", () => {
   it("round-trips the template and turns Excel dates and times into text", async () => {
-    const template = templateRows({ day: "2025-08-25", trackCode: "quality", roomName: "Зал «Ока»" });
+    const template = templateRows({
+      day: "2025-08-25",
+      start: "15:00",
+      end: "16:30",
+      trackCode: "quality",
+      roomName: "Зал «Ока»",
+      capacity: 60,
+    });
     const bytes = await writeXlsx([{ name: "Программа", header: template[0]!, rows: template.slice(1) }]);
     const table = await readXlsx(bytes);
     expect(table[0]).toEqual(HEADER);

@@ -23,7 +23,10 @@ import { spanFromWallClock } from "~/server/organiser/rules";
 import type { ImportInput } from "~/server/organiser/schema";
 import { applySessionSave, draftOf, type SessionDraft } from "~/server/organiser/session-save";
 import { foldForSearch } from "~/server/programme/rules";
-import { zonedDayKey } from "~/server/programme/time";
+import { editionDayKeys, formatZonedTime, zonedDayKey, zonedTimeToUtc } from "~/server/programme/time";
+
+/** Starts tried for the template's example row, in order (the afternoon first, as before). */
+const EXAMPLE_STARTS = ["15:00", "16:30", "13:00", "11:00", "09:30", "18:00"];
 
 export const MAX_IMPORT_BYTES = 700_000;
 
@@ -311,13 +314,37 @@ export async function exportProgramme({ db }: { db: Db }): Promise<{ timeZone: s
 /** An example row for the template that names a real track and room of the edition. */
 export async function templateExample({ db }: { db: Db }) {
   const edition = await currentEdition(db);
-  const [track, room] = await Promise.all([
+  const [track, rooms] = await Promise.all([
     db.track.findFirst({ where: { editionId: edition.id }, orderBy: { order: "asc" }, select: { code: true } }),
-    db.room.findFirst({ where: { editionId: edition.id }, orderBy: { capacity: "asc" }, select: { name: true } }),
+    db.room.findMany({
+      where: { editionId: edition.id },
+      orderBy: [{ capacity: "desc" }, { name: "asc" }],
+      select: { id: true, name: true, capacity: true },
+    }),
   ]);
-  return {
-    day: zonedDayKey(edition.startsAt, edition.timeZone),
-    trackCode: track?.code ?? "",
-    roomName: room?.name ?? "",
-  };
+  // The example must import as it is: a room with a free 90 minutes and seats within the room's.
+  const busy = await db.programmeSession.findMany({
+    where: { editionId: edition.id, status: { not: "CANCELLED" }, roomId: { in: rooms.map((r) => r.id) } },
+    select: { roomId: true, startsAt: true, endsAt: true },
+  });
+  const tz = edition.timeZone;
+  for (const day of editionDayKeys(edition.startsAt, edition.endsAt, tz)) {
+    for (const start of EXAMPLE_STARTS) {
+      const from = zonedTimeToUtc(day, start, tz);
+      const to = new Date(from.getTime() + 90 * 60_000);
+      const room =
+        rooms.find((r) => !busy.some((b) => b.roomId === r.id && b.startsAt < to && b.endsAt > from)) ?? null;
+      if (rooms.length > 0 && !room) continue;
+      return {
+        day,
+        start,
+        end: formatZonedTime(to, tz),
+        trackCode: track?.code ?? "",
+        roomName: room?.name ?? "",
+        capacity: Math.min(60, room?.capacity ?? 60),
+      };
+    }
+  }
+  const day = zonedDayKey(edition.startsAt, tz);
+  return { day, start: "15:00", end: "16:30", trackCode: track?.code ?? "", roomName: "", capacity: 60 };
 }

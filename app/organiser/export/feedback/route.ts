@@ -1,6 +1,6 @@
 import { inRequestLocale } from "~/app/_components/request-locale";
 import { serverApi } from "~/app/_trpc/server";
-import { downloadTables, formatOf, refused } from "~/app/organiser/export/respond";
+import { downloadReport, formatOf, refused } from "~/app/organiser/export/respond";
 import { feedbackTables } from "~/server/feedback/export";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ export async function GET(request: Request) {
     try {
       const api = await serverApi();
       const report = await api.feedback.report();
-      return await downloadTables(feedbackTables(report), "forum-spo-feedback", format);
+      return await downloadReport(feedbackTables(report), "forum-spo-feedback", format);
     } catch (error) {
       return refused(error, request);
     }

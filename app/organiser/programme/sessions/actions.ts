@@ -1,5 +1,6 @@
 "use server";
 
+import { unconfirmed } from "~/app/_components/confirmation";
 import { TRPCError } from "@trpc/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
@@ -118,6 +119,8 @@ export async function moveSessionAction(_prev: SessionFormState, formData: FormD
 
 export async function publishSessionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
+  const refusal = await unconfirmed(formData, values);
+  if (refusal) return refusal;
   try {
     const api = await serverApi();
     await api.programmeAdmin.publishSession({ id: values.id ?? "" });

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
+import { ConfirmCheckbox } from "~/app/_components/confirm-checkbox";
 import type { FormState } from "~/app/_components/form-state";
 import { FormAlert, SubmitButton } from "~/app/_components/forms";
 import { buttonDanger, buttonSecondary } from "~/app/organiser/programme/_components/field-class";
@@ -16,14 +17,21 @@ import {
 
 type Option = { value: string; label: string };
 
-export function PublishForm({ id }: { id: string }) {
+/** Publishing puts the session in front of every guest: a «Да, опубликовать» tick comes first. */
+export function PublishForm({ id, title }: { id: string; title: string }) {
   const t = useTranslations("organiserProgramme");
+  const tc = useTranslations("confirmAction");
   const [state, action] = useActionState<FormState, FormData>(publishSessionAction, {});
   return (
     <form key={state.stamp ?? 0} action={action} className="space-y-2">
       <input type="hidden" name="id" value={id} />
       <FormAlert state={state} />
-      {!state.ok && <SubmitButton pendingLabel={t("publishing")}>{t("publish")}</SubmitButton>}
+      {!state.ok && (
+        <>
+          <ConfirmCheckbox label={tc("publish", { title })} errors={state.fieldErrors?.confirm} />
+          <SubmitButton pendingLabel={t("publishing")}>{t("publish")}</SubmitButton>
+        </>
+      )}
     </form>
   );
 }

@@ -3,10 +3,12 @@
  */
 import a11y from "./a11y.json";
 import account from "./account.json";
+import audit from "./audit.json";
 import booking from "./booking.json";
 import checkin from "./checkin.json";
 import common from "./common.json";
 import dashboard from "./dashboard.json";
+import desk from "./desk.json";
 import mail from "./mail.json";
 import meeting from "./meeting.json";
 import offline from "./offline.json";
@@ -19,10 +21,12 @@ import views from "./views.json";
 export const parts = {
   a11y,
   account,
+  audit,
   booking,
   checkin,
   common,
   dashboard,
+  desk,
   programme,
   mail,
   organiser,

@@ -38,10 +38,11 @@ export default async function EditSessionPage({ params, searchParams }: Props) {
   const notice = one(query.notice);
   const count = Number.parseInt(one(query.count), 10) || 0;
   const api = await serverApi();
-  const [session, { options }, t] = await Promise.all([
+  const [session, { options }, t, te] = await Promise.all([
     orNotFound(api.programmeAdmin.session({ id })),
     sessionFormOptions(api),
     getTranslations("organiserProgramme"),
+    getTranslations("organiserExports"),
   ]);
   const v = session.values;
   const initial: Record<string, string> = {
@@ -100,7 +101,7 @@ export default async function EditSessionPage({ params, searchParams }: Props) {
             <>
               <p className="text-sm text-slate-600">{t("publishHint")}</p>
               <div className="flex flex-wrap items-start gap-3">
-                <PublishForm id={session.id} />
+                <PublishForm id={session.id} title={session.values.title} />
                 <DeleteForm id={session.id} title={session.title} day={v.day} />
               </div>
             </>
@@ -156,6 +157,9 @@ export default async function EditSessionPage({ params, searchParams }: Props) {
             download
           >
             {t("attendeesXlsx")}
+          </a>
+          <a href={`/organiser/export/sign-in?session=${session.id}`} className="text-brand-700 underline" download>
+            {te("sessionSheet")}
           </a>
         </p>
       </section>
