@@ -8,6 +8,7 @@ import { feedbackRouter } from "~/server/api/routers/feedback";
 import { organiserProgrammeRouter } from "~/server/api/routers/organiser-programme";
 import { meetingRouter } from "~/server/api/routers/meeting";
 import { programmeRouter } from "~/server/api/routers/programme";
+import { questionsRouter } from "~/server/api/routers/questions";
 import { ticketRouter } from "~/server/api/routers/ticket";
 import { createCallerFactory, createTRPCRouter } from "~/server/api/trpc";
 
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   checkin: checkinRouter,
   certificate: certificateRouter,
   feedback: feedbackRouter,
+  questions: questionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,6 +10,7 @@ import mail from "./mail.json";
 import meeting from "./meeting.json";
 import organiser from "./organiser.json";
 import programme from "./programme.json";
+import questions from "./questions.json";
 import server from "./server.json";
 
 export const parts = {
@@ -19,6 +20,7 @@ export const parts = {
   checkin,
   common,
   programme,
+  questions,
   mail,
   organiser,
   meeting,
