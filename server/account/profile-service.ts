@@ -130,7 +130,13 @@ export async function exportMyData({ db, actor }: Deps & { actor: SessionUser })
       role: true,
       emailVerified: true,
       createdAt: true,
-      registrations: { select: registrationSelect },
+      registrations: {
+        select: {
+          ...registrationSelect,
+          // Answers to the organisers' questions, with the question as it reads now.
+          answers: { select: { value: true, updatedAt: true, question: { select: { label: true, kind: true } } } },
+        },
+      },
       bookings: { select: { createdAt: true, session: { select: { title: true, startsAt: true } } } },
       waitlist: { select: { createdAt: true, session: { select: { title: true, startsAt: true } } } },
       favourites: { select: { createdAt: true, session: { select: { title: true, startsAt: true } } } },

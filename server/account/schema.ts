@@ -69,11 +69,18 @@ export const profileFields = z.object({
 });
 export type ProfileFields = z.infer<typeof profileFields>;
 
+/** Answers to the organisers' questions as the form sent them (checked by server/questions). */
+export const rawAnswers = z
+  .record(z.string().max(60), z.union([z.string().max(5000), z.array(z.string().max(200)).max(50)]))
+  .default({});
+export const rawAnswersInput = z.object({ answers: rawAnswers });
+
 export const registrationInput = profileFields
   .extend({
     email,
     password,
     consent: z.literal(true, { error: "consentRequired" }),
+    answers: rawAnswers,
   })
   .superRefine((v, ctx) => {
     if (containsEmail(v.password, v.email))

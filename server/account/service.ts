@@ -21,6 +21,7 @@ import type { SessionUser } from "~/server/auth/roles";
 import { consumeToken, issueToken } from "~/server/auth/tokens";
 import type { Db } from "~/server/db/client";
 import { env } from "~/server/env";
+import { parseAnswers, saveAnswers } from "~/server/questions/service";
 import { AppError } from "~/server/errors";
 import { Prisma } from "~/server/generated/prisma/client";
 import { enqueueMail } from "~/server/mail/outbox";
@@ -98,6 +99,10 @@ export async function register({
   const closed = windowError(registrationWindow(edition, now));
   if (closed) throw closed;
 
+  // The organisers' questions for the chosen category; a wrong answer is refused field by field
+  // before anything else, for a known email too.
+  const answers = await parseAnswers(db, input.category, input.answers);
+
   // The password is hashed for a known email too: both answers cost the same time.
   const passwordHash = await hash(input.password);
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true, locale: true } });
@@ -122,7 +127,7 @@ export async function register({
         },
         select: { id: true },
       });
-      await tx.registration.create({
+      const registration = await tx.registration.create({
         data: {
           editionId: edition.id,
           userId: user.id,
@@ -131,7 +136,9 @@ export async function register({
           consentVersion: CONSENT_VERSION,
           consentAt: now,
         },
+        select: { id: true },
       });
+      await saveAnswers(tx, registration.id, answers);
       const token = await issueToken(tx, { userId: user.id, purpose: "CONFIRM_REGISTRATION", now });
       await enqueueMail(tx, {
         kind: "registration.confirm",

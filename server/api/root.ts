@@ -9,6 +9,7 @@ import { feedbackRouter } from "~/server/api/routers/feedback";
 import { organiserProgrammeRouter } from "~/server/api/routers/organiser-programme";
 import { meetingRouter } from "~/server/api/routers/meeting";
 import { programmeRouter } from "~/server/api/routers/programme";
+import { questionsRouter } from "~/server/api/routers/questions";
 import { ticketRouter } from "~/server/api/routers/ticket";
 import { createCallerFactory, createTRPCRouter } from "~/server/api/trpc";
 
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   certificate: certificateRouter,
   feedback: feedbackRouter,
   dashboard: dashboardRouter,
+  questions: questionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -114,7 +114,12 @@ const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (result.ok) return result;
   const cause = result.error.cause;
-  if (cause instanceof ZodError && result.error.code === "BAD_REQUEST") {
+  // A service may check input against definitions held in the database (registration
+  // questions): its ZodError is a validation error like the input parser's.
+  if (
+    cause instanceof ZodError &&
+    (result.error.code === "BAD_REQUEST" || result.error.code === "INTERNAL_SERVER_ERROR")
+  ) {
     const localised = localisedZodError(cause);
     throw new TRPCError({ code: "BAD_REQUEST", message: validationText("checkFields"), cause: localised });
   }

@@ -17,6 +17,7 @@ import offline from "./offline.json";
 import organiser from "./organiser.json";
 import peoplePicker from "./people-picker.json";
 import programme from "./programme.json";
+import questions from "./questions.json";
 import server from "./server.json";
 import views from "./views.json";
 
@@ -30,6 +31,7 @@ export const parts = {
   dashboard,
   desk,
   programme,
+  questions,
   mail,
   organiser,
   peoplePicker,

@@ -1,0 +1,96 @@
+/**
+ * The organisers' registration list with the answers to their questions (issue 11), filtered
+ * by the answer to a choice or yes/no question, and the same list as an export table with one
+ * column per question (archived questions included: their answers are kept and exported).
+ */
+import { z } from "zod";
+import type { Db } from "~/server/db/client";
+import { findCurrentEdition } from "~/server/edition/current";
+import type { Prisma } from "~/server/generated/prisma/client";
+import type { Table } from "~/server/export/file";
+import { answerText, type AnswerValue } from "~/server/questions/rules";
+import { answersFilterInput } from "~/server/questions/schema";
+import { listQuestions, type Question } from "~/server/questions/service";
+
+export const registrationAnswersInput = answersFilterInput.extend({
+  /** The export takes everyone; the page shows the first rows. */
+  limit: z.number().int().min(1).max(100_000).default(500),
+});
+export type RegistrationAnswersInput = z.input<typeof registrationAnswersInput>;
+
+function answerFilter(question: Question | undefined, answer: string | undefined): Prisma.RegistrationWhereInput {
+  if (!question || !answer) return {};
+  const value: Prisma.JsonFilter<"RegistrationAnswer">["equals"] | undefined =
+    question.kind === "YES_NO" ? answer === "yes" : question.kind === "ONE_CHOICE" ? answer : undefined;
+  if (question.kind === "MANY_CHOICES")
+    return { answers: { some: { questionId: question.id, value: { array_contains: [answer] } } } };
+  if (value === undefined) return {};
+  return { answers: { some: { questionId: question.id, value: { equals: value } } } };
+}
+
+export async function registrationAnswers({ db, input }: { db: Db; input: RegistrationAnswersInput }) {
+  const parsed = registrationAnswersInput.parse(input);
+  const edition = await findCurrentEdition(db, { id: true });
+  const questions = await listQuestions(db, { includeArchived: true });
+  const filterBy = questions.find((q) => q.id === parsed.questionId);
+  const where: Prisma.RegistrationWhereInput = {
+    editionId: edition.id,
+    status: { not: "CANCELLED" },
+    ...answerFilter(filterBy, parsed.answer),
+  };
+  const [total, rows] = await Promise.all([
+    db.registration.count({ where }),
+    db.registration.findMany({
+      where,
+      select: {
+        id: true,
+        surname: true,
+        firstName: true,
+        patronymic: true,
+        email: true,
+        category: true,
+        status: true,
+        createdAt: true,
+        answers: { select: { questionId: true, value: true } },
+      },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: parsed.limit,
+    }),
+  ]);
+  return {
+    questions,
+    total,
+    registrations: rows.map(({ answers, ...r }) => ({
+      ...r,
+      fullName: [r.surname, r.firstName, r.patronymic].filter(Boolean).join(" "),
+      answers: Object.fromEntries(answers.map((a) => [a.questionId, a.value as AnswerValue])),
+    })),
+  };
+}
+
+type Listed = Awaited<ReturnType<typeof registrationAnswers>>;
+
+/** The list as a table: the person's columns, then one column per question, in form order. */
+export function registrationsTable(
+  data: Listed,
+  t: {
+    title: string;
+    header: readonly string[];
+    yes: string;
+    no: string;
+    category: (c: string) => string;
+    date: (d: Date) => string;
+  },
+): Table {
+  return {
+    title: t.title,
+    header: [...t.header, ...data.questions.map((q) => q.label)],
+    rows: data.registrations.map((r) => [
+      r.fullName,
+      r.email,
+      t.category(r.category),
+      t.date(r.createdAt),
+      ...data.questions.map((q) => answerText(q, r.answers[q.id], { yes: t.yes, no: t.no })),
+    ]),
+  };
+}
