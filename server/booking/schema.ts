@@ -22,3 +22,7 @@ export type StatusInput = z.infer<typeof statusInput>;
 
 export const starInput = z.object({ sessionId, starred: z.boolean() });
 export type StarInput = z.infer<typeof starInput>;
+
+/** Starred sessions in the personal calendar: as free, tentative time (true) or left out (false). */
+export const calendarStarsInput = z.object({ stars: z.boolean() });
+export type CalendarStarsInput = z.infer<typeof calendarStarsInput>;

@@ -1,7 +1,12 @@
 import { createTRPCRouter, participantProcedure, publicProcedure } from "~/server/api/trpc";
-import { getCalendarFeed, revokeCalendarFeed, rotateCalendarFeed } from "~/server/booking/calendar/feed";
+import {
+  getCalendarFeed,
+  revokeCalendarFeed,
+  rotateCalendarFeed,
+  setCalendarStars,
+} from "~/server/booking/calendar/feed";
 import { getAlternatives, getBookingStatus, getMySchedule } from "~/server/booking/queries";
-import { bookInput, sessionInput, starInput, statusInput } from "~/server/booking/schema";
+import { bookInput, calendarStarsInput, sessionInput, starInput, statusInput } from "~/server/booking/schema";
 import { metrics } from "~/server/ops/metrics.mjs";
 import { bookSession, cancelBooking, leaveWaitlist, setStar } from "~/server/booking/service";
 
@@ -33,4 +38,7 @@ export const bookingRouter = createTRPCRouter({
   calendarFeed: participantProcedure.query(({ ctx }) => getCalendarFeed({ db: ctx.db, actor: ctx.user })),
   rotateCalendarFeed: participantProcedure.mutation(({ ctx }) => rotateCalendarFeed({ db: ctx.db, actor: ctx.user })),
   revokeCalendarFeed: participantProcedure.mutation(({ ctx }) => revokeCalendarFeed({ db: ctx.db, actor: ctx.user })),
+  setCalendarStars: participantProcedure
+    .input(calendarStarsInput)
+    .mutation(({ ctx, input }) => setCalendarStars({ db: ctx.db, actor: ctx.user, input })),
 });

@@ -133,10 +133,13 @@ function personalExtras(it: ScheduleItem): { note: string; status: IcsStatus; bu
 export async function personalCalendar({ db, userId }: { db: Db; userId: string }): Promise<string> {
   const [schedule, user, edition] = await Promise.all([
     getMySchedule({ db, userId }),
-    db.user.findUnique({ where: { id: userId }, select: { id: true, role: true } }),
+    db.user.findUnique({ where: { id: userId }, select: { id: true, role: true, calendarStars: true } }),
     findCurrentEditionOrNull(db, { id: true, meetingSessionId: true }),
   ]);
-  const items = schedule.days.flatMap((d) => d.items);
+  // A star alone is a choice still open: as free, tentative time, or not at all, as the person chose.
+  const items = schedule.days
+    .flatMap((d) => d.items)
+    .filter((i) => user?.calendarStars !== false || i.booked || i.waitlistPosition !== null);
   const meetingId =
     edition?.meetingSessionId && (await seesMeetingDetails({ db, actor: user, editionId: edition.id }))
       ? edition.meetingSessionId
@@ -173,23 +176,52 @@ export async function calendarByToken({ db, token }: { db: Db; token: string }):
   return user ? inLocaleOf(user.locale, () => personalCalendar({ db, userId: user.id })) : null;
 }
 
-export type CalendarFeed = { url: string | null };
+export type CalendarFeed = { url: string | null; stars: boolean };
 
 const feedUrl = (token: string | null): string | null => (token ? `${appUrl()}/api/calendar/${token}.ics` : null);
 
 export async function getCalendarFeed({ db, actor }: { db: Db; actor: SessionUser }): Promise<CalendarFeed> {
-  const user = await db.user.findUnique({ where: { id: actor.id }, select: { calendarToken: true } });
-  return { url: feedUrl(user?.calendarToken ?? null) };
+  const user = await db.user.findUnique({
+    where: { id: actor.id },
+    select: { calendarToken: true, calendarStars: true },
+  });
+  return { url: feedUrl(user?.calendarToken ?? null), stars: user?.calendarStars ?? true };
 }
 
 /** Creates the feed secret, or replaces it (the old URL stops working at once). */
 export async function rotateCalendarFeed({ db, actor }: { db: Db; actor: SessionUser }): Promise<CalendarFeed> {
   const token = randomBytes(32).toString("base64url");
-  await db.user.update({ where: { id: actor.id }, data: { calendarToken: token }, select: { id: true } });
-  return { url: feedUrl(token) };
+  const user = await db.user.update({
+    where: { id: actor.id },
+    data: { calendarToken: token },
+    select: { calendarStars: true },
+  });
+  return { url: feedUrl(token), stars: user.calendarStars };
 }
 
 export async function revokeCalendarFeed({ db, actor }: { db: Db; actor: SessionUser }): Promise<CalendarFeed> {
-  await db.user.update({ where: { id: actor.id }, data: { calendarToken: null }, select: { id: true } });
-  return { url: null };
+  const user = await db.user.update({
+    where: { id: actor.id },
+    data: { calendarToken: null },
+    select: { calendarStars: true },
+  });
+  return { url: null, stars: user.calendarStars };
+}
+
+/** Starred sessions in the personal calendar (download and feed) as free, tentative time, or left out. */
+export async function setCalendarStars({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: SessionUser;
+  input: { stars: boolean };
+}): Promise<CalendarFeed> {
+  const user = await db.user.update({
+    where: { id: actor.id },
+    data: { calendarStars: input.stars },
+    select: { calendarToken: true, calendarStars: true },
+  });
+  return { url: feedUrl(user.calendarToken), stars: user.calendarStars };
 }
