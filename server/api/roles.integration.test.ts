@@ -93,6 +93,8 @@ const table: Record<string, Need> = {
   "programmeAdmin.createSpeaker": "organiser",
   "programmeAdmin.updateSpeaker": "organiser",
   "programmeAdmin.deleteSpeaker": "organiser",
+  "programmeAdmin.setSpeakerPhoto": "organiser",
+  "programmeAdmin.removeSpeakerPhoto": "organiser",
   "programmeAdmin.importPreview": "organiser",
   "programmeAdmin.importApply": "organiser",
   "programmeAdmin.importTemplate": "organiser",

@@ -11,6 +11,7 @@ import meeting from "./meeting.json";
 import organiser from "./organiser.json";
 import programme from "./programme.json";
 import server from "./server.json";
+import sessionPage from "./session-page.json";
 
 export const parts = {
   a11y,
@@ -23,6 +24,7 @@ export const parts = {
   organiser,
   meeting,
   server,
+  sessionPage,
 };
 export type Parts = typeof parts;
 
