@@ -1,19 +1,23 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 import { announce } from "~/app/_components/a11y/announce";
 
 /**
  * The session's address as a plain link (works without JavaScript), and with JavaScript one
  * button: the system share sheet where the Web Share API exists (phones), else copy to clipboard.
  */
+const noSubscribe = () => () => {};
+
 export function ShareLink({ url, title }: { url: string; title: string }) {
   const t = useTranslations("sessionPage");
-  const [mode, setMode] = useState<"none" | "share" | "copy">("none");
-  useEffect(() => {
-    setMode(typeof navigator.share === "function" ? "share" : navigator.clipboard ? "copy" : "none");
-  }, []);
+  // What the browser offers; "none" on the server and without JavaScript (the plain link stays).
+  const mode = useSyncExternalStore(
+    noSubscribe,
+    () => (typeof navigator.share === "function" ? "share" : navigator.clipboard ? "copy" : "none"),
+    () => "none" as const,
+  );
 
   async function onClick() {
     if (mode === "share") {
