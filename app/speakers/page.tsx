@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SpeakerAvatar } from "~/app/_components/speaker-avatar";
 import { getTranslations } from "next-intl/server";
 import { serverApi } from "~/app/_trpc/server";
 import { normaliseQuery, SEARCH_MAX_LENGTH } from "~/server/programme/rules";
@@ -57,11 +58,14 @@ export default async function SpeakersPage({ searchParams }: Props) {
       ) : (
         <ul className="mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {list.items.map((s) => (
-            <li key={s.id} className="rounded-lg border border-slate-200 bg-white p-4">
-              <Link href={`/speakers/${s.id}`} className="font-semibold text-brand-700 hover:underline">
-                {s.fullName}
-              </Link>
-              <p className="mt-1 text-sm text-slate-600">{[s.position, s.organisation].filter(Boolean).join(", ")}</p>
+            <li key={s.id} className="flex gap-3 rounded-lg border border-slate-200 bg-white p-4">
+              <SpeakerAvatar speaker={s} size="small" />
+              <div className="min-w-0">
+                <Link href={`/speakers/${s.id}`} className="font-semibold text-brand-700 hover:underline">
+                  {s.fullName}
+                </Link>
+                <p className="mt-1 text-sm text-slate-600">{[s.position, s.organisation].filter(Boolean).join(", ")}</p>
+              </div>
             </li>
           ))}
         </ul>

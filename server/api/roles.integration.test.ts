@@ -94,6 +94,8 @@ const table: Record<string, Need> = {
   "programmeAdmin.createSpeakerInline": "organiser",
   "programmeAdmin.updateSpeaker": "organiser",
   "programmeAdmin.deleteSpeaker": "organiser",
+  "programmeAdmin.setSpeakerPhoto": "organiser",
+  "programmeAdmin.removeSpeakerPhoto": "organiser",
   "programmeAdmin.importPreview": "organiser",
   "programmeAdmin.importApply": "organiser",
   "programmeAdmin.importTemplate": "organiser",

@@ -27,7 +27,7 @@ import { renderPendingMail } from "~/server/booking/notify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "~/server/api/root";
 import type { SessionUser } from "~/server/auth/roles";
-import { calendarByToken, personalCalendar, programmeCalendar } from "~/server/booking/calendar/feed";
+import { calendarByToken, personalCalendar, programmeCalendar, sessionCalendar } from "~/server/booking/calendar/feed";
 import { application, callerFor } from "~/server/meeting/testing";
 import { createTestDb, type TestDb } from "~/server/test/db";
 import {
@@ -233,6 +233,16 @@ async function readAllSurfaces(): Promise<string[]> {
     ["participant's calendar", await personalCalendar({ db: testDb.db, userId: people.participant.id })],
     ["declined applicant's calendar", await personalCalendar({ db: testDb.db, userId: people.declined.id })],
     ["participant's feed", await calendarByToken({ db: testDb.db, token: ids.feedToken! })],
+    ["meeting's own .ics as a guest", await sessionCalendar({ db: testDb.db, sessionId: meetingId, actor: null })],
+    [
+      "meeting's own .ics as a participant",
+      await sessionCalendar({ db: testDb.db, sessionId: meetingId, actor: people.participant }),
+    ],
+    [
+      "meeting's own .ics as a declined applicant",
+      await sessionCalendar({ db: testDb.db, sessionId: meetingId, actor: people.declined }),
+    ],
+    ["neighbour's own .ics", await sessionCalendar({ db: testDb.db, sessionId: ids.neighbour!, actor: null })],
   ] as const;
   for (const [name, ics] of calendars) for (const m of leaks(ics ?? "")) found.push(`${name}: «${m}»`);
 

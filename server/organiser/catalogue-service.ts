@@ -42,6 +42,8 @@ const roomSelect = {
   name: true,
   capacity: true,
   floor: true,
+  description: true,
+  mapUrl: true,
   _count: { select: { sessions: true } },
 } satisfies Prisma.RoomSelect;
 const speakerSelect = {
@@ -50,6 +52,7 @@ const speakerSelect = {
   position: true,
   organisation: true,
   bio: true,
+  photo: { select: { hash: true } },
   _count: { select: { sessions: true } },
 } satisfies Prisma.SpeakerSelect;
 
@@ -108,7 +111,7 @@ async function audited<T extends { id: string }>(
 }
 
 const plainTrack = { id: true, code: true, title: true, description: true, color: true, order: true } as const;
-const plainRoom = { id: true, name: true, capacity: true, floor: true } as const;
+const plainRoom = { id: true, name: true, capacity: true, floor: true, description: true, mapUrl: true } as const;
 const plainSpeaker = { id: true, fullName: true, position: true, organisation: true, bio: true } as const;
 
 export async function createTrack({ db, actor, input }: Args<{ data: TrackFields }>) {

@@ -4,7 +4,7 @@
  * actions parse with them first, so messages land next to their fields).
  */
 import { z } from "zod";
-import { DESCRIPTION_MAX, sanitiseDescription } from "~/server/organiser/description";
+import { DESCRIPTION_MAX, safeHref, sanitiseDescription } from "~/server/organiser/description";
 import { SESSION_FORMATS } from "~/server/programme/rules";
 import { isDayKey } from "~/server/programme/time";
 
@@ -147,6 +147,15 @@ export const roomFields = z.object({
     .min(1, { message: "roomCapacityMin" })
     .max(100_000, { message: "roomCapacityTooLarge" }),
   floor: z.string().trim().max(100, { message: "notLonger" }).default(""),
+  /** How to get there: Markdown, cleaned like a session description. */
+  description: z.string().max(3000, { message: "notLonger" }).default("").transform(sanitiseDescription),
+  /** A floor plan or map: "" or an http(s) address. */
+  mapUrl: z
+    .string()
+    .trim()
+    .max(1000, { message: "notLonger" })
+    .refine((v) => v === "" || (/^https?:\/\//i.test(v) && safeHref(v) !== null), { message: "mapUrlFormat" })
+    .default(""),
 });
 export type RoomFields = z.output<typeof roomFields>;
 export const createRoomInput = z.object({ data: roomFields });
@@ -175,6 +184,15 @@ export const speakerListInput = z.object({
   pageSize: z.number().int().min(1).max(100).default(25),
 });
 export type SpeakerListInput = z.output<typeof speakerListInput>;
+
+/** The largest photo file accepted, before resizing. */
+export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
+/** A speaker's photo, base64-encoded (the server action reads it from the form); size checked by the service. */
+export const speakerPhotoInput = z.object({
+  id,
+  data: z.string().max(Math.ceil((PHOTO_MAX_BYTES * 4) / 3) + 16, { message: "photoTooLarge" }),
+});
+export type SpeakerPhotoInput = z.output<typeof speakerPhotoInput>;
 
 /** An uploaded file, base64-encoded (the server action reads it from the form). */
 export const importInput = z.object({

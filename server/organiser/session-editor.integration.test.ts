@@ -287,7 +287,10 @@ describe("audit", () => {
     await api.moveSession({ id: s.id, day: "2025-08-29", start: "15:00", roomId });
     await api.publishSession({ id: s.id });
     await api.cancelSession({ id: s.id, reason: "Спикер заболел" });
-    await api.updateRoom({ id: roomId, data: { name: `Аудит ${uid()}`, capacity: 60, floor: "" } });
+    await api.updateRoom({
+      id: roomId,
+      data: { name: `Аудит ${uid()}`, capacity: 60, floor: "", description: "", mapUrl: "" },
+    });
 
     const rows = await testDb.db.auditLog.findMany({ where: { actorId: me.id }, orderBy: { createdAt: "asc" } });
     expect(rows.map((r) => r.action)).toEqual([

@@ -22,6 +22,8 @@ const trackSelect = {
 } satisfies Prisma.TrackSelect;
 const roomSelect = { id: true, name: true, floor: true, capacity: true } satisfies Prisma.RoomSelect;
 const speakerSelect = { id: true, fullName: true, position: true, organisation: true } satisfies Prisma.SpeakerSelect;
+/** Pages that show a person (not the programme cards) show their photo: its version only. */
+const speakerWithPhotoSelect = { ...speakerSelect, photo: { select: { hash: true } } } satisfies Prisma.SpeakerSelect;
 
 const sessionCardSelect = {
   id: true,
@@ -206,8 +208,10 @@ const sessionPageSelect = {
   ...sessionCardSelect,
   description: true,
   updatedAt: true,
+  // How to get there: the closed meeting's room is dropped whole by publicView.
+  room: { select: { ...roomSelect, description: true, mapUrl: true } },
   speakers: {
-    select: { role: true, speaker: { select: { ...speakerSelect, bio: true } } },
+    select: { role: true, speaker: { select: { ...speakerWithPhotoSelect, bio: true } } },
     orderBy: [{ role: "asc" }, { order: "asc" }],
   },
 } satisfies Prisma.ProgrammeSessionSelect;
@@ -280,6 +284,7 @@ export async function listSpeakers({ db, input }: { db: Db; input: SpeakerListIn
     db,
     { editionId: edition.id, sessions: { some: { session: { status: { in: [...VISIBLE_STATUSES] } } } } },
     input,
+    speakerWithPhotoSelect,
   );
 }
 
@@ -287,7 +292,7 @@ export async function getSpeaker({ db, input, actor = null }: { db: Db; input: {
   const speaker = await db.speaker.findFirst({
     where: { id: input.id, sessions: { some: { session: { status: { in: [...VISIBLE_STATUSES] } } } } },
     select: {
-      ...speakerSelect,
+      ...speakerWithPhotoSelect,
       bio: true,
       sessions: {
         where: { session: { status: { in: [...VISIBLE_STATUSES] } } },

@@ -69,6 +69,7 @@ export function TrackForm({ initial = {} }: { initial?: Values }) {
 
 export function RoomForm({ initial = {} }: { initial?: Values }) {
   const t = useTranslations("organiserProgramme");
+  const dt = useTranslations("roomDirections");
   const { state, run, values, errors } = useForm(saveRoomAction, initial);
   return (
     <form key={state.stamp ?? 0} action={run} noValidate className="grid gap-3 sm:grid-cols-4">
@@ -89,6 +90,26 @@ export function RoomForm({ initial = {} }: { initial?: Values }) {
         required
       />
       <Input name="floor" label={t("roomFloor")} defaultValue={values.floor} errors={errors.floor} />
+      <div className="sm:col-span-4">
+        <TextArea
+          name="description"
+          rows={3}
+          label={dt("description")}
+          hint={dt("descriptionHint")}
+          defaultValue={values.description}
+          errors={errors.description}
+        />
+      </div>
+      <div className="sm:col-span-4">
+        <Input
+          name="mapUrl"
+          type="url"
+          label={dt("mapUrl")}
+          hint={dt("mapUrlHint")}
+          defaultValue={values.mapUrl}
+          errors={errors.mapUrl}
+        />
+      </div>
       <div>
         <SubmitButton pendingLabel={t("saving")}>{initial.id ? t("save") : t("add")}</SubmitButton>
       </div>

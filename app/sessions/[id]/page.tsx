@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Badge, TrackLabel } from "~/app/_components/badges";
+import { Badge } from "~/app/_components/badges";
 import { BookingArea, SessionBooking } from "~/app/_components/booking/session-booking";
 import { DemoBanner } from "~/app/_components/demo-banner";
 import { MeetingSessionBlock } from "~/app/august-meeting/session-block";
@@ -10,6 +10,9 @@ import { SessionDescription } from "~/app/sessions/[id]/description";
 import { programmeQuery } from "~/server/programme/rules";
 import { formatZonedTime, zonedDayKey, zoneLabel } from "~/server/programme/time";
 import { OwnTime } from "~/app/_components/own-time";
+import { SpeakerAvatar } from "~/app/_components/speaker-avatar";
+import { ShareLink } from "~/app/sessions/[id]/share-link";
+import { env } from "~/server/env";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -35,6 +38,8 @@ export default async function SessionPage({ params }: Props) {
   // The public data carries only the meeting's day; those allowed get the real time and room.
   const shown = session.timeHidden && meeting?.details ? { ...session, ...meeting.details } : session;
   const hideTimeAndRoom = session.timeHidden && !meeting?.details;
+  // How to get there: the public room only (the closed meeting's details carry name and floor).
+  const directions = !hideTimeAndRoom && shown.room && "description" in shown.room ? shown.room : null;
   const tz = edition.timeZone;
   const day = zonedDayKey(session.startsAt, tz);
   const moderators = session.speakers.filter((s) => s.role === "MODERATOR");
@@ -76,11 +81,10 @@ export default async function SessionPage({ params }: Props) {
         <div>
           <dt className="text-sm text-slate-500">{t("session.where")}</dt>
           <dd className="font-medium">
-            {hideTimeAndRoom
-              ? t("meeting.roomHidden")
-              : shown.room
-                ? [shown.room.name, shown.room.floor].filter(Boolean).join(", ")
-                : t("session.noRoom")}
+            {hideTimeAndRoom ? t("meeting.roomHidden") : shown.room ? shown.room.name : t("session.noRoom")}
+            {!hideTimeAndRoom && shown.room?.floor ? (
+              <span className="block font-normal">{t("sessionPage.floor", { floor: shown.room.floor })}</span>
+            ) : null}
             <span className="block text-sm font-normal text-slate-600">
               {session.capacity === null ? t("session.noSeatLimit") : t("session.seats", { count: session.capacity })}
             </span>
@@ -89,7 +93,22 @@ export default async function SessionPage({ params }: Props) {
         <div>
           <dt className="text-sm text-slate-500">{t("session.track")}</dt>
           <dd>
-            <TrackLabel track={session.track} fallback={t("session.noTrack")} />
+            {session.track ? (
+              <Link
+                href={`/programme${programmeQuery({ track: session.track.code })}`}
+                aria-label={t("sessionPage.trackLink", { track: session.track.title })}
+                className="inline-flex items-center gap-1.5 font-medium text-brand-700 underline"
+              >
+                <span
+                  aria-hidden
+                  className="inline-block h-2.5 w-2.5 rounded-full"
+                  style={{ backgroundColor: session.track.color }}
+                />
+                {session.track.title}
+              </Link>
+            ) : (
+              <span>{t("session.noTrack")}</span>
+            )}
           </dd>
         </div>
         <div>
@@ -97,6 +116,38 @@ export default async function SessionPage({ params }: Props) {
           <dd className="font-medium">{t(`formats.${session.format}`)}</dd>
         </div>
       </dl>
+
+      <div className="mt-4 flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-center sm:justify-between">
+        {!hideTimeAndRoom && (
+          <a
+            href={`/sessions/${session.id}/calendar.ics`}
+            download
+            className="self-start rounded-md border border-brand-700 px-3 py-1.5 text-sm font-semibold text-brand-700 hover:bg-brand-50"
+          >
+            {t("sessionPage.addToCalendar")}
+          </a>
+        )}
+        <ShareLink url={`${env.APP_URL.replace(/\/$/, "")}/sessions/${session.id}`} title={session.title} />
+      </div>
+
+      {directions && (directions.description || directions.mapUrl) ? (
+        <section
+          className="mt-4 max-w-3xl rounded-lg border border-slate-200 bg-white p-4"
+          aria-labelledby="directions"
+        >
+          <h2 id="directions" className="text-lg font-bold">
+            {t("sessionPage.directions")}
+          </h2>
+          {directions.description && <SessionDescription text={directions.description} />}
+          {directions.mapUrl && (
+            <p className="mt-3">
+              <a href={directions.mapUrl} rel="noopener noreferrer" className="text-brand-700 underline">
+                {t("sessionPage.map")}
+              </a>
+            </p>
+          )}
+        </section>
+      ) : null}
 
       <section aria-labelledby="booking-heading" className="mt-4 rounded-lg border border-slate-200 bg-white px-4 pb-4">
         <h2 id="booking-heading" className="sr-only">
@@ -130,7 +181,9 @@ export default async function SessionPage({ params }: Props) {
   );
 }
 
-type Person = { speaker: { id: string; fullName: string; position: string; organisation: string } };
+type Person = {
+  speaker: { id: string; fullName: string; position: string; organisation: string; photo: { hash: string } | null };
+};
 
 function PeopleList({ title, people }: { title: string; people: Person[] }) {
   if (people.length === 0) return null;
@@ -139,13 +192,16 @@ function PeopleList({ title, people }: { title: string; people: Person[] }) {
       <h2 className="text-lg font-bold">{title}</h2>
       <ul className="mt-3 grid gap-3 sm:grid-cols-2">
         {people.map(({ speaker }) => (
-          <li key={speaker.id} className="rounded-lg border border-slate-200 bg-white p-3">
-            <Link href={`/speakers/${speaker.id}`} className="font-semibold text-brand-700 hover:underline">
-              {speaker.fullName}
-            </Link>
-            <p className="text-sm text-slate-600">
-              {[speaker.position, speaker.organisation].filter(Boolean).join(", ")}
-            </p>
+          <li key={speaker.id} className="flex gap-3 rounded-lg border border-slate-200 bg-white p-3">
+            <SpeakerAvatar speaker={speaker} size="small" />
+            <div className="min-w-0">
+              <Link href={`/speakers/${speaker.id}`} className="font-semibold text-brand-700 hover:underline">
+                {speaker.fullName}
+              </Link>
+              <p className="text-sm text-slate-600">
+                {[speaker.position, speaker.organisation].filter(Boolean).join(", ")}
+              </p>
+            </div>
           </li>
         ))}
       </ul>

@@ -1,3 +1,4 @@
+import { removeSpeakerPhoto, setSpeakerPhoto } from "~/server/organiser/photo-service";
 import { adminProcedure, createTRPCRouter, organiserProcedure, publicProcedure } from "~/server/api/trpc";
 import {
   createRoom,
@@ -45,6 +46,7 @@ import {
   speakerListInput,
   timetableInput,
   updateRoomInput,
+  speakerPhotoInput,
   updateSessionInput,
   updateSpeakerInput,
   updateTrackInput,
@@ -133,6 +135,12 @@ export const organiserProgrammeRouter = createTRPCRouter({
   deleteSpeaker: organiserProcedure
     .input(idInput)
     .mutation(({ ctx, input }) => deleteSpeaker({ db: ctx.db, actor: ctx.user, input })),
+  setSpeakerPhoto: organiserProcedure
+    .input(speakerPhotoInput)
+    .mutation(({ ctx, input }) => setSpeakerPhoto({ db: ctx.db, actor: ctx.user, input })),
+  removeSpeakerPhoto: organiserProcedure
+    .input(idInput)
+    .mutation(({ ctx, input }) => removeSpeakerPhoto({ db: ctx.db, actor: ctx.user, input })),
 
   importPreview: organiserProcedure
     .input(importInput)

@@ -225,3 +225,36 @@ export async function setCalendarStars({
   });
   return { url: feedUrl(user.calendarToken), stars: user.calendarStars };
 }
+
+/**
+ * One published (or cancelled) session as an iCalendar file, for «Add to calendar» on its page.
+ * The closed August meeting: only for those who may see its hours and room (null, so 404, for
+ * everyone else: its page shows no link, and a file with the day's bounds would be a false time).
+ */
+export async function sessionCalendar({
+  db,
+  sessionId,
+  actor,
+}: {
+  db: Db;
+  sessionId: string;
+  actor: Pick<SessionUser, "id" | "role"> | null;
+}): Promise<string | null> {
+  const s = await db.programmeSession.findFirst({
+    where: { id: sessionId, status: { in: ["PUBLISHED", "CANCELLED"] } },
+    select: {
+      ...eventSelect,
+      editionId: true,
+      edition: { select: { venue: true, meetingSessionId: true, timeZone: true } },
+    },
+  });
+  if (!s) return null;
+  const isMeeting = s.edition.meetingSessionId === s.id;
+  const seesMeeting = isMeeting && (await seesMeetingDetails({ db, actor, editionId: s.editionId }));
+  if (isMeeting && !seesMeeting) return null;
+  return buildCalendar({
+    name: s.title,
+    timeZone: s.edition.timeZone,
+    events: [toEvent(s, { seesMeeting })],
+  });
+}

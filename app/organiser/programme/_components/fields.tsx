@@ -50,7 +50,7 @@ export function FieldBox({
 type InputProps = Shell & {
   name: string;
   defaultValue?: string;
-  type?: "text" | "time" | "number" | "color";
+  type?: "text" | "time" | "number" | "color" | "url";
   min?: number;
   step?: number;
   disabled?: boolean;

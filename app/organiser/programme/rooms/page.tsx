@@ -29,7 +29,16 @@ export default async function RoomsPage() {
                 </span>
               </summary>
               <div className="mt-3 space-y-3">
-                <RoomForm initial={{ id: r.id, name: r.name, capacity: String(r.capacity), floor: r.floor }} />
+                <RoomForm
+                  initial={{
+                    id: r.id,
+                    name: r.name,
+                    capacity: String(r.capacity),
+                    floor: r.floor,
+                    description: r.description,
+                    mapUrl: r.mapUrl,
+                  }}
+                />
                 {r._count.sessions === 0 && <DeleteButton kind="room" id={r.id} label={r.name} />}
               </div>
             </details>

@@ -20,6 +20,7 @@ import programme from "./programme.json";
 import questions from "./questions.json";
 import server from "./server.json";
 import views from "./views.json";
+import sessionPage from "./session-page.json";
 
 export const parts = {
   a11y,
@@ -39,6 +40,7 @@ export const parts = {
   offline,
   server,
   views,
+  sessionPage,
 };
 export type Parts = typeof parts;
 
