@@ -27,6 +27,14 @@ export const AUDIT_ACTIONS = [
   "speaker.create",
   "speaker.update",
   "speaker.delete",
+  "speaker.photo",
+  "speaker.photoRemove",
+  "question.create",
+  "question.update",
+  "question.delete",
+  "question.archive",
+  "question.restore",
+  "question.move",
   "programme.import",
   "application.accredit",
   "application.decline",
@@ -57,6 +65,7 @@ export const AUDIT_ENTITIES = [
   "User",
   "CheckIn",
   "Registration",
+  "RegistrationQuestion",
 ] as const;
 
 export const isAuditAction = (a: string): a is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(a);
@@ -100,7 +109,7 @@ const date = (v: unknown): Date | null => {
 /** The title the entry itself kept: a session's or track's title, a room's name, a person's name. */
 export function payloadTitle(row: Pick<AuditRow, "before" | "after">): string | null {
   for (const p of [obj(row.after), obj(row.before)]) {
-    const t = str(p.title) ?? str(p.name) ?? str(p.fullName);
+    const t = str(p.title) ?? str(p.name) ?? str(p.fullName) ?? str(p.label);
     if (t) return t;
   }
   return null;
