@@ -123,6 +123,8 @@ const queryInputs = (): Record<string, unknown[] | null> => ({
   "certificate.mine": null,
   "certificate.verify": [{ code: "ABCDEFGHJKMN" }],
   "feedback.mine": null,
+  "questions.form": null,
+  "questions.mine": null,
 });
 
 /** Participant mutations that take a session: called on the meeting, their answers are surfaces. */
@@ -150,6 +152,8 @@ const quietMutations = new Set([
   "account.deleteAccount",
   "booking.rotateCalendarFeed",
   "booking.revokeCalendarFeed",
+  "booking.setCalendarStars",
+  "questions.saveMine",
   "meeting.submit",
   "meeting.withdraw",
   "meeting.proposeSubstitute",

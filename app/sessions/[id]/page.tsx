@@ -38,6 +38,7 @@ export default async function SessionPage({ params }: Props) {
   // The public data carries only the meeting's day; those allowed get the real time and room.
   const shown = session.timeHidden && meeting?.details ? { ...session, ...meeting.details } : session;
   const hideTimeAndRoom = session.timeHidden && !meeting?.details;
+  const shareUrl = `${env.APP_URL.replace(/\/$/, "")}/sessions/${session.id}`;
   // How to get there: the public room only (the closed meeting's details carry name and floor).
   const directions = !hideTimeAndRoom && shown.room && "description" in shown.room ? shown.room : null;
   const tz = edition.timeZone;
@@ -127,7 +128,17 @@ export default async function SessionPage({ params }: Props) {
             {t("sessionPage.addToCalendar")}
           </a>
         )}
-        <ShareLink url={`${env.APP_URL.replace(/\/$/, "")}/sessions/${session.id}`} title={session.title} />
+        <ShareLink
+          url={shareUrl}
+          title={session.title}
+          labels={{
+            label: t("sessionPage.shareLinkLabel"),
+            share: t("sessionPage.share"),
+            copy: t("sessionPage.copyLink"),
+            copied: t("sessionPage.linkCopied"),
+            copyFailed: t("sessionPage.copyFailed", { url: shareUrl }),
+          }}
+        />
       </div>
 
       {directions && (directions.description || directions.mapUrl) ? (

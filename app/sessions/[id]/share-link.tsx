@@ -1,6 +1,5 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
 import { announce } from "~/app/_components/a11y/announce";
 
@@ -10,8 +9,10 @@ import { announce } from "~/app/_components/a11y/announce";
  */
 const noSubscribe = () => () => {};
 
-export function ShareLink({ url, title }: { url: string; title: string }) {
-  const t = useTranslations("sessionPage");
+export type ShareLabels = { label: string; share: string; copy: string; copied: string; copyFailed: string };
+
+/** Texts come from the server (guests' pages carry no message catalogue for client components). */
+export function ShareLink({ url, title, labels }: { url: string; title: string; labels: ShareLabels }) {
   // What the browser offers; "none" on the server and without JavaScript (the plain link stays).
   const mode = useSyncExternalStore(
     noSubscribe,
@@ -30,15 +31,15 @@ export function ShareLink({ url, title }: { url: string; title: string }) {
     }
     try {
       await navigator.clipboard.writeText(url);
-      announce(t("linkCopied"));
+      announce(labels.copied);
     } catch {
-      announce(t("copyFailed", { url }));
+      announce(labels.copyFailed);
     }
   }
 
   return (
     <div className="flex min-w-0 flex-wrap items-center gap-2">
-      <span className="text-sm text-slate-600">{t("shareLinkLabel")}:</span>
+      <span className="text-sm text-slate-600">{labels.label}:</span>
       <a href={url} className="min-w-0 break-all text-sm text-brand-700 underline">
         {url}
       </a>
@@ -48,7 +49,7 @@ export function ShareLink({ url, title }: { url: string; title: string }) {
           onClick={onClick}
           className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
         >
-          {mode === "share" ? t("share") : t("copyLink")}
+          {mode === "share" ? labels.share : labels.copy}
         </button>
       )}
     </div>
