@@ -47,6 +47,7 @@ const table: Record<string, Need> = {
   "booking.calendarFeed": "participant",
   "booking.rotateCalendarFeed": "participant",
   "booking.revokeCalendarFeed": "participant",
+  "booking.setCalendarStars": "participant",
   // The mail viewer answers NOT_FOUND unless enabled: never personal data to strangers in production.
   "devMail.list": "public",
   "devMail.message": "public",
@@ -131,6 +132,16 @@ const table: Record<string, Need> = {
   "feedback.results": "fullOrganiser",
   "feedback.report": "fullOrganiser",
   "dashboard.live": "fullOrganiser",
+  "questions.form": "public",
+  "questions.editor": "fullOrganiser",
+  "questions.create": "fullOrganiser",
+  "questions.update": "fullOrganiser",
+  "questions.remove": "fullOrganiser",
+  "questions.restore": "fullOrganiser",
+  "questions.move": "fullOrganiser",
+  "questions.registrations": "fullOrganiser",
+  "questions.mine": "participant",
+  "questions.saveMine": "participant",
 };
 
 const roles = ["guest", "participant", "checkinStaff", "trackEditor", "organiser", "admin"] as const;

@@ -114,6 +114,17 @@ export async function bookSession({ db, actor, input }: Args<BookInput>): Promis
   });
 }
 
+/** The database refused a seat over capacity (`CHECK bookedCount <= capacity`), on pg or through Prisma. */
+function isSeatCheckViolation(e: unknown): boolean {
+  for (let cur: unknown = e, depth = 0; cur && depth < 4; depth++) {
+    const err = cur as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof err.message === "string" && err.message.includes("ProgrammeSession_bookedCount_check")) return true;
+    if (err.code === "23514" && String(err.message ?? "").includes("bookedCount")) return true;
+    cur = err.cause;
+  }
+  return false;
+}
+
 const seatsGone = () => new AppError("CONFLICT", bookingErrorsT("justFull"));
 
 /**
@@ -123,9 +134,17 @@ const seatsGone = () => new AppError("CONFLICT", bookingErrorsT("justFull"));
  */
 async function bookPlain({ db, actor, input }: Args<BookInput>): Promise<BookResult> {
   const now = new Date();
-  const attempt = await inSqlTransaction(db, (tx) =>
-    bookInOneMessage(tx, { userId: actor.id, sessionId: input.sessionId, waitlistIfFull: input.waitlistIfFull, now }),
-  );
+  const once = () =>
+    inSqlTransaction(db, (tx) =>
+      bookInOneMessage(tx, { userId: actor.id, sessionId: input.sessionId, waitlistIfFull: input.waitlistIfFull, now }),
+    );
+  // The seat counter's CHECK is the last guard: when it refuses (a race under load that the message's
+  // own judgement missed), nothing was written; the message is sent again on the state now committed,
+  // so the person gets «full» or a queue place instead of an error.
+  const attempt = await once().catch((e: unknown) => {
+    if (!isSeatCheckViolation(e)) throw e;
+    return once();
+  });
   if (!attempt.person) throw new AppError("UNAUTHORIZED", apiErrorsT("signIn"));
   const answer = judge(attempt.session ?? undefined, input, now);
   if (answer.outcome === "FULL") return { ...answer, waitlistCount: attempt.queueLength };
