@@ -6,6 +6,7 @@
  */
 import type { Db } from "~/server/db/client";
 import { findCurrentEditionOrNull } from "~/server/edition/current";
+import { FEDERAL_DISTRICTS } from "~/server/meeting/rules";
 import { feedbackReport } from "~/server/feedback/report";
 import type { FederalDistrict, ParticipantCategory } from "~/server/generated/prisma/client";
 import { zonedDayKey, zonedDayRange } from "~/server/programme/time";
@@ -35,17 +36,6 @@ export type DoorToday = {
   label: string;
   admitted: number;
 };
-
-const EMPTY_DISTRICTS = [
-  "CENTRAL",
-  "NORTHWESTERN",
-  "SOUTHERN",
-  "NORTH_CAUCASIAN",
-  "VOLGA",
-  "URAL",
-  "SIBERIAN",
-  "FAR_EASTERN",
-] as const satisfies readonly FederalDistrict[];
 
 export async function dashboard({ db, now = new Date() }: { db: Db; now?: Date }) {
   const edition = await findCurrentEditionOrNull(db, { id: true, name: true, timeZone: true });
@@ -146,7 +136,7 @@ export async function dashboard({ db, now = new Date() }: { db: Db; now?: Date }
       };
     })
     .sort((a, b) => b.n - a.n || (a.name ?? "\uffff").localeCompare(b.name ?? "\uffff", "ru"));
-  const districts = EMPTY_DISTRICTS.map((district) => ({
+  const districts = FEDERAL_DISTRICTS.map((district) => ({
     district,
     n: regionRows.filter((r) => r.district === district).reduce((sum, r) => sum + r.n, 0),
   }));
