@@ -7,7 +7,9 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with HTTP 403 for signed-in people without the role.
-  experimental: { authInterrupts: true },
+  // A speaker's photo (up to 5 MB, server/organiser/schema.ts PHOTO_MAX_BYTES) goes through a Server
+  // Action as multipart form data; the default 1 MB would refuse it before the action could explain.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "6mb" } },
   // Metadata (the <title> first of all) in the <head> of every answer, not streamed in after the
   // body: a screen reader announces the title on load, axe requires one, a page without JavaScript
   // has one, and a page rendered once for the shared cache is the same whoever asked first.

@@ -15,6 +15,7 @@ export const CLIENT_NAMESPACES = {
   organiser: [
     "organiserProgramme",
     "roomDirections",
+    "speakerPhoto",
     "organiserImport",
     "peoplePicker",
     "meetingOrganiser",

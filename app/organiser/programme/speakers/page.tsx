@@ -5,6 +5,8 @@ import { DeleteButton, SpeakerForm } from "~/app/organiser/programme/catalogue-f
 import { ProgrammeNav, buttonPrimary, card, field, one, pageParam } from "~/app/organiser/programme/_components/ui";
 import { Pager } from "~/app/_components/pager";
 import { requirePageRole } from "~/server/auth/guard";
+import { SpeakerPhotoForm } from "~/app/organiser/programme/speakers/photo-form";
+import { PHOTO_MAX_BYTES } from "~/server/organiser/schema";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("organiserProgramme");
@@ -61,6 +63,10 @@ export default async function SpeakersAdminPage({ searchParams }: Props) {
                     organisation: s.organisation,
                     bio: s.bio,
                   }}
+                />
+                <SpeakerPhotoForm
+                  speaker={{ id: s.id, fullName: s.fullName, photo: s.photo }}
+                  maxMb={PHOTO_MAX_BYTES / 1024 / 1024}
                 />
                 {s._count.sessions === 0 && <DeleteButton kind="speaker" id={s.id} label={s.fullName} />}
               </div>
