@@ -14,6 +14,14 @@ import { getSessionUser } from "~/server/auth/session";
 import type { ScheduleItem } from "~/server/booking/queries";
 import { formatZonedTime, zonedTimeToUtc, zoneLabel } from "~/server/programme/time";
 import { OwnTime } from "~/app/_components/own-time";
+import { clashPairs, dayTimeline } from "~/server/booking/timeline";
+
+/** Free time shorter than this between two items is not worth a line. */
+const MIN_GAP_MINUTES = 15;
+
+/** The seats of a day that count for clashes: booked, and the session still on. */
+const seatsOf = (items: ScheduleItem[]) =>
+  items.filter((i) => i.booked && i.session.status === "PUBLISHED").map((i) => ({ ...i.session, item: i }));
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("my");
@@ -34,7 +42,8 @@ export default async function MyProgrammePage() {
   ]);
   const tz = schedule.timeZone;
   const items = schedule.days.flatMap((d) => d.items);
-  const clashCount = items.filter((i) => i.clashesWith.length > 0).length;
+  // Pairs of seats at once (a star or a queue place beside a seat is a choice still open).
+  const clashCount = clashPairs(seatsOf(items)).length;
 
   return (
     <div className="space-y-8">
@@ -77,13 +86,30 @@ export default async function MyProgrammePage() {
                 timeZone: tz,
               })}
             </h2>
-            <ul className="mt-3 space-y-3">
-              {dayItems.map((item) => (
-                <li key={item.session.id}>
-                  <ScheduleCard item={item} timeZone={tz} moscow={tb("zoneMoscow")} t={t} />
-                </li>
-              ))}
-            </ul>
+            <DayClashes items={dayItems} day={day} timeZone={tz} t={t} />
+            <ol className="mt-3 space-y-3" aria-label={t("timelineLabel")}>
+              {dayTimeline(dayItems, (i) => (i.session.status === "CANCELLED" ? null : i.session)).map((entry) =>
+                entry.kind === "gap" ? (
+                  entry.minutes >= MIN_GAP_MINUTES && (
+                    <li
+                      key={`gap-${entry.from.toISOString()}`}
+                      data-my-gap
+                      className="rounded-md border border-dashed border-slate-300 px-4 py-2 text-sm text-slate-600"
+                    >
+                      {t("gap", {
+                        duration: duration(entry.minutes, t),
+                        from: formatZonedTime(entry.from, tz),
+                        to: formatZonedTime(entry.to, tz),
+                      })}
+                    </li>
+                  )
+                ) : (
+                  <li key={entry.item.session.id}>
+                    <ScheduleCard item={entry.item} timeZone={tz} moscow={tb("zoneMoscow")} t={t} />
+                  </li>
+                ),
+              )}
+            </ol>
           </section>
         ))
       )}
@@ -110,6 +136,54 @@ export default async function MyProgrammePage() {
 }
 
 type T = Awaited<ReturnType<typeof getTranslations<"my">>>;
+
+/** «1 ч 20 мин», «40 мин». */
+function duration(minutes: number, t: T): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h && m ? t("hoursMinutes", { h, m }) : h ? t("hours", { h }) : t("minutes", { m });
+}
+
+/** A day's clashes between seats, pair by pair: which two, for how long, and where to look for another. */
+function DayClashes({ items, day, timeZone, t }: { items: ScheduleItem[]; day: string; timeZone: string; t: T }) {
+  const pairs = clashPairs(seatsOf(items));
+  if (pairs.length === 0) return null;
+  return (
+    <ul className="mt-3 space-y-2" aria-label={t("clashesLabel")}>
+      {pairs.map(({ a, b, minutes }) => {
+        const from = new Date(Math.max(a.startsAt.getTime(), b.startsAt.getTime()));
+        const to = new Date(Math.min(a.endsAt.getTime(), b.endsAt.getTime()));
+        return (
+          <li
+            key={`${a.id}-${b.id}`}
+            data-my-clash
+            className="rounded-md border border-amber-400 bg-amber-50 px-4 py-3 text-sm text-amber-950"
+          >
+            <p className="font-medium">
+              ⚠{" "}
+              {t("clashPair", {
+                a: a.title,
+                b: b.title,
+                duration: duration(minutes, t),
+                from: formatZonedTime(from, timeZone),
+                to: formatZonedTime(to, timeZone),
+              })}
+            </p>
+            <p className="mt-1">
+              {t("clashAdvice")}{" "}
+              <Link
+                href={`/programme?day=${day}`}
+                className="font-medium text-brand-700 underline hover:text-brand-900"
+              >
+                {t("clashAlternatives")}
+              </Link>
+            </p>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
 
 /** "1 booking, 2 waitlists, 3 starred", leaving out what is zero. */
 function summaryParts(items: ScheduleItem[], t: T): string[] {

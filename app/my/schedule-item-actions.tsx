@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useState, useTransition } from "react";
 import { announce, focusStatic, focusWhenReady, lastAnnouncement } from "~/app/_components/a11y/announce";
-import { buttonSecondary, useHydrated } from "~/app/_components/booking/booking-controls";
+import { buttonPrimary, buttonSecondary, useHydrated } from "~/app/_components/booking/booking-controls";
 import { ConfirmStep } from "~/app/_components/booking/confirm-step";
 import { serverMessage } from "~/app/_components/booking/errors";
 import { StarButton } from "~/app/_components/booking/star-button";
@@ -88,11 +88,12 @@ export function ScheduleItemActions({
     };
   }, [sessionId, emptyText, rootId]);
 
-  const done = async (text: string) => {
+  const doneWith = async (text: string, focus: string) => {
     await queryClient.invalidateQueries(trpc.booking.pathFilter());
     setConfirming(false);
-    refreshAfter(text, "star");
+    refreshAfter(text, focus);
   };
+  const done = (text: string) => doneWith(text, "star");
   const onError = (e: unknown) => setError(serverMessage(e) ?? t("errorUnknown"));
   const cancel = useMutation(
     trpc.booking.cancel.mutationOptions({
@@ -108,8 +109,23 @@ export function ScheduleItemActions({
       onSuccess: () => done(ta("leftWaitlist", { title })),
     }),
   );
+  // A starred session without a seat or a queue place can be booked from here (full: a queue place).
+  const book = useMutation(
+    trpc.booking.book.mutationOptions({
+      onMutate: () => setError(null),
+      onError,
+      onSuccess: async (r) => {
+        if (r.outcome === "BOOKED") await doneWith(ta("booked", { title }), "cancel");
+        else if (r.outcome === "WAITLISTED") await doneWith(ta("waitlisted", { title, position: r.position }), "leave");
+        else if (r.outcome === "CLASH") {
+          const text = t("clash", { titles: r.clashes.map((c) => `«${c.title}»`).join(", ") });
+          setError(text);
+        } else setError(ta("nowFull", { title }));
+      },
+    }),
+  );
   const hydrated = useHydrated();
-  const busy = !hydrated || cancel.isPending || leave.isPending || refreshing;
+  const busy = !hydrated || cancel.isPending || leave.isPending || book.isPending || refreshing;
 
   return (
     <div id={rootId} className="mt-3 space-y-2" aria-busy={busy || undefined}>
@@ -136,6 +152,17 @@ export function ScheduleItemActions({
               onClick={() => setConfirming(true)}
             >
               {t("cancel")}
+            </button>
+          )}
+          {starred && !booked && !waitlisted && (
+            <button
+              type="button"
+              className={buttonPrimary}
+              data-action="book"
+              disabled={busy}
+              onClick={() => book.mutate({ sessionId, waitlistIfFull: true })}
+            >
+              {book.isPending ? t("booking") : t("book")}
             </button>
           )}
           {waitlisted && (
