@@ -6,6 +6,7 @@ import { Badge, TrackLabel } from "~/app/_components/badges";
 import { serverApi } from "~/app/_trpc/server";
 import { AugustApplication } from "~/app/my/august-application";
 import { CalendarFeedPanel } from "~/app/my/calendar-feed";
+import { CalendarStarsChoice } from "~/app/my/calendar-stars";
 import { ScheduleItemActions } from "~/app/my/schedule-item-actions";
 import { TicketCard } from "~/app/my/ticket-card";
 import { CertificateCard } from "~/app/my/certificate-card";
@@ -124,6 +125,7 @@ export default async function MyProgrammePage() {
           </a>
         </p>
         <p className="mt-1 text-sm text-slate-600">{t("downloadHint")}</p>
+        <CalendarStarsChoice initial={feed.stars} />
         <CalendarFeedPanel initialUrl={feed.url} />
         <p className="mt-4 text-sm">
           <a href="/programme.ics" download className="text-brand-700 underline hover:text-brand-900">

@@ -126,6 +126,9 @@ test.describe("keyboard journeys", () => {
     await expect(live(page)).toHaveText(`«${EXAM}» убрано из избранного.`);
 
     // The last card: focus to the page heading, and the live region says the schedule is empty.
+    // A starred card offers a seat first, then its star.
+    await page.keyboard.press("Tab");
+    await expect(teacher.getByRole("button", { name: "Записаться" })).toBeFocused();
     await page.keyboard.press("Tab");
     await expect(teacher.getByRole("button", { name: `Избранное: «${TEACHER}»` })).toBeFocused();
     await page.keyboard.press("Space");

@@ -25,9 +25,12 @@ test.describe("/my as a day timeline", () => {
       const star = card(page, title).getByRole("button", { name: `Избранное: «${title}»` });
       await star.click();
       await expect(star).toHaveAttribute("aria-pressed", "true");
+      // The button shows the star at once; the save is done when the network is quiet.
+      await page.waitForLoadState("networkidle");
     }
 
     await page.goto("/my");
+    await expect(card(page, DRONES)).toContainText("В избранном");
     const header = page.locator("header").filter({ has: page.getByRole("heading", { level: 1 }) });
     await expect(header).toContainText("1 запись");
     // The starred teacher session overlaps the seat: a choice still open, not a clash.
@@ -52,6 +55,22 @@ test.describe("/my as a day timeline", () => {
     await page.reload();
     await expect(card(page, EXAM).getByText("Вы записаны")).toBeVisible();
     await expect(card(page, TEACHER).getByText("Вы записаны")).toHaveCount(0);
+
+    // The personal calendar: the starred-only teacher session is tentative free time, or left out by choice.
+    const ics = async () => (await (await page.request.get("/my/schedule.ics")).text()).replace(/\r\n /g, "");
+    const teacherSummary = `SUMMARY:${TEACHER.replace(/,/g, "\\,")}`;
+    const withStars = await ics();
+    expect(withStars).toContain(teacherSummary);
+    expect(withStars).toContain("TRANSP:TRANSPARENT");
+    await expect(page.getByLabel("Показывать как предварительные, время свободно")).toBeChecked();
+    await page.getByLabel("Не включать в календарь").check();
+    await expect(page.getByRole("status").filter({ hasText: "Сохранено." })).toBeVisible();
+    const withoutStars = await ics();
+    expect(withoutStars).not.toContain(teacherSummary);
+    expect(withoutStars).not.toContain("TRANSP:TRANSPARENT");
+    expect(withoutStars).toContain(`SUMMARY:${EXAM}`);
+    await page.reload();
+    await expect(page.getByLabel("Не включать в календарь")).toBeChecked();
 
     // A phone: the timeline fits 360 px without sideways scrolling.
     await page.setViewportSize({ width: 360, height: 800 });
