@@ -28,9 +28,9 @@ export async function confirmAction(_prev: FormState, formData: FormData): Promi
   const values = formValues(formData);
   const api = await serverApi();
   try {
-    const { email } = await api.account.confirm({ token: values.token ?? "" });
+    const { email, already } = await api.account.confirm({ token: values.token ?? "" });
     const t = await getTranslations("confirm");
-    return { ok: true, message: t("done", { email }) };
+    return { ok: true, message: already ? t("already", { email }) : t("done", { email }) };
   } catch (error) {
     return errorToFormState(error, values);
   }

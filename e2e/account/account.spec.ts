@@ -42,6 +42,12 @@ test.describe("registration and accounts", () => {
     await page.getByRole("link", { name: "Войти в личный кабинет" }).click();
     await expect(page.getByText("Адрес подтверждён.")).toBeVisible();
 
+    // The same link opened again (a second click in the mail): «already confirmed», with sign-in offered.
+    await page.goto(confirmUrl);
+    await page.getByRole("button", { name: "Подтвердить регистрацию" }).click();
+    await expect(page.getByRole("status")).toContainText(`Адрес ${email} уже подтверждён`);
+    await expect(page.getByRole("link", { name: "Войти в личный кабинет" })).toBeVisible();
+
     await signIn(page, { email, password: "e2e-password-123" });
     await expect(page.getByRole("heading", { level: 1, name: "Личный кабинет" })).toBeVisible();
     await expect(page.getByText("подтверждена")).toBeVisible();

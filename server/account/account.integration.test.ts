@@ -156,15 +156,20 @@ describe("registration", () => {
     expect(formState.window).toEqual({ state: "full" });
   });
 
-  it("confirms by a single-use link, and refuses reuse and expired links", async () => {
+  it("confirms by a single-use link; a second click says «already confirmed»; expired and foreign links are refused", async () => {
     const input = form();
     await guest().account.register(input);
     const token = tokenFrom((await latestMailTo(String(input.email)))!.text);
-    await expect(guest().account.confirm({ token })).resolves.toEqual({ email: input.email });
-    expect((await db.registration.findFirstOrThrow({ where: { email: String(input.email) } })).status).toBe(
-      "CONFIRMED",
-    );
-    await expect(guest().account.confirm({ token })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(guest().account.confirm({ token })).resolves.toEqual({ email: input.email, already: false });
+    const confirmed = await db.registration.findFirstOrThrow({ where: { email: String(input.email) } });
+    expect(confirmed.status).toBe("CONFIRMED");
+    // The same link again: nothing changes, and the person is told the address is confirmed.
+    await expect(guest().account.confirm({ token })).resolves.toEqual({ email: input.email, already: true });
+    const after = await db.registration.findFirstOrThrow({ where: { email: String(input.email) } });
+    expect(after.confirmedAt).toEqual(confirmed.confirmedAt);
+    await expect(guest().account.confirm({ token: "not-a-real-token" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
 
     const user = await userOf(String(input.email));
     const old = await issueToken(db, {
@@ -354,7 +359,7 @@ describe("mail over real SMTP", () => {
     // The one greeting of every mail: first name and patronymic (server/mail/layout.ts).
     expect(text).toContain("Здравствуйте, Мария Сергеевна!");
     const token = tokenFrom(text);
-    await expect(guest().account.confirm({ token })).resolves.toEqual({ email: input.email });
+    await expect(guest().account.confirm({ token })).resolves.toEqual({ email: input.email, already: false });
     const confirmMail = await db.outboxMessage.findFirst({
       where: { to: String(input.email), kind: "registration.confirm" },
     });

@@ -18,7 +18,7 @@ import { PASSWORD_CONTAINS_EMAIL, containsEmail } from "~/server/account/passwor
 import { hashPassword, verifyPassword } from "~/server/auth/password";
 import { createHash, randomBytes } from "node:crypto";
 import type { SessionUser } from "~/server/auth/roles";
-import { consumeToken, issueToken } from "~/server/auth/tokens";
+import { consumeToken, issueToken, usedTokenOwner } from "~/server/auth/tokens";
 import type { Db } from "~/server/db/client";
 import { env } from "~/server/env";
 import { parseAnswers, saveAnswers } from "~/server/questions/service";
@@ -174,7 +174,15 @@ async function mailExistingOwner(db: Db, owner: { id: string; locale: string | n
 export async function confirmRegistration({ db, token, now = new Date() }: Deps & { token: string }) {
   return inTransaction(db, async (tx) => {
     const owner = await consumeToken(tx, { token, purpose: "CONFIRM_REGISTRATION", now });
-    if (!owner) throw new AppError("BAD_REQUEST", accountErrorsT("invalidLink"));
+    if (!owner) {
+      // The link was followed before and the address is confirmed: say so (and offer sign-in), not «invalid».
+      const userId = await usedTokenOwner(tx, { token, purpose: "CONFIRM_REGISTRATION" });
+      const earlier = userId
+        ? await tx.user.findUnique({ where: { id: userId }, select: { email: true, emailVerified: true } })
+        : null;
+      if (earlier?.emailVerified) return { email: earlier.email, already: true };
+      throw new AppError("BAD_REQUEST", accountErrorsT("invalidLink"));
+    }
     const user = await tx.user.update({
       where: { id: owner.userId },
       data: { emailVerified: now },
@@ -185,7 +193,7 @@ export async function confirmRegistration({ db, token, now = new Date() }: Deps 
       data: { status: "CONFIRMED", confirmedAt: now },
     });
     await issueTicketsOnConfirm(tx, owner.userId);
-    return { email: user.email };
+    return { email: user.email, already: false };
   });
 }
 

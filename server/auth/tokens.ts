@@ -56,3 +56,16 @@ export async function consumeToken(
   const row = await db.authToken.findUnique({ where: { tokenHash }, select: { userId: true, newEmail: true } });
   return row;
 }
+
+/**
+ * Whose link this was, when it has already been followed (a second click on a mail's link): the owner's
+ * id, or null for an unknown, unused or other-purpose token. Changes nothing.
+ */
+export async function usedTokenOwner(db: Tx, input: { token: string; purpose: TokenPurpose }): Promise<string | null> {
+  if (!input.token || input.token.length > 200) return null;
+  const row = await db.authToken.findUnique({
+    where: { tokenHash: hashToken(input.token) },
+    select: { userId: true, purpose: true, usedAt: true },
+  });
+  return row && row.purpose === input.purpose && row.usedAt ? row.userId : null;
+}
