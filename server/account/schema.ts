@@ -97,3 +97,10 @@ export const changePasswordInput = z.object({
   newPassword: password,
 });
 export const deleteAccountInput = z.object({ confirmEmail: email });
+
+/** Registering again after a cancellation: the person is signed in and keeps their profile. */
+export const registerAgainInput = profileFields.pick({ regionId: true, category: true }).extend({
+  consent: z.literal(true, { error: "consentRequired" }),
+  answers: rawAnswers,
+});
+export type RegisterAgainInput = z.infer<typeof registerAgainInput>;

@@ -36,6 +36,8 @@ const table: Record<string, Need> = {
   "account.changePassword": "participant",
   "account.exportData": "participant",
   "account.cancelRegistration": "participant",
+  "account.registerAgainState": "participant",
+  "account.registerAgain": "participant",
   "account.deleteAccount": "participant",
   "booking.status": "public",
   "booking.alternatives": "public",

@@ -1,11 +1,13 @@
 import * as account from "~/server/account/service";
 import * as profile from "~/server/account/profile-service";
 import { preferencesInput, setPreferences } from "~/server/account/preferences";
+import { registerAgain, registerAgainState } from "~/server/account/register-again";
 import {
   changePasswordInput,
   deleteAccountInput,
   emailInput,
   profileFields,
+  registerAgainInput,
   registrationInput,
   resetPasswordInput,
   tokenInput,
@@ -52,6 +54,10 @@ export const accountRouter = createTRPCRouter({
   cancelRegistration: participantProcedure.mutation(({ ctx }) =>
     profile.cancelRegistration({ db: ctx.db, actor: ctx.user }),
   ),
+  registerAgainState: participantProcedure.query(({ ctx }) => registerAgainState({ db: ctx.db, actor: ctx.user })),
+  registerAgain: participantProcedure
+    .input(registerAgainInput)
+    .mutation(({ ctx, input }) => registerAgain({ db: ctx.db, actor: ctx.user, input })),
   deleteAccount: participantProcedure
     .input(deleteAccountInput)
     .mutation(({ ctx, input }) =>
