@@ -9,6 +9,8 @@ export type FormState = {
   message?: string;
   fieldErrors?: Record<string, string[] | undefined>;
   values?: Record<string, string>;
+  /** Answers to the organisers' questions as typed (several values for «several choices»). */
+  answers?: Record<string, string | string[]>;
   /**
    * Changes with every answer. Forms use it as their React key: React resets a form after
    * its action runs, and remounting restores what was typed (selects included) from `values`.
@@ -25,6 +27,17 @@ export function formValues(formData: FormData): Record<string, string> {
     if (typeof value === "string" && !key.startsWith("$") && !/password/i.test(key)) values[key] = value;
   }
   return values;
+}
+
+/** The answers to the organisers' questions in a form (fields named "q_<id>"). */
+export function answerValues(formData: FormData): Record<string, string | string[]> {
+  const answers: Record<string, string | string[]> = {};
+  for (const key of new Set(formData.keys())) {
+    if (!key.startsWith("q_")) continue;
+    const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    answers[key] = all.length === 1 ? all[0]! : all;
+  }
+  return answers;
 }
 
 /**

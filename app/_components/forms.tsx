@@ -69,11 +69,14 @@ export function TextField({
   autoComplete,
   defaultValue,
   inputMode,
+  keep,
 }: FieldProps & {
   type?: "text" | "email" | "password" | "tel";
   autoComplete?: string;
   defaultValue?: string;
   inputMode?: "text" | "email" | "tel";
+  /** A value held by the page (a password is never sent back: the form keeps it across a refusal). */
+  keep?: { value: string; set: (value: string) => void };
 }) {
   const id = useId();
   const errors = state.fieldErrors?.[name];
@@ -86,7 +89,9 @@ export function TextField({
         required={required}
         autoComplete={autoComplete}
         inputMode={inputMode}
-        defaultValue={type === "password" ? undefined : (state.values?.[name] ?? defaultValue)}
+        {...(keep
+          ? { value: keep.value, onChange: (e: { target: { value: string } }) => keep.set(e.target.value) }
+          : { defaultValue: type === "password" ? undefined : (state.values?.[name] ?? defaultValue) })}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy(id, hint, errors)}
         className={inputClass}
@@ -166,10 +171,12 @@ function invalidFieldLinks(box: HTMLElement, fieldErrors: FormState["fieldErrors
     const errors = name ? fieldErrors[name] : undefined;
     if (!errors?.length || seen.has(name) || !el.id) continue;
     seen.add(name);
-    const label = form
-      .querySelector(`label[for="${CSS.escape(el.id)}"]`)
-      ?.textContent?.replace(/\*\s*$/, "")
-      .trim();
+    // A group of radios or checkboxes is named by its legend (data-field-group), not by one option;
+    // a label's [data-field-name] part leaves out marks such as «required».
+    const labelEl =
+      el.closest("fieldset[data-field-group]")?.querySelector("legend") ??
+      form.querySelector(`label[for="${CSS.escape(el.id)}"]`);
+    const label = (labelEl?.querySelector("[data-field-name]") ?? labelEl)?.textContent?.replace(/\*\s*$/, "").trim();
     // The field's label names the link (the error itself is next to the field, tied by aria-describedby).
     links.push({ id: el.id, text: label || errors[0]! });
   }

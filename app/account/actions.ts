@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { errorToFormState, formValues, invalidForm, type FormState } from "~/app/_components/form-state";
+import { answerValues, errorToFormState, formValues, invalidForm, type FormState } from "~/app/_components/form-state";
 import { serverApi } from "~/app/_trpc/server";
 import { profileFields } from "~/server/account/schema";
 import { signIn, signOut } from "~/server/auth/config";
@@ -62,12 +62,32 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
   return {};
 }
 
-export const cancelRegistrationAction: Action = async (prev, formData) =>
-  formAction(async () => {
+/** Cancels, then lands on /register?cancelled=1, which says what happened and how to register again. */
+export async function cancelRegistrationAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  try {
     const api = await serverApi();
     await api.account.cancelRegistration();
-    return (await getTranslations("accountPage"))("cancelDone");
-  })(prev, formData);
+  } catch (error) {
+    return errorToFormState(error, values);
+  }
+  revalidatePath("/account");
+  redirect("/register?cancelled=1");
+}
+
+/** Saves the answers to the organisers' questions; a refusal keeps every answer as typed. */
+export async function saveAnswersAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const answers = answerValues(formData);
+  try {
+    const api = await serverApi();
+    await api.questions.saveMine({ answers });
+    revalidatePath("/account");
+    return { ok: true, message: (await getTranslations("answerForm"))("saved"), values, answers, stamp: Date.now() };
+  } catch (error) {
+    return { ...errorToFormState(error, values), answers };
+  }
+}
 
 export async function deleteAccountAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);

@@ -9,12 +9,15 @@ import {
   EmailChangeForm,
   ProfileForm,
 } from "~/app/account/account-forms";
+import { AnswersForm } from "~/app/account/answers-form";
+import { rawAnswer } from "~/app/_components/question-fields";
 import { signOutAction } from "~/app/signin/actions";
 import { serverApi } from "~/app/_trpc/server";
 import { formatPhone } from "~/server/account/phone";
 import { PARTICIPANT_CATEGORIES } from "~/server/account/rules";
 import { getSessionUser } from "~/server/auth/session";
 import { forumTimeZone } from "~/server/i18n/config";
+import { answerText } from "~/server/questions/rules";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("accountPage");
@@ -29,14 +32,17 @@ export default async function AccountPage({ searchParams }: Props) {
   const { passwordChanged } = await searchParams;
   if (!(await getSessionUser())) redirect("/signin?next=/account");
   const api = await serverApi();
-  const [{ account, registration }, form, t, tc, format] = await Promise.all([
+  const [{ account, registration }, form, t, tc, ta, format] = await Promise.all([
     api.account.me(),
     api.account.registrationForm(),
     getTranslations("accountPage"),
     getTranslations("categories"),
+    getTranslations("answerForm"),
     getFormatter(),
   ]);
   const active = registration && registration.status !== "CANCELLED";
+  const mine = active ? await api.questions.mine() : null;
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "long", timeStyle: "short", timeZone: forumTimeZone });
   const regions = form.regions.map((r) => ({ value: String(r.id), label: r.name }));
   const categories = PARTICIPANT_CATEGORIES.map((c) => ({ value: c, label: tc(c) }));
 
@@ -73,6 +79,14 @@ export default async function AccountPage({ searchParams }: Props) {
               {registration.edition.name}: <strong>{t(`statuses.${registration.status}`)}</strong>
             </p>
             {registration.status === "PENDING" && <p className="mt-1 text-sm text-amber-800">{t("pendingNote")}</p>}
+            {registration.status === "CANCELLED" && (
+              <p className="mt-1 text-sm">
+                {t("cancelledNote")}{" "}
+                <Link href="/register" className="text-brand-700 underline">
+                  {t("registerAgain")}
+                </Link>
+              </p>
+            )}
           </>
         ) : (
           <p className="mt-1">
@@ -104,6 +118,40 @@ export default async function AccountPage({ searchParams }: Props) {
               cluster: registration.cluster ?? "",
             }}
           />
+        </section>
+      )}
+
+      {mine && mine.questions.length > 0 && (
+        <section className={card} aria-labelledby="answers">
+          <h2 id="answers" className="text-lg font-bold">
+            {ta("title")}
+          </h2>
+          {mine.editable ? (
+            <>
+              <p className="mt-1 text-sm text-slate-700">
+                {mine.closesAt ? ta("editableUntil", { date: when(mine.closesAt) }) : ta("editable")}
+              </p>
+              <AnswersForm
+                questions={mine.questions}
+                initial={Object.fromEntries(mine.questions.map((q) => [`q_${q.id}`, rawAnswer(mine.answers[q.id])]))}
+                categoryLabels={Object.fromEntries(categories.map((c) => [c.value, c.label]))}
+              />
+            </>
+          ) : (
+            <>
+              <p className="mt-1 text-sm text-slate-700">{ta("closed", { date: when(mine.closesAt ?? new Date()) })}</p>
+              <dl className="mt-3 space-y-3">
+                {mine.questions.map((q) => (
+                  <div key={q.id}>
+                    <dt className="text-sm font-medium text-slate-800">{q.label}</dt>
+                    <dd className="text-sm text-slate-700">
+                      {answerText(q, mine.answers[q.id], { yes: ta("yes"), no: ta("no") }) || ta("noAnswer")}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </>
+          )}
         </section>
       )}
 

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { RegisterAgainForm } from "~/app/register/register-again-form";
 import { RegisterForm } from "~/app/register/register-form";
 import { serverApi } from "~/app/_trpc/server";
-import { CONSENT_VERSION, PARTICIPANT_CATEGORIES } from "~/server/account/rules";
+import { CONSENT_VERSION, PARTICIPANT_CATEGORIES, type WindowState } from "~/server/account/rules";
+import { getSessionUser } from "~/server/auth/session";
 import { forumTimeZone } from "~/server/i18n/config";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,28 +13,100 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function RegisterPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const box = "mx-auto max-w-xl rounded-lg border border-slate-200 bg-white p-6";
+
+export default async function RegisterPage({ searchParams }: Props) {
+  const { cancelled } = await searchParams;
+  const viewer = await getSessionUser();
   const api = await serverApi();
-  const [{ window, regions }, t, tc, format] = await Promise.all([
+  const [{ window, regions }, questions, mine, t, tc, format] = await Promise.all([
     api.account.registrationForm(),
+    api.questions.form(),
+    viewer ? api.account.registerAgainState() : null,
     getTranslations("registration"),
     getTranslations("categories"),
     getFormatter(),
   ]);
   const when = (d: Date) => format.dateTime(d, { dateStyle: "long", timeStyle: "short", timeZone: forumTimeZone });
+  const windowText = (w: Exclude<WindowState, { state: "open" }>) =>
+    w.state === "not-yet"
+      ? t("notYet", { date: when(w.opensAt) })
+      : w.state === "closed"
+        ? t("closed", { date: when(w.closedAt) })
+        : t("full");
+  const formProps = {
+    regions: regions.map((r) => ({ value: String(r.id), label: r.name })),
+    categories: PARTICIPANT_CATEGORIES.map((c) => ({ value: c, label: tc(c) })),
+    consentText: t("consentText"),
+    consentVersion: CONSENT_VERSION,
+    questions,
+  };
+
+  if (mine?.state === "active") {
+    return (
+      <section className={`${box} text-center`}>
+        <h1 className="text-2xl font-bold">{t("alreadyTitle")}</h1>
+        <p className="mt-3 text-slate-800">{t("alreadyLead")}</p>
+        <p className="mt-5 flex flex-wrap justify-center gap-4">
+          <Link href="/my" className="text-brand-700 underline">
+            {t("toMy")}
+          </Link>
+          <Link href="/account" className="text-brand-700 underline">
+            {t("toAccount")}
+          </Link>
+        </p>
+      </section>
+    );
+  }
+
+  // Cancelled: the account stays, and the same registration can be brought back (no new password).
+  if (mine?.state === "cancelled" || (cancelled && !viewer)) {
+    const explained = Boolean(cancelled);
+    return (
+      <section className="mx-auto max-w-2xl">
+        <h1 className="text-2xl font-bold sm:text-3xl">{explained ? t("cancelledTitle") : t("againTitle")}</h1>
+        {explained ? (
+          <p role="status" className="mt-2 text-slate-800">
+            {t("cancelledLead")}
+          </p>
+        ) : (
+          mine?.state === "cancelled" &&
+          mine.cancelledAt && <p className="mt-2 text-slate-800">{t("againLead", { date: when(mine.cancelledAt) })}</p>
+        )}
+        {!mine ? (
+          <p className="mt-2 text-slate-700">
+            {t("cancelledGuestHow")}{" "}
+            <Link href="/signin?next=/register" className="text-brand-700 underline">
+              {t("signIn")}
+            </Link>
+          </p>
+        ) : mine.window.state !== "open" ? (
+          <p className="mt-3 text-slate-800">{t("againClosed", { reason: windowText(mine.window) })}</p>
+        ) : (
+          <>
+            <p className="mt-2 text-slate-700">{t("cancelledHow")}</p>
+            {explained && <h2 className="mt-6 text-xl font-bold">{t("againTitle")}</h2>}
+            <RegisterAgainForm
+              {...formProps}
+              previous={{
+                category: mine.state === "cancelled" ? mine.previous.category : "",
+                regionId: mine.state === "cancelled" && mine.previous.regionId ? String(mine.previous.regionId) : "",
+              }}
+            />
+          </>
+        )}
+      </section>
+    );
+  }
 
   if (window.state !== "open") {
-    const text =
-      window.state === "not-yet"
-        ? t("notYet", { date: when(window.opensAt) })
-        : window.state === "closed"
-          ? t("closed", { date: when(window.closedAt) })
-          : t("full");
     return (
-      <section className="mx-auto max-w-xl rounded-lg border border-slate-200 bg-white p-6 text-center">
+      <section className={`${box} text-center`}>
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p role="status" className="mt-3 text-slate-800">
-          {text}
+          {windowText(window)}
         </p>
         <Link href="/programme" className="mt-5 inline-block text-brand-700 underline">
           {t("toProgramme")}
@@ -51,12 +125,7 @@ export default async function RegisterPage() {
           {t("signIn")}
         </Link>
       </p>
-      <RegisterForm
-        regions={regions.map((r) => ({ value: String(r.id), label: r.name }))}
-        categories={PARTICIPANT_CATEGORIES.map((c) => ({ value: c, label: tc(c) }))}
-        consentText={t("consentText")}
-        consentVersion={CONSENT_VERSION}
-      />
+      <RegisterForm {...formProps} />
     </section>
   );
 }

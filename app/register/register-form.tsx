@@ -1,9 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useId } from "react";
-import { emptyForm } from "~/app/_components/form-state";
+import { useActionState, useId, useState } from "react";
+import { emptyForm, type FormState } from "~/app/_components/form-state";
 import { FormAlert, SelectField, SubmitButton, TextField } from "~/app/_components/forms";
+import { QuestionFields, type FormQuestion } from "~/app/_components/question-fields";
 import { RegionField } from "~/app/_components/region-field";
 import { registerAction } from "~/app/register/actions";
 
@@ -14,10 +15,17 @@ export function RegisterForm(props: {
   categories: Option[];
   consentText: string;
   consentVersion: string;
+  questions: FormQuestion[];
 }) {
   const t = useTranslations("registration");
   const [state, action] = useActionState(registerAction, emptyForm);
-  const consentId = useId();
+  // Kept here, outside the form that remounts after each answer: a refused submit keeps the
+  // password as typed (it is never sent back from the server).
+  const [password, setPassword] = useState("");
+  // The chosen category shows the questions meant for it (before any change: the one sent last).
+  const [category, setCategory] = useState<string | null>(null);
+  const chosen = category ?? state.values?.category ?? "";
+  const categoryLabels = Object.fromEntries(props.categories.map((c) => [c.value, c.label]));
   if (state.ok) {
     return (
       <div className="mt-6">
@@ -25,11 +33,14 @@ export function RegisterForm(props: {
       </div>
     );
   }
-  const consentErrors = state.fieldErrors?.consent;
   return (
     <form
       key={state.stamp ?? 0}
       action={action}
+      onChange={(e) => {
+        const field: EventTarget = e.target;
+        if (field instanceof HTMLSelectElement && field.name === "category") setCategory(field.value);
+      }}
       noValidate
       className="mt-6 space-y-8 rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
     >
@@ -87,38 +98,50 @@ export function RegisterForm(props: {
           type="password"
           autoComplete="new-password"
           hint={t("passwordHint")}
+          keep={{ value: password, set: setPassword }}
         />
       </fieldset>
-      <fieldset>
-        <legend className="mb-2 text-lg font-semibold">{t("consentTitle")}</legend>
-        <div
-          className="max-h-40 overflow-y-auto rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700"
-          tabIndex={0}
-        >
-          <p>{props.consentText}</p>
-          <p className="mt-2 text-xs text-slate-500">{t("consentVersion", { version: props.consentVersion })}</p>
-        </div>
-        <div className="mt-3 flex items-start gap-2">
-          <input
-            id={consentId}
-            type="checkbox"
-            name="consent"
-            defaultChecked={state.values?.consent === "on"}
-            aria-invalid={consentErrors?.length ? true : undefined}
-            aria-describedby={consentErrors?.length ? `${consentId}-error` : undefined}
-            className="mt-1 h-4 w-4"
-          />
-          <label htmlFor={consentId} className="text-sm font-medium">
-            {t("consentLabel")}
-          </label>
-        </div>
-        {consentErrors?.map((e) => (
-          <p key={e} id={`${consentId}-error`} className="mt-1 text-sm text-red-700">
-            {e}
-          </p>
-        ))}
-      </fieldset>
+      <QuestionFields questions={props.questions} state={state} category={chosen} categoryLabels={categoryLabels} />
+      <ConsentFieldset state={state} text={props.consentText} version={props.consentVersion} />
       <SubmitButton pendingLabel={t("submitting")}>{t("submit")}</SubmitButton>
     </form>
+  );
+}
+
+/** The consent text (its version shown) and the checkbox that gives it. */
+export function ConsentFieldset({ state, text, version }: { state: FormState; text: string; version: string }) {
+  const t = useTranslations("registration");
+  const consentId = useId();
+  const consentErrors = state.fieldErrors?.consent;
+  return (
+    <fieldset>
+      <legend className="mb-2 text-lg font-semibold">{t("consentTitle")}</legend>
+      <div
+        className="max-h-40 overflow-y-auto rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700"
+        tabIndex={0}
+      >
+        <p>{text}</p>
+        <p className="mt-2 text-xs text-slate-500">{t("consentVersion", { version })}</p>
+      </div>
+      <div className="mt-3 flex items-start gap-2">
+        <input
+          id={consentId}
+          type="checkbox"
+          name="consent"
+          defaultChecked={state.values?.consent === "on"}
+          aria-invalid={consentErrors?.length ? true : undefined}
+          aria-describedby={consentErrors?.length ? `${consentId}-error` : undefined}
+          className="mt-1 h-4 w-4"
+        />
+        <label htmlFor={consentId} className="text-sm font-medium">
+          {t("consentLabel")}
+        </label>
+      </div>
+      {consentErrors?.map((e) => (
+        <p key={e} id={`${consentId}-error`} className="mt-1 text-sm text-red-700">
+          {e}
+        </p>
+      ))}
+    </fieldset>
   );
 }

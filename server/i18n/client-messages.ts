@@ -7,8 +7,8 @@
 import { hasRole, type SessionUser } from "~/server/auth/roles";
 
 export const CLIENT_NAMESPACES = {
-  /** Guests: booking's seat line, errors, sign-in, registration and password reset forms, a11y texts (error summary). */
-  everyone: ["booking", "errors", "signin", "registration", "reset", "a11y"],
+  /** Guests: booking's seat line, errors, sign-in, registration (with the organisers' questions) and password reset forms, a11y texts (error summary). */
+  everyone: ["booking", "errors", "signin", "registration", "answerForm", "reset", "a11y"],
   /** Signed-in people: account, schedule, the August meeting application. */
   participant: ["accountPage", "my", "feedback", "meetingMy", "meetingApply", "meetingRoles", "meetingTopics"],
   /** Organisers and admins: the console's forms. */
