@@ -15,15 +15,6 @@ export type FormQuestion = {
   options: { id: string; label: string }[];
 };
 
-/** A stored answer turned into what a form field holds ("yes"/"no" for yes/no). */
-export function rawAnswer(value: unknown): string | string[] | undefined {
-  if (value === true) return "yes";
-  if (value === false) return "no";
-  if (typeof value === "string") return value;
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === "string");
-  return undefined;
-}
-
 const inputClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 sm:text-sm aria-[invalid=true]:border-red-600";
 

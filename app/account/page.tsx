@@ -10,7 +10,7 @@ import {
   ProfileForm,
 } from "~/app/account/account-forms";
 import { AnswersForm } from "~/app/account/answers-form";
-import { rawAnswer } from "~/app/_components/question-fields";
+import { rawAnswer } from "~/app/_components/answer-values";
 import { signOutAction } from "~/app/signin/actions";
 import { serverApi } from "~/app/_trpc/server";
 import { formatPhone } from "~/server/account/phone";
