@@ -107,7 +107,7 @@ function QuestionField({
       id,
       name,
       defaultValue: values[0] ?? "",
-      "aria-required": question.required || undefined,
+      required: question.required,
       "aria-invalid": invalid,
       "aria-describedby": describedBy,
       className: inputClass,
@@ -138,12 +138,9 @@ function QuestionField({
         ]
       : question.options;
   return (
-    <fieldset
-      data-field-group
-      aria-describedby={describedBy}
-      aria-required={!many && question.required ? true : undefined}
-      aria-invalid={invalid}
-    >
+    // A group takes neither aria-required nor aria-invalid: the options carry them (native
+    // «required» on radios; «обязательный» is in the legend), the errors are tied to the group.
+    <fieldset data-field-group aria-describedby={describedBy}>
       <legend className="text-sm font-medium text-slate-800">
         <Title question={question} />
       </legend>
@@ -156,6 +153,8 @@ function QuestionField({
               name={name}
               value={c.id}
               defaultChecked={values.includes(c.id)}
+              required={!many && question.required}
+              aria-invalid={invalid}
               className="mt-1 h-4 w-4 shrink-0"
             />
             <label htmlFor={`${id}-${i}`} className="text-sm">

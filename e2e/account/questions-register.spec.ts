@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { demo, linkFromMail, signIn } from "../helpers";
 
@@ -101,6 +102,14 @@ async function fillPerson(page: Page, p: { email: string; password: string }) {
   await page.getByLabel("Пароль").fill(p.password);
 }
 
+/** axe-core's findings (the same rule set as e2e/a11y/pages.spec.ts). */
+async function violations(page: Page) {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join("; ")}`);
+}
+
 const group = (page: Page, name: string) => page.getByRole("group", { name: new RegExp(name) });
 
 test("registration with the organisers' questions: the category shows its question, a refusal keeps every value, the answers are stored, edited at /account, and a cancelled person registers again", async ({
@@ -151,6 +160,7 @@ test("registration with the organisers' questions: the category shows its questi
   await expect(group(page, label.hotel).getByLabel("Да")).toBeChecked();
   await expect(page.getByLabel(label.arrival)).toHaveValue("2026-08-24");
   await expect(page.getByLabel(/даю согласие/)).toBeChecked();
+  expect(await violations(page), "/register with questions and errors").toEqual([]);
 
   // A good password now, one required question still empty: the server refuses, the password stays.
   await page.getByLabel("Пароль").fill(password);
@@ -181,6 +191,7 @@ test("registration with the organisers' questions: the category shows its questi
   await expect(group(page, label.interests).getByLabel("Наставничество")).toBeChecked();
   await expect(answers.getByLabel(label.arrival)).toHaveValue("2026-08-24");
   await expect(page.getByText(/Ответы можно изменить/)).toBeVisible();
+  expect(await violations(page), "/account with answers").toEqual([]);
   await answers.getByLabel(label.topic).fill("");
   await group(page, label.size).getByLabel("L").check();
   await answers.getByRole("button", { name: "Сохранить ответы" }).click();
@@ -203,6 +214,7 @@ test("registration with the organisers' questions: the category shows its questi
   await expect(page.getByLabel("Пароль")).toHaveCount(0);
   await expect(page.getByRole("combobox", { name: "Категория участника" })).toHaveValue("STUDENT");
   await expect(group(page, label.course)).toBeVisible();
+  expect(await violations(page), "/register?cancelled=1").toEqual([]);
 
   // Registering again: refused without consent (answers kept), then done.
   await group(page, label.course).getByLabel("1 курс").check();
