@@ -29,17 +29,6 @@ export function formValues(formData: FormData): Record<string, string> {
   return values;
 }
 
-/** The answers to the organisers' questions in a form (fields named "q_<id>"). */
-export function answerValues(formData: FormData): Record<string, string | string[]> {
-  const answers: Record<string, string | string[]> = {};
-  for (const key of new Set(formData.keys())) {
-    if (!key.startsWith("q_")) continue;
-    const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
-    answers[key] = all.length === 1 ? all[0]! : all;
-  }
-  return answers;
-}
-
 /**
  * Turns an API error into form state: validation errors go next to their fields, domain
  * errors become the form's message. Anything else is rethrown (the error page shows it).

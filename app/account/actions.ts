@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { answerValues, errorToFormState, formValues, invalidForm, type FormState } from "~/app/_components/form-state";
+import { errorToFormState, formValues, invalidForm, type FormState } from "~/app/_components/form-state";
+import { answerValues } from "~/app/_components/answer-values";
 import { serverApi } from "~/app/_trpc/server";
 import { profileFields } from "~/server/account/schema";
 import { signIn, signOut } from "~/server/auth/config";

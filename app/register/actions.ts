@@ -2,7 +2,8 @@
 
 import { getTranslations } from "next-intl/server";
 import { ZodError } from "zod";
-import { answerValues, errorToFormState, formValues, invalidForm, type FormState } from "~/app/_components/form-state";
+import { errorToFormState, formValues, invalidForm, type FormState } from "~/app/_components/form-state";
+import { answerValues } from "~/app/_components/answer-values";
 import { serverApi } from "~/app/_trpc/server";
 import { PARTICIPANT_CATEGORIES, type ParticipantCategoryValue } from "~/server/account/rules";
 import { registerAgainInput, registrationInput } from "~/server/account/schema";
