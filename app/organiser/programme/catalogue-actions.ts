@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
+import { unconfirmed } from "~/app/_components/confirmation";
 import { errorToFormState, fieldErrorsOf, formValues, type FormState } from "~/app/_components/form-state";
 import { serverApi } from "~/app/_trpc/server";
 import { roomFields, speakerFields, trackFields } from "~/server/organiser/schema";
@@ -52,6 +53,9 @@ async function save(kind: Kind, formData: FormData): Promise<FormState> {
 
 async function remove(kind: Kind, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
+  // Nothing is deleted without the «Да, удалить» tick (a form sent without it changes nothing).
+  const refusal = await unconfirmed(formData, { id: values.id ?? "" });
+  if (refusal) return refusal;
   try {
     const api = (await serverApi()).programmeAdmin;
     const id = values.id ?? "";
