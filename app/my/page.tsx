@@ -17,6 +17,7 @@ import { formatZonedTime, zonedTimeToUtc, zoneLabel } from "~/server/programme/t
 import { OwnTime } from "~/app/_components/own-time";
 import type { ScheduleClash } from "~/server/booking/queries";
 import { dayTimeline } from "~/server/booking/timeline";
+import { clashPath } from "~/app/my/clash/path";
 
 /** Free time shorter than this between two items is not worth a line. */
 const MIN_GAP_MINUTES = 15;
@@ -166,6 +167,10 @@ function DayClashes({ pairs, day, timeZone, t }: { pairs: ScheduleClash[]; day: 
             </p>
             <p className="mt-1">
               {t("clashAdvice")}{" "}
+              <Link href={clashPath(a.id, b.id)} className="font-medium text-brand-700 underline hover:text-brand-900">
+                {t("clashChoose")}
+              </Link>
+              {" · "}
               <Link
                 href={`/programme?day=${day}`}
                 className="font-medium text-brand-700 underline hover:text-brand-900"

@@ -98,6 +98,16 @@ test.describe("mail for every change of a person's state", () => {
     const swapLink = await linkFromMail(page, email, `Две ваши записи теперь пересекаются: ${title}`, "/my/clash/");
     expect(swapLink).toContain(`/my/clash/${sessionId}/`);
 
+    // /my tells the same clash as a pair and offers the same choice (the earlier session first).
+    await page.goto("/my");
+    const clash = page.locator("[data-my-clash]");
+    await expect(clash).toHaveCount(1);
+    await expect(clash).toContainText(`«${EXAM}» и «${title}» идут одновременно 1 ч (13:00–14:00).`);
+    await expect(clash.getByRole("link", { name: "Выбрать, какую оставить" })).toHaveAttribute(
+      "href",
+      new RegExp(`/my/clash/[^/]+/${sessionId}$`),
+    );
+
     // On a phone, without JavaScript: both sessions with time and room, two buttons, nothing wider than the screen.
     const noJs = await browser.newContext({
       javaScriptEnabled: false,
