@@ -50,54 +50,57 @@ export default async function QuestionEditorPage({ searchParams }: Props) {
         </p>
       )}
 
-      <h2 className="mt-6 text-lg font-bold">{t("listTitle")}</h2>
-      {active.length === 0 ? (
-        <p className="mt-2 text-slate-700">{t("empty")}</p>
-      ) : (
-        <ol className="mt-3 space-y-3">
-          {active.map((q, i) => (
-            <li key={q.id} id={`q-${q.id}`} className={`${card} scroll-mt-4`} data-question={q.label}>
-              <h3 className="font-semibold break-words">
-                <span className="text-slate-500">{i + 1}. </span>
-                {q.label}
-              </h3>
-              <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
-                <dt className="text-slate-600">{t("kindLabel")}</dt>
-                <dd>
-                  {t(`kinds.${q.kind}`)} · {q.required ? t("requiredMark") : t("optionalMark")}
-                </dd>
-                <dt className="text-slate-600">{t("shownTo")}</dt>
-                <dd>{shownTo(q.categories)}</dd>
-                {isChoice(q.kind) && (
-                  <>
-                    <dt className="text-slate-600">{t("optionsList")}</dt>
-                    <dd className="break-words">{q.options.map((o) => o.label).join("; ")}</dd>
-                  </>
-                )}
-                {q.help && (
-                  <>
-                    <dt className="text-slate-600">{t("helpText")}</dt>
-                    <dd className="break-words">{q.help}</dd>
-                  </>
-                )}
-                <dt className="sr-only">{t("answers", { count: q.answerCount })}</dt>
-                <dd className="text-slate-600 sm:col-span-2">{t("answers", { count: q.answerCount })}</dd>
-              </dl>
-              <div className="mt-3 flex flex-wrap items-start gap-2">
-                <MoveButtons id={q.id} label={q.label} first={i === 0} last={i === active.length - 1} />
-                <Link
-                  href={`/organiser/registration/questions/${q.id}`}
-                  aria-label={t("editLabel", { label: q.label })}
-                  className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-brand-700 hover:border-brand-600"
-                >
-                  {t("edit")}
-                </Link>
-                <RemoveQuestion id={q.id} label={q.label} answerCount={q.answerCount} />
-              </div>
-            </li>
-          ))}
-        </ol>
-      )}
+      <section className="mt-6" aria-labelledby="questions-list">
+        <h2 id="questions-list" className="text-lg font-bold">
+          {t("listTitle")}
+        </h2>
+        {active.length === 0 ? (
+          <p className="mt-2 text-slate-700">{t("empty")}</p>
+        ) : (
+          <ol className="mt-3 space-y-3">
+            {active.map((q, i) => (
+              <li key={q.id} id={`q-${q.id}`} className={`${card} scroll-mt-4`} data-question={q.label}>
+                <h3 className="font-semibold break-words">
+                  <span className="text-slate-500">{i + 1}. </span>
+                  {q.label}
+                </h3>
+                <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+                  <dt className="text-slate-600">{t("kindLabel")}</dt>
+                  <dd>
+                    {t(`kinds.${q.kind}`)} · {q.required ? t("requiredMark") : t("optionalMark")}
+                  </dd>
+                  <dt className="text-slate-600">{t("shownTo")}</dt>
+                  <dd>{shownTo(q.categories)}</dd>
+                  {isChoice(q.kind) && (
+                    <>
+                      <dt className="text-slate-600">{t("optionsList")}</dt>
+                      <dd className="break-words">{q.options.map((o) => o.label).join("; ")}</dd>
+                    </>
+                  )}
+                  {q.help && (
+                    <>
+                      <dt className="text-slate-600">{t("helpText")}</dt>
+                      <dd className="break-words">{q.help}</dd>
+                    </>
+                  )}
+                </dl>
+                <p className="mt-1 text-sm text-slate-600">{t("answers", { count: q.answerCount })}</p>
+                <div className="mt-3 flex flex-wrap items-start gap-2">
+                  <MoveButtons id={q.id} label={q.label} first={i === 0} last={i === active.length - 1} />
+                  <Link
+                    href={`/organiser/registration/questions/${q.id}`}
+                    aria-label={t("editLabel", { label: q.label })}
+                    className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-brand-700 hover:border-brand-600"
+                  >
+                    {t("edit")}
+                  </Link>
+                  <RemoveQuestion id={q.id} label={q.label} answerCount={q.answerCount} />
+                </div>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
 
       <section className={`${card} mt-6`} aria-labelledby="new-question">
         <h2 id="new-question" className="mb-3 text-lg font-bold">
