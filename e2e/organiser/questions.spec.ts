@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { parseCsv } from "~/server/export/csv";
 import { demo, signIn } from "../helpers";
@@ -31,6 +32,13 @@ type FormQuestion = {
   categories: string[];
   options: { id: string; label: string }[];
 };
+
+async function violations(page: Page) {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join("; ")}`);
+}
 
 const newQuestionForm = (page: Page) => page.getByRole("region", { name: "Новый вопрос" }).locator("form");
 const card = (page: Page, text: string) => page.locator(`li[data-question="${text}"]`);
@@ -185,6 +193,28 @@ test.describe("organiser: registration questions", () => {
     // The participant answers (the required short text too).
     await answerAsParticipant(browser);
 
+    // Editing the answered choice question: its kind is fixed; removing the chosen option is refused
+    // next to the options (what was typed stays); renaming it keeps the answer.
+    await page.goto(EDITOR);
+    await page.getByRole("link", { name: `Изменить: «${Q.choice}»` }).click();
+    await expect(page.getByText("На вопрос уже отвечали, поэтому тип ответа изменить нельзя.")).toBeVisible();
+    await page.getByRole("button", { name: "Убрать вариант 1" }).click();
+    await page.getByRole("button", { name: "Добавить вариант" }).click();
+    await page.getByLabel("Вариант 2", { exact: true }).fill("Онлайн");
+    await page.getByRole("button", { name: "Сохранить" }).click();
+    const options = page.getByRole("group", { name: "Варианты ответа" });
+    await expect(options).toContainText("Вариант «Очно» уже выбрали участники: его нельзя убрать.");
+    await expect(page.getByLabel("Вариант 1", { exact: true })).toHaveValue("Заочно");
+    await expect(page.getByLabel("Вариант 2", { exact: true })).toHaveValue("Онлайн");
+    await page.reload();
+    await page.getByLabel("Вариант 1", { exact: true }).fill("Очно, в Калуге");
+    await page.getByRole("button", { name: "Добавить вариант" }).click();
+    await page.getByLabel("Вариант 3", { exact: true }).fill("Онлайн");
+    await page.getByRole("button", { name: "Сохранить" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Вопрос сохранён." })).toBeVisible();
+    await expect(card(page, Q.choice)).toContainText("Очно, в Калуге; Заочно; Онлайн");
+    await expect(card(page, Q.choice)).toContainText("1 ответ");
+
     // Deleting an unanswered question, with the keyboard: the confirmation step, then gone.
     await page.goto(EDITOR);
     await expect(card(page, Q.yesNo)).toContainText("1 ответ");
@@ -229,14 +259,14 @@ test.describe("organiser: registration questions", () => {
       .getByRole("link", { name: "Регистрации", exact: true })
       .click();
     await expect(page.getByRole("heading", { level: 1, name: "Регистрации", exact: true })).toBeVisible();
-    await page.getByLabel("Ответ на вопрос").selectOption({ label: `${Q.choice}: Очно` });
+    await page.getByLabel("Ответ на вопрос").selectOption({ label: `${Q.choice}: Очно, в Калуге` });
     await page.getByRole("button", { name: "Показать" }).click();
     await expect(page).toHaveURL(/answer=/);
     const headers = (await page.getByRole("columnheader").allInnerTexts()).map((h) => h.trim());
     const row = page.getByRole("row").filter({ hasText: demo.participant.email });
     await expect(row).toHaveCount(1);
     const cell = (question: string) => row.getByRole("cell").nth(headers.indexOf(question));
-    await expect(cell(Q.choice)).toHaveText("Очно");
+    await expect(cell(Q.choice)).toHaveText("Очно, в Калуге");
     await expect(cell(Q.yesNo)).toHaveText("да");
     await expect(cell(Q.many)).toHaveText("Цифровизация; Наставничество");
     await expect(cell(Q.date)).toHaveText("25 августа 2025 г.");
@@ -256,7 +286,7 @@ test.describe("organiser: registration questions", () => {
     const header = sheetRows[0]!.map((v) => String(v ?? ""));
     const mineInSheet = sheetRows.filter((r) => r.includes(demo.participant.email));
     expect(mineInSheet).toHaveLength(1);
-    expect(mineInSheet[0]![header.indexOf(Q.choice)]).toBe("Очно");
+    expect(mineInSheet[0]![header.indexOf(Q.choice)]).toBe("Очно, в Калуге");
     expect(mineInSheet[0]![header.indexOf(Q.yesNo)]).toBe("да");
     expect(sheetRows.some((r) => r.includes(demo.participant2.email))).toBe(false);
 
@@ -267,7 +297,7 @@ test.describe("organiser: registration questions", () => {
     expect(csvDownload.suggestedFilename()).toBe("forum-spo-registration-answers.csv");
     const [csvHeader, ...csvRows] = parseCsv(await readFile((await csvDownload.path())!, "utf8"));
     const mineInCsv = csvRows.find((r) => r.includes(demo.participant.email));
-    expect(mineInCsv?.[csvHeader!.indexOf(Q.choice)]).toBe("Очно");
+    expect(mineInCsv?.[csvHeader!.indexOf(Q.choice)]).toBe("Очно, в Калуге");
     expect(mineInCsv?.[csvHeader!.indexOf(Q.many)]).toBe("Цифровизация; Наставничество");
 
     // Filtering by the other option leaves nobody who answered.
@@ -281,14 +311,21 @@ test.describe("organiser: registration questions", () => {
     await expect(page.locator('a[href="/organiser/export/registration-answers?format=csv"]')).toBeVisible();
   });
 
-  test("the editor fits a 360 px screen without page-level horizontal scroll", async ({ page }) => {
+  test("the editor and the list fit a 360 px screen without page-level horizontal scroll, with no axe violations", async ({
+    page,
+  }) => {
     await signIn(page, demo.organiser, EDITOR);
     await page.setViewportSize({ width: 360, height: 740 });
     await page.reload();
     await expect(page.getByRole("heading", { level: 1, name: "Вопросы регистрации" })).toBeVisible();
     await newQuestionForm(page).getByLabel("Тип ответа").selectOption({ label: "Несколько вариантов из списка" });
     await expect(newQuestionForm(page).getByLabel("Вариант 2", { exact: true })).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    expect(await violations(page)).toEqual([]);
+
+    await page.goto("/organiser/registration");
+    await expect(page.getByRole("heading", { level: 1, name: "Регистрации", exact: true })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    expect(await violations(page)).toEqual([]);
   });
 });

@@ -107,3 +107,55 @@ describe("the registration list's filters", () => {
     await expect(as(scoped).questions.registrations({})).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
+
+describe("renaming an option in the editor", () => {
+  it("keeps the option's id and the answers that chose it; an option without an id is matched by label", async () => {
+    const api = as(organiser).questions;
+    const format = await api.create({
+      kind: "ONE_CHOICE",
+      label: "Формат",
+      help: "",
+      required: false,
+      categories: [],
+      options: ["Очно", "Заочно"],
+    });
+    const [inPerson, remote] = format.options as [{ id: string; label: string }, { id: string; label: string }];
+    const person = await createParticipant(db, editionId, { category: "TEACHER" });
+    await as(person).questions.saveMine({ answers: { [fieldName(format.id)]: inPerson.id } });
+
+    // Without ids (as before), renaming the chosen option would drop it: refused, nothing changes.
+    await expect(
+      api.update({ id: format.id, data: { ...format, options: ["Очно (Калуга)", "Заочно"] } }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+
+    const renamed = await api.update({
+      id: format.id,
+      data: {
+        ...format,
+        options: ["Очно (Калуга)", "Заочно", "Онлайн"],
+        optionIds: [inPerson.id, "", ""],
+      },
+    });
+    expect(renamed.options.map((o) => o.id).slice(0, 2)).toEqual([inPerson.id, remote.id]);
+    expect(renamed.options.map((o) => o.label)).toEqual(["Очно (Калуга)", "Заочно", "Онлайн"]);
+    const listed = await api.registrations({ questionId: format.id, answer: inPerson.id });
+    expect(listed.registrations.map((r) => r.email)).toEqual([person.email]);
+    const table = registrationsTable(listed, {
+      title: "t",
+      header: ["ФИО", "Email", "Категория", "Дата записи"],
+      yes: "да",
+      no: "нет",
+      category: (c) => c,
+      date: (d) => d.toISOString(),
+    });
+    expect(table.rows[0]![table.header.indexOf("Формат")]).toBe("Очно (Калуга)");
+
+    // An id that is not the question's own is ignored (a new option), never taken over.
+    const other = await api.update({
+      id: format.id,
+      data: { ...format, options: ["Очно (Калуга)", "Заочно", "Чужой"], optionIds: [inPerson.id, "", "forged-id"] },
+    });
+    expect(other.options[2]!.id).not.toBe("forged-id");
+    expect(other.options[1]!.id).toBe(remote.id);
+  });
+});

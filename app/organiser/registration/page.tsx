@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { ListTable } from "~/app/_components/list-table";
 import { Pager } from "~/app/_components/pager";
 import { serverApi } from "~/app/_trpc/server";
 import { buttonPrimary, card, field } from "~/app/organiser/programme/_components/field-class";
@@ -51,6 +50,15 @@ export default async function RegistrationListPage({ searchParams }: Props) {
   const questionTitle = (q: (typeof list.questions)[number]) =>
     q.archivedAt ? t("archivedMark", { label: q.label }) : q.label;
   const filtered = Object.keys(filters).length > 0;
+  const headers = [
+    t("person"),
+    t("email"),
+    t("category"),
+    t("region"),
+    t("status"),
+    t("registeredAt"),
+    ...list.questions.map(questionTitle),
+  ];
 
   return (
     <section className="min-w-0">
@@ -149,36 +157,52 @@ export default async function RegistrationListPage({ searchParams }: Props) {
         <p className="mt-1 text-sm text-slate-600">{t("downloadHint")}</p>
       </div>
 
-      <ListTable
-        count={t("total", { count: list.total })}
-        empty={filtered ? t("empty") : t("emptyAll")}
-        isEmpty={list.registrations.length === 0}
-        headers={[
-          t("person"),
-          t("email"),
-          t("category"),
-          t("region"),
-          t("status"),
-          t("registeredAt"),
-          ...list.questions.map(questionTitle),
-        ]}
-      >
-        {list.registrations.map((r) => (
-          <tr key={r.id} className="border-t border-slate-100 align-top">
-            <td className="px-3 py-2 font-medium">{r.fullName}</td>
-            <td className="px-3 py-2 break-all">{r.email}</td>
-            <td className="px-3 py-2">{tc(r.category)}</td>
-            <td className="px-3 py-2">{r.region}</td>
-            <td className="px-3 py-2">{t(r.status === "PENDING" ? "statuses.PENDING" : "statuses.CONFIRMED")}</td>
-            <td className="px-3 py-2 whitespace-nowrap">{registered.format(r.createdAt)}</td>
-            {list.questions.map((q) => (
-              <td key={q.id} className="min-w-40 px-3 py-2 break-words">
-                {answerInWords(q, r.answers[q.id], words)}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </ListTable>
+      <p className="mt-3 text-sm text-slate-600" role="status">
+        {t("total", { count: list.total })}
+      </p>
+      {list.registrations.length === 0 ? (
+        <p className="mt-3 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center">
+          {filtered ? t("empty") : t("emptyAll")}
+        </p>
+      ) : (
+        // Wide with many questions: the table scrolls in its own box, which takes focus so the
+        // keyboard can scroll it too.
+        <div
+          tabIndex={0}
+          role="region"
+          aria-label={t("title")}
+          className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white focus:outline-2 focus:outline-brand-600"
+        >
+          <table className="w-full text-left text-sm">
+            <thead className="bg-slate-50 text-slate-600">
+              <tr>
+                {headers.map((h, i) => (
+                  <th key={i} scope="col" className="px-3 py-2 align-bottom">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {list.registrations.map((r) => (
+                <tr key={r.id} className="border-t border-slate-100 align-top">
+                  <td className="px-3 py-2 font-medium">{r.fullName}</td>
+                  <td className="px-3 py-2 break-all">{r.email}</td>
+                  <td className="px-3 py-2">{tc(r.category)}</td>
+                  <td className="px-3 py-2">{r.region}</td>
+                  <td className="px-3 py-2">{t(r.status === "PENDING" ? "statuses.PENDING" : "statuses.CONFIRMED")}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">{registered.format(r.createdAt)}</td>
+                  {list.questions.map((q) => (
+                    <td key={q.id} className="min-w-40 px-3 py-2 break-words">
+                      {answerInWords(q, r.answers[q.id], words)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       <Pager
         page={list.page}
         pageCount={list.pageCount}

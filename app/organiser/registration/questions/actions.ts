@@ -11,7 +11,9 @@ import { questionData } from "~/server/questions/schema";
 const EDITOR = "/organiser/registration/questions";
 
 /** What the question form sends back after a refusal: the typed text, and the ticked and listed values. */
-export type QuestionFormState = FormState & { lists?: { categories: string[]; options: string[] } };
+export type QuestionFormState = FormState & {
+  lists?: { categories: string[]; options: string[]; optionIds: string[] };
+};
 
 const done = (key: string, id?: string): never => {
   revalidatePath(EDITOR);
@@ -25,6 +27,7 @@ export async function saveQuestionAction(_prev: QuestionFormState, formData: For
   const lists = {
     categories: formData.getAll("categories").map(String),
     options: formData.getAll("options").map(String),
+    optionIds: formData.getAll("optionIds").map(String),
   };
   const parsed = questionData.safeParse({
     kind: values.kind || undefined,
@@ -33,6 +36,7 @@ export async function saveQuestionAction(_prev: QuestionFormState, formData: For
     required: formData.get("required") === "on",
     categories: lists.categories,
     options: lists.options,
+    optionIds: lists.optionIds,
   });
   if (!parsed.success) return { ...(await invalidForm(parsed.error, values)), lists };
   const id = values.id;

@@ -15,11 +15,12 @@ export type QuestionInitial = {
   help: string;
   required: boolean;
   categories: string[];
-  options: string[];
+  options: { id: string; label: string }[];
   answerCount: number;
 };
 
-type Option = { key: number; label: string };
+/** One row of the options editor; `id` is the option's id on the server ("" for a new row). */
+type Option = { key: number; id: string; label: string };
 const isChoice = (kind: string) => kind === "ONE_CHOICE" || kind === "MANY_CHOICES";
 
 /**
@@ -55,9 +56,14 @@ function QuestionFields({
   const kindFixed = Boolean(initial && initial.answerCount > 0);
   const [kind, setKind] = useState<string>(values?.kind ?? initial?.kind ?? "");
   const [options, setOptions] = useState<Option[]>(() => {
-    const start = state.lists?.options ?? initial?.options ?? [];
-    const labels = start.length >= 2 ? start : [...start, ...Array<string>(2 - start.length).fill("")];
-    return labels.map((label, key) => ({ key, label }));
+    const start = state.lists
+      ? state.lists.options.map((label, i) => ({ id: state.lists?.optionIds[i] ?? "", label }))
+      : (initial?.options ?? []);
+    const rows =
+      start.length >= 2
+        ? start
+        : [...start, ...Array.from({ length: 2 - start.length }, () => ({ id: "", label: "" }))];
+    return rows.map((row, key) => ({ key, ...row }));
   });
   const listRef = useRef<HTMLOListElement>(null);
   const ticked = new Set(state.lists?.categories ?? initial?.categories ?? []);
@@ -177,6 +183,7 @@ function QuestionFields({
                   <label htmlFor={`${id}-option-${o.key}`} className="text-xs text-slate-700">
                     {t("option", { n: i + 1 })}
                   </label>
+                  <input type="hidden" name="optionIds" value={o.id} />
                   <input
                     id={`${id}-option-${o.key}`}
                     name="options"
@@ -215,7 +222,7 @@ function QuestionFields({
             type="button"
             className={`${buttonSecondary} mt-3`}
             onClick={() => {
-              setOptions((all) => [...all, { key: Math.max(-1, ...all.map((x) => x.key)) + 1, label: "" }]);
+              setOptions((all) => [...all, { key: Math.max(-1, ...all.map((x) => x.key)) + 1, id: "", label: "" }]);
               focusOption(options.length);
             }}
           >

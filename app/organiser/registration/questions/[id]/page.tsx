@@ -44,7 +44,7 @@ export default async function EditQuestionPage({ params }: { params: Promise<{ i
             help: question.help,
             required: question.required,
             categories: question.categories,
-            options: question.options.map((o) => o.label),
+            options: question.options,
             answerCount: question.answerCount,
           }}
           categories={PARTICIPANT_CATEGORIES.map((c) => ({ value: c, label: tc(c) }))}
