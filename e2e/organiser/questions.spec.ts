@@ -328,4 +328,22 @@ test.describe("organiser: registration questions", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     expect(await violations(page)).toEqual([]);
   });
+
+  test("keeps the pages and the download from participants and guests", async ({ page, browser }) => {
+    const guest = await (await browser.newContext()).newPage();
+    await guest.goto("/organiser/registration/questions");
+    await expect(guest).toHaveURL(/\/signin\?next=/);
+    const guestFile = await guest.request.get("/organiser/export/registration-answers?format=csv", { maxRedirects: 0 });
+    expect(guestFile.status()).toBe(303);
+    await guest.context().close();
+
+    await signIn(page, demo.participant, "/account");
+    for (const path of ["/organiser/registration", "/organiser/registration/questions"]) {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(403);
+    }
+    const file = await page.request.get("/organiser/export/registration-answers?format=xlsx");
+    expect(file.status()).toBe(403);
+    expect(await file.text()).not.toContain("@forum-spo.local");
+  });
 });
