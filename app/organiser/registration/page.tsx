@@ -187,7 +187,7 @@ export default async function RegistrationListPage({ searchParams }: Props) {
               {list.registrations.map((r) => (
                 <tr key={r.id} className="border-t border-slate-100 align-top">
                   <td className="px-3 py-2 font-medium">{r.fullName}</td>
-                  <td className="px-3 py-2 break-all">{r.email}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">{r.email}</td>
                   <td className="px-3 py-2">{tc(r.category)}</td>
                   <td className="px-3 py-2">{r.region}</td>
                   <td className="px-3 py-2">{t(r.status === "PENDING" ? "statuses.PENDING" : "statuses.CONFIRMED")}</td>
