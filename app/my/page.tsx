@@ -15,14 +15,12 @@ import { getSessionUser } from "~/server/auth/session";
 import type { ScheduleItem } from "~/server/booking/queries";
 import { formatZonedTime, zonedTimeToUtc, zoneLabel } from "~/server/programme/time";
 import { OwnTime } from "~/app/_components/own-time";
-import { clashPairs, dayTimeline } from "~/server/booking/timeline";
+import type { ScheduleClash } from "~/server/booking/queries";
+import { dayTimeline } from "~/server/booking/timeline";
+import { clashPath } from "~/app/my/clash/path";
 
 /** Free time shorter than this between two items is not worth a line. */
 const MIN_GAP_MINUTES = 15;
-
-/** The seats of a day that count for clashes: booked, and the session still on. */
-const seatsOf = (items: ScheduleItem[]) =>
-  items.filter((i) => i.booked && i.session.status === "PUBLISHED").map((i) => ({ ...i.session, item: i }));
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("my");
@@ -43,8 +41,7 @@ export default async function MyProgrammePage() {
   ]);
   const tz = schedule.timeZone;
   const items = schedule.days.flatMap((d) => d.items);
-  // Pairs of seats at once (a star or a queue place beside a seat is a choice still open).
-  const clashCount = clashPairs(seatsOf(items)).length;
+  const { clashCount } = schedule;
 
   return (
     <div className="space-y-8">
@@ -77,7 +74,7 @@ export default async function MyProgrammePage() {
           </Link>
         </div>
       ) : (
-        schedule.days.map(({ day, items: dayItems }) => (
+        schedule.days.map(({ day, items: dayItems, clashes }) => (
           <section key={day} aria-labelledby={`day-${day}`}>
             <h2 id={`day-${day}`} className="text-lg font-bold text-slate-800">
               {format.dateTime(zonedTimeToUtc(day, "12:00", tz), {
@@ -87,7 +84,7 @@ export default async function MyProgrammePage() {
                 timeZone: tz,
               })}
             </h2>
-            <DayClashes items={dayItems} day={day} timeZone={tz} t={t} />
+            <DayClashes pairs={clashes} day={day} timeZone={tz} t={t} />
             <ol className="mt-3 space-y-3" aria-label={t("timelineLabel")}>
               {dayTimeline(dayItems, (i) => (i.session.status === "CANCELLED" ? null : i.session)).map((entry) =>
                 entry.kind === "gap" ? (
@@ -147,14 +144,11 @@ function duration(minutes: number, t: T): string {
 }
 
 /** A day's clashes between seats, pair by pair: which two, for how long, and where to look for another. */
-function DayClashes({ items, day, timeZone, t }: { items: ScheduleItem[]; day: string; timeZone: string; t: T }) {
-  const pairs = clashPairs(seatsOf(items));
+function DayClashes({ pairs, day, timeZone, t }: { pairs: ScheduleClash[]; day: string; timeZone: string; t: T }) {
   if (pairs.length === 0) return null;
   return (
     <ul className="mt-3 space-y-2" aria-label={t("clashesLabel")}>
-      {pairs.map(({ a, b, minutes }) => {
-        const from = new Date(Math.max(a.startsAt.getTime(), b.startsAt.getTime()));
-        const to = new Date(Math.min(a.endsAt.getTime(), b.endsAt.getTime()));
+      {pairs.map(({ a, b, minutes, from, to }) => {
         return (
           <li
             key={`${a.id}-${b.id}`}
@@ -173,6 +167,10 @@ function DayClashes({ items, day, timeZone, t }: { items: ScheduleItem[]; day: s
             </p>
             <p className="mt-1">
               {t("clashAdvice")}{" "}
+              <Link href={clashPath(a.id, b.id)} className="font-medium text-brand-700 underline hover:text-brand-900">
+                {t("clashChoose")}
+              </Link>
+              {" · "}
               <Link
                 href={`/programme?day=${day}`}
                 className="font-medium text-brand-700 underline hover:text-brand-900"

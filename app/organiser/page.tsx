@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { serverApi } from "~/app/_trpc/server";
 import { AugustMeetingLink } from "~/app/organiser/august-meeting/console-nav";
+import { RegistrationLink } from "~/app/organiser/registration/nav";
 import { ProgrammeLinks } from "~/app/organiser/programme/_components/links";
 import { requirePageRole } from "~/server/auth/guard";
 
@@ -52,6 +53,7 @@ export default async function OrganiserPage() {
       <p className="mt-6 text-slate-700">{t("sessions", { count: overview.sessions })}</p>
       <ProgrammeLinks admin={me.role === "ADMIN"} t={tn} />
       <AugustMeetingLink />
+      <RegistrationLink />
       <p className="mt-2">
         <Link href="/organiser/checkin" className="font-medium text-brand-700 underline hover:text-brand-900">
           {tcc("link")}

@@ -3,9 +3,12 @@
  * language: `locale` is the stored choice of the account it goes to, when there is one;
  * otherwise the language of the request that sends it (the person who just typed the address).
  */
-import { accountMailT as t } from "~/server/i18n/server-messages";
-import { inLocaleOf } from "~/server/i18n/translate";
+import { maskEmail } from "~/server/account/rules";
+import { whenText, type MailSession } from "~/server/booking/mail";
+import { accountMailT as t, zoneNameT } from "~/server/i18n/server-messages";
+import { currentIntlTag, inLocaleOf } from "~/server/i18n/translate";
 import { greeting, layoutMail, type MailPerson, type RenderedMail } from "~/server/mail/layout";
+import { formatZonedTime, zoneLabel } from "~/server/programme/time";
 
 type Link = { appUrl: string; token: string; locale?: string | null };
 
@@ -96,4 +99,79 @@ export function passwordChangedMail(p: { appUrl: string; locale?: string | null 
       p.appUrl,
     ),
   );
+}
+
+/** A session the person held, as the mail names it: title, day and time in the forum's zone, room. */
+function placeLine(s: MailSession, timeZone: string): string {
+  const where = s.room ? [s.room.name, s.room.floor].filter(Boolean).join(", ") : t("registrationCancelledNoRoom");
+  return t("registrationCancelledItem", { title: s.title, when: whenText(s, timeZone), where });
+}
+
+/**
+ * The registration was cancelled: the seats freed and the waiting-list places given up, each
+ * with its time and room, or a line saying there were none.
+ */
+export function registrationCancelledMail(p: {
+  appUrl: string;
+  locale: string | null;
+  person: MailPerson;
+  timeZone: string;
+  seats: readonly MailSession[];
+  waitlist: readonly MailSession[];
+}): RenderedMail {
+  return inLocaleOf(p.locale, () => {
+    const paragraphs = [t("registrationCancelledLead")];
+    if (p.seats.length > 0) {
+      paragraphs.push(t("registrationCancelledSeats", { count: p.seats.length }));
+      paragraphs.push(...p.seats.map((s) => placeLine(s, p.timeZone)));
+    }
+    if (p.waitlist.length > 0) {
+      paragraphs.push(t("registrationCancelledWaitlist", { count: p.waitlist.length }));
+      paragraphs.push(...p.waitlist.map((s) => placeLine(s, p.timeZone)));
+    }
+    if (p.seats.length === 0 && p.waitlist.length === 0) paragraphs.push(t("registrationCancelledNothing"));
+    return layoutMail(
+      {
+        subject: t("registrationCancelledSubject"),
+        greeting: greeting(p.person),
+        paragraphs,
+        action: { label: t("registrationCancelledAction"), url: `${p.appUrl}/programme` },
+        footnote: t("registrationCancelledFootnote"),
+      },
+      p.appUrl,
+    );
+  });
+}
+
+/**
+ * To the old address once a new one is confirmed: which address it is now (masked), when, and
+ * what to do if it was not them.
+ */
+export function emailChangedMail(p: {
+  appUrl: string;
+  locale: string | null;
+  person: MailPerson;
+  newEmail: string;
+  at: Date;
+  timeZone: string;
+}): RenderedMail {
+  return inLocaleOf(p.locale, () => {
+    const day = new Intl.DateTimeFormat(currentIntlTag(), {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: p.timeZone,
+    }).format(p.at);
+    const when = `${day}, ${formatZonedTime(p.at, p.timeZone)} ${zoneLabel(p.timeZone, p.at, zoneNameT("zoneMoscow"))}`;
+    return layoutMail(
+      {
+        subject: t("emailChangedSubject"),
+        greeting: greeting(p.person),
+        paragraphs: [t("emailChangedLead", { email: maskEmail(p.newEmail), when }), t("emailChangedNotYou")],
+        action: { label: t("emailChangedAction"), url: `${p.appUrl}/reset` },
+        footnote: t("emailChangedFootnote"),
+      },
+      p.appUrl,
+    );
+  });
 }

@@ -1,6 +1,6 @@
 /** The participant's own data: view, edit, email change, export, cancel, delete. */
 import { forgetCachedSessions } from "~/server/auth/session-cache";
-import { changeEmailMail } from "~/server/account/mail";
+import { changeEmailMail, emailChangedMail, registrationCancelledMail } from "~/server/account/mail";
 import { profileData } from "~/server/account/rules";
 import type { ProfileFields } from "~/server/account/schema";
 import type { SessionUser } from "~/server/auth/roles";
@@ -11,11 +11,13 @@ import { AppError } from "~/server/errors";
 import type { Prisma } from "~/server/generated/prisma/client";
 import { enqueueMail } from "~/server/mail/outbox";
 import { assertRateLimits } from "~/server/security/rate-limit";
-import { releaseUserSeats } from "~/server/account/release";
+import { releaseUserSeats, type ReleasedPlaces } from "~/server/account/release";
 import { revokeTicketsOfUser } from "~/server/tickets/service";
 import { cancelRegistrationsCounted, lockUser } from "~/server/db/locks";
 import { inTransaction } from "~/server/db/transaction";
 import { accountErrorsT, apiErrorsT } from "~/server/i18n/server-messages";
+import { forumTimeZone } from "~/server/i18n/config";
+import type { Tx } from "~/server/db/transaction";
 import ruServer from "~/server/i18n/messages/ru/server.json";
 
 type Deps = { db: Db; now?: Date };
@@ -113,8 +115,24 @@ export async function confirmEmailChange({ db, token, now = new Date() }: Deps &
     if (!owner?.newEmail) throw new AppError("BAD_REQUEST", accountErrorsT("invalidLink"));
     const taken = await tx.user.findUnique({ where: { email: owner.newEmail }, select: { id: true } });
     if (taken) throw new AppError("CONFLICT", accountErrorsT("emailTaken"));
+    const before = await recipient(tx, owner.userId);
     await tx.user.update({ where: { id: owner.userId }, data: { email: owner.newEmail, emailVerified: now } });
     await tx.registration.updateMany({ where: { userId: owner.userId }, data: { email: owner.newEmail } });
+    // The old address hears of it: if someone else made the change, its owner still learns.
+    if (before) {
+      await enqueueMail(tx, {
+        kind: "account.email-changed",
+        to: before.email,
+        ...emailChangedMail({
+          appUrl: env.APP_URL,
+          locale: before.locale,
+          person: before.person,
+          newEmail: owner.newEmail,
+          at: now,
+          timeZone: before.timeZone,
+        }),
+      });
+    }
     return { email: owner.newEmail };
   });
   forgetCachedSessions();
@@ -158,7 +176,42 @@ export async function cancelRegistration({ db, actor, now = new Date() }: Deps &
       throw new AppError("NOT_FOUND", accountErrorsT("noRegistration"));
     }
     await revokeTicketsOfUser(tx, actor.id, now);
-    await releaseUserSeats({ tx, actor });
+    const released = await releaseUserSeats({ tx, actor });
+    await mailRegistrationCancelled(tx, actor.id, released);
+  });
+}
+
+/** Who a mail about the account goes to: the address, language, name and the forum's time zone. */
+async function recipient(tx: Tx, userId: string) {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, locale: true } });
+  if (!user) return null;
+  const registration = await tx.registration.findFirst({
+    where: { userId },
+    orderBy: { edition: { startsAt: "desc" } },
+    select: { firstName: true, patronymic: true, anonymisedAt: true, edition: { select: { timeZone: true } } },
+  });
+  const person =
+    registration && !registration.anonymisedAt
+      ? { firstName: registration.firstName, patronymic: registration.patronymic }
+      : { firstName: null, patronymic: null };
+  return { ...user, person, timeZone: registration?.edition.timeZone ?? forumTimeZone };
+}
+
+/** The list of what the cancellation freed, in the person's language, in the cancelling transaction. */
+async function mailRegistrationCancelled(tx: Tx, userId: string, released: ReleasedPlaces) {
+  const to = await recipient(tx, userId);
+  if (!to) return;
+  await enqueueMail(tx, {
+    kind: "account.registration-cancelled",
+    to: to.email,
+    ...registrationCancelledMail({
+      appUrl: env.APP_URL,
+      locale: to.locale,
+      person: to.person,
+      timeZone: to.timeZone,
+      seats: released.seats,
+      waitlist: released.waitlist,
+    }),
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normaliseEmail, registrationWindow } from "~/server/account/rules";
+import { maskEmail, normaliseEmail, registrationWindow } from "~/server/account/rules";
 
 describe("registrationWindow", () => {
   const base = { registrationOpensAt: null, registrationClosesAt: null, registrationCap: null, registrationCount: 0 };
@@ -26,5 +26,18 @@ describe("registrationWindow", () => {
 
   it("normalises emails", () => {
     expect(normaliseEmail("  Anna.Petrova@Example.RU ")).toBe("anna.petrova@example.ru");
+  });
+});
+
+describe("maskEmail", () => {
+  it("hides most of the local part and keeps the domain", () => {
+    expect(maskEmail("maria.petrova@example.org")).toBe("ma•••@example.org");
+    expect(maskEmail("ivan@mail.ru")).toBe("i•••@mail.ru");
+    expect(maskEmail("a@b.ru")).toBe("a•••@b.ru");
+    expect(maskEmail("maria.petrova@example.org")).not.toContain("petrova");
+  });
+
+  it("shows nothing of a value that is not an address", () => {
+    expect(maskEmail("nonsense")).toBe("•••");
   });
 });

@@ -60,3 +60,15 @@ export function profileData(input: ProfileFields) {
     cluster: input.cluster ?? null,
   };
 }
+
+/**
+ * An address with most of its local part hidden, for mail that goes elsewhere than the address
+ * itself: «ma•••@example.org». The domain stays, so the person recognises it.
+ */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf("@");
+  if (at <= 0) return "•••";
+  const local = email.slice(0, at);
+  const shown = local.length > 4 ? 2 : 1;
+  return `${local.slice(0, shown)}•••${email.slice(at)}`;
+}

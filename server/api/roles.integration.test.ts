@@ -44,6 +44,8 @@ const table: Record<string, Need> = {
   "booking.book": "participant",
   "booking.cancel": "participant",
   "booking.leaveWaitlist": "participant",
+  "booking.clash": "participant",
+  "booking.resolveClash": "participant",
   "booking.star": "participant",
   "booking.mySchedule": "participant",
   "booking.calendarFeed": "participant",

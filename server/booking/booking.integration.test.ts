@@ -421,11 +421,26 @@ describe("personal schedule and calendar", () => {
     expect(first[1]).toMatchObject({ booked: true, starred: true, clashesWith: [] });
     expect(first[2]).toMatchObject({ starred: true, clashesWith: [] });
     expect(schedule.total).toBe(4);
+    expect(schedule.clashCount).toBe(0);
+    expect(schedule.days.map((d) => d.clashes)).toEqual([[], []]);
 
     // Two seats at once (an organiser moved one onto the other's hours) are.
     const moved = await session({ day, start: "13:00", end: "13:45", title: "Перенесённый" });
     await createBooking(testDb.db, moved.id, p.id);
-    const after = (await api(p).booking.mySchedule()).days[0]!.items;
+    const afterMove = await api(p).booking.mySchedule();
+    const after = afterMove.days[0]!.items;
+    // Told once, as a pair on its day: the earlier first, the half hour they share.
+    expect(afterMove.clashCount).toBe(1);
+    expect(afterMove.days[0]!.clashes).toEqual([
+      {
+        a: { id: booked.id, title: "Записан" },
+        b: { id: moved.id, title: "Перенесённый" },
+        from: new Date("2025-08-26T13:00:00+03:00"),
+        to: new Date("2025-08-26T13:30:00+03:00"),
+        minutes: 30,
+      },
+    ]);
+    expect(afterMove.days[1]!.clashes).toEqual([]);
     expect(after.find((i) => i.session.id === booked.id)?.clashesWith).toEqual([
       { id: moved.id, title: "Перенесённый" },
     ]);

@@ -14,6 +14,7 @@ import {
   type WindowState,
 } from "~/server/booking/rules";
 import type { SessionInput, StatusInput } from "~/server/booking/schema";
+import { clashPairs } from "~/server/booking/timeline";
 import type { Db } from "~/server/db/client";
 import { notFound } from "~/server/errors";
 import type { Prisma } from "~/server/generated/prisma/client";
@@ -243,7 +244,22 @@ export type ScheduleItem = {
   clashesWith: { id: string; title: string }[];
 };
 
-export type Schedule = { timeZone: string; days: { day: string; items: ScheduleItem[] }[]; total: number };
+/** Two seats at once: the earlier first, the time they share and how long. */
+export type ScheduleClash = {
+  a: { id: string; title: string };
+  b: { id: string; title: string };
+  from: Date;
+  to: Date;
+  minutes: number;
+};
+
+export type Schedule = {
+  timeZone: string;
+  days: { day: string; items: ScheduleItem[]; clashes: ScheduleClash[] }[];
+  total: number;
+  /** Pairs of seats at once over the whole forum (a star or a queue place never counts). */
+  clashCount: number;
+};
 
 /** The person's schedule for the current edition: seats, waitlist places and stars, by day in time order. */
 export async function getMySchedule({ db, userId }: { db: Db; userId: string }): Promise<Schedule> {
@@ -293,7 +309,8 @@ export async function getMySchedule({ db, userId }: { db: Db; userId: string }):
 
   const all = [...items.values()];
   // A clash is two seats at once; a star or a queue place beside a seat is a choice still open.
-  const clashes = clashingIds(all.filter((i) => i.booked && i.session.status === "PUBLISHED").map((i) => i.session));
+  const seats = all.filter((i) => i.booked && i.session.status === "PUBLISHED").map((i) => i.session);
+  const clashes = clashingIds(seats);
   for (const it of all) {
     it.clashesWith = (clashes.get(it.session.id) ?? []).map((id) => ({ id, title: items.get(id)!.session.title }));
   }
@@ -308,7 +325,18 @@ export async function getMySchedule({ db, userId }: { db: Db; userId: string }):
     const day = zonedDayKey(it.session.startsAt, edition.timeZone);
     const last = days.at(-1);
     if (last && last.day === day) last.items.push(it);
-    else days.push({ day, items: [it] });
+    else days.push({ day, items: [it], clashes: [] });
   }
-  return { timeZone: edition.timeZone, days, total: all.length };
+  const pairs = clashPairs(seats);
+  for (const { a, b, minutes } of pairs) {
+    const day = days.find((d) => d.day === zonedDayKey(b.startsAt, edition.timeZone));
+    day?.clashes.push({
+      a: { id: a.id, title: a.title },
+      b: { id: b.id, title: b.title },
+      from: new Date(Math.max(a.startsAt.getTime(), b.startsAt.getTime())),
+      to: new Date(Math.min(a.endsAt.getTime(), b.endsAt.getTime())),
+      minutes,
+    });
+  }
+  return { timeZone: edition.timeZone, days, total: all.length, clashCount: pairs.length };
 }

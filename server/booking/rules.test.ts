@@ -7,9 +7,11 @@ import {
   isCalendarToken,
   overlaps,
   sameSlotAlternatives,
+  seatPairState,
   seatsLeft,
   waitlistPosition,
   type AlternativeCandidate,
+  type SeatPairSession,
   type TimedSession,
 } from "~/server/booking/rules";
 import { zonedTimeToUtc } from "~/server/programme/time";
@@ -172,5 +174,36 @@ describe("calendar tokens", () => {
     expect(isCalendarToken("a".repeat(42))).toBe(false);
     expect(isCalendarToken(`${"a".repeat(42)}=`)).toBe(false);
     expect(isCalendarToken(`${"a".repeat(40)}../`)).toBe(false);
+  });
+});
+
+describe("seatPairState", () => {
+  const at = (start: string, end: string) => ({
+    startsAt: new Date(`2025-08-25T${start}:00Z`),
+    endsAt: new Date(`2025-08-25T${end}:00Z`),
+  });
+  const seat = (id: string, start: string, end: string, over: Partial<SeatPairSession> = {}): SeatPairSession => ({
+    id,
+    ...at(start, end),
+    status: "PUBLISHED",
+    booked: true,
+    ...over,
+  });
+
+  it("is a clash when both are the person's seats and overlap, in either order", () => {
+    expect(seatPairState(seat("a", "09:00", "10:30"), seat("b", "10:00", "11:00"))).toBe("clash");
+    expect(seatPairState(seat("b", "10:00", "11:00"), seat("a", "09:00", "10:30"))).toBe("clash");
+  });
+
+  it("is no clash once they no longer overlap (back to back included) or one is cancelled", () => {
+    expect(seatPairState(seat("a", "09:00", "10:00"), seat("b", "10:00", "11:00"))).toBe("noClash");
+    expect(seatPairState(seat("a", "09:00", "10:30"), seat("b", "10:00", "11:00", { status: "CANCELLED" }))).toBe(
+      "noClash",
+    );
+  });
+
+  it("is not the person's when either seat is not held, whatever the times", () => {
+    expect(seatPairState(seat("a", "09:00", "10:30", { booked: false }), seat("b", "10:00", "11:00"))).toBe("notYours");
+    expect(seatPairState(seat("a", "09:00", "10:30"), seat("b", "12:00", "13:00", { booked: false }))).toBe("notYours");
   });
 });

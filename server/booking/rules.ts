@@ -132,3 +132,17 @@ export const CALENDAR_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 export function isCalendarToken(value: string): boolean {
   return CALENDAR_TOKEN.test(value);
 }
+
+/** A session as the swap page judges it: its time, whether it is on, whether the person holds a seat. */
+export type SeatPairSession = TimedSession & { status: "DRAFT" | "PUBLISHED" | "CANCELLED"; booked: boolean };
+
+/**
+ * Two sessions named by a clash mail, as they stand: both the person's seats and overlapping
+ * ("clash", one may be given up), both seats but no longer at once ("noClash": moved again or
+ * cancelled), or not both theirs ("notYours": one was given up already, or never held).
+ */
+export function seatPairState(a: SeatPairSession, b: SeatPairSession): "clash" | "noClash" | "notYours" {
+  if (!a.booked || !b.booked) return "notYours";
+  if (a.status !== "PUBLISHED" || b.status !== "PUBLISHED" || !overlaps(a, b)) return "noClash";
+  return "clash";
+}

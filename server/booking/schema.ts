@@ -26,3 +26,11 @@ export type StarInput = z.infer<typeof starInput>;
 /** Starred sessions in the personal calendar: as free, tentative time (true) or left out (false). */
 export const calendarStarsInput = z.object({ stars: z.boolean() });
 export type CalendarStarsInput = z.infer<typeof calendarStarsInput>;
+
+/** The two sessions a clash mail names (`/my/clash/<a>/<b>`). */
+export const clashInput = z.object({ a: sessionId, b: sessionId });
+export type ClashInput = z.infer<typeof clashInput>;
+
+/** Resolving a clash: the seat kept and the seat given up. */
+export const resolveClashInput = z.object({ keepSessionId: sessionId, cancelSessionId: sessionId });
+export type ResolveClashInput = z.infer<typeof resolveClashInput>;

@@ -24,6 +24,7 @@ export const CLIENT_NAMESPACES = {
     "checkinConsole",
     "ticketAdmin",
     "confirmAction",
+    "questionEditor",
   ],
   /** Check-in staff and organisers: the /checkin desk. */
   checkin: ["checkinDesk", "categories"],

@@ -114,6 +114,11 @@ const queryInputs = (): Record<string, unknown[] | null> => ({
   "booking.status": [{ sessionIds: [meetingId, ids.early!, ids.neighbour!] }],
   "booking.alternatives": [{ sessionId: meetingId }, { sessionId: ids.neighbour }, { sessionId: ids.early }],
   "booking.mySchedule": null,
+  "booking.clash": [
+    { a: meetingId, b: ids.neighbour },
+    { a: ids.neighbour, b: meetingId },
+    { a: ids.early, b: ids.neighbour },
+  ],
   "booking.calendarFeed": null,
   "devMail.list": [{}],
   "devMail.message": [{ id: "none" }],
@@ -134,6 +139,7 @@ const sessionMutations = (): Record<string, unknown> => ({
   "booking.star": { sessionId: meetingId, starred: true },
   "booking.cancel": { sessionId: meetingId },
   "booking.leaveWaitlist": { sessionId: meetingId },
+  "booking.resolveClash": { keepSessionId: meetingId, cancelSessionId: ids.neighbour },
   "feedback.give": { sessionId: meetingId, rating: 5, comment: "" },
 });
 

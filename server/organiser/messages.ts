@@ -110,11 +110,14 @@ export function sessionChangedMail(
 
 /**
  * A move made the person's seat here overlap another confirmed seat of theirs (the one way two
- * seats can overlap): both sessions named, and one click to «Моя программа», where the clash is
- * marked and either seat can be cancelled.
+ * seats can overlap): both sessions named, and one click to the swap page for the pair
+ * (`/my/clash/<moved>/<other>`: keep one, the other is cancelled).
  */
 export function seatClashMail(
-  p: MailCommon & { after: Placed; other: { title: string; startsAt: Date; endsAt: Date; roomName: string | null } },
+  p: MailCommon & {
+    after: Placed;
+    other: { id: string; title: string; startsAt: Date; endsAt: Date; roomName: string | null };
+  },
 ): RenderedMail {
   return layoutMail(
     {
@@ -130,7 +133,10 @@ export function seatClashMail(
         }),
         mailT("seatClashChoose"),
       ],
-      action: { label: mailT("seatClashAction"), url: `${p.appUrl}/my` },
+      action: {
+        label: mailT("seatClashAction"),
+        url: `${p.appUrl}/my/clash/${encodeURIComponent(p.sessionId)}/${encodeURIComponent(p.other.id)}`,
+      },
       footnote: mailT("changedFootnote"),
     },
     p.appUrl,

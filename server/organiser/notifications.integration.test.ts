@@ -182,7 +182,7 @@ describe("moving a published session", () => {
     expect(saved.issues.map((i) => i.code)).toEqual(["ATTENDEE_CLASH"]);
   });
 
-  it("after a move into a clash, each affected person is mailed naming both sessions, with a link to choose", async () => {
+  it("after a move into a clash, each affected person is mailed naming both sessions, with a one-click swap link", async () => {
     const { session, hall } = await fixture(5);
     const [busy, free] = await Promise.all([person("Ирина"), person("Олег")]);
     await createBooking(testDb.db, session.id, busy.id);
@@ -208,7 +208,10 @@ describe("moving a published session", () => {
     expect(clashMail.map((m) => m.to)).toEqual([busy.email]);
     expect(clashMail[0]!.text).toContain(session.title);
     expect(clashMail[0]!.text).toContain(elsewhere.title);
-    expect(clashMail[0]!.text).toMatch(/\/my\b/);
+    // One click to the swap page for this pair: the moved session first, the other seat second.
+    expect(clashMail[0]!.text).toContain(`/my/clash/${session.id}/${elsewhere.id}`);
+    expect(clashMail[0]!.html).toContain(`href="http`);
+    expect(clashMail[0]!.html).toContain(`/my/clash/${session.id}/${elsewhere.id}"`);
     // One mail per person per change: the clash notice replaces the plain one; the other attendee gets the plain one.
     expect(await mailCount("programme.changed", [busy.email, free.email])).toEqual({
       [busy.email]: 0,

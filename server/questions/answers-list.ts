@@ -4,6 +4,7 @@
  * column per question (archived questions included: their answers are kept and exported).
  */
 import { z } from "zod";
+import { PARTICIPANT_CATEGORIES } from "~/server/account/rules";
 import type { Db } from "~/server/db/client";
 import { findCurrentEdition } from "~/server/edition/current";
 import type { Prisma } from "~/server/generated/prisma/client";
@@ -13,8 +14,14 @@ import { answersFilterInput } from "~/server/questions/schema";
 import { listQuestions, type Question } from "~/server/questions/service";
 
 export const registrationAnswersInput = answersFilterInput.extend({
-  /** The export takes everyone; the page shows the first rows. */
+  category: z.enum(PARTICIPANT_CATEGORIES).optional(),
+  regionId: z.number().int().positive().optional(),
+  /** Cancelled registrations are never listed. */
+  status: z.enum(["PENDING", "CONFIRMED"]).optional(),
+  /** The export takes everyone; the page shows one page of rows at a time. */
   limit: z.number().int().min(1).max(100_000).default(500),
+  /** 1-based page of `limit` rows. */
+  page: z.number().int().min(1).max(10_000).default(1),
 });
 export type RegistrationAnswersInput = z.input<typeof registrationAnswersInput>;
 
@@ -35,7 +42,9 @@ export async function registrationAnswers({ db, input }: { db: Db; input: Regist
   const filterBy = questions.find((q) => q.id === parsed.questionId);
   const where: Prisma.RegistrationWhereInput = {
     editionId: edition.id,
-    status: { not: "CANCELLED" },
+    status: parsed.status ?? { not: "CANCELLED" },
+    ...(parsed.category ? { category: parsed.category } : {}),
+    ...(parsed.regionId ? { regionId: parsed.regionId } : {}),
     ...answerFilter(filterBy, parsed.answer),
   };
   const [total, rows] = await Promise.all([
@@ -51,17 +60,22 @@ export async function registrationAnswers({ db, input }: { db: Db; input: Regist
         category: true,
         status: true,
         createdAt: true,
+        region: { select: { name: true } },
         answers: { select: { questionId: true, value: true } },
       },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: parsed.limit,
+      skip: (parsed.page - 1) * parsed.limit,
     }),
   ]);
   return {
     questions,
     total,
-    registrations: rows.map(({ answers, ...r }) => ({
+    page: parsed.page,
+    pageCount: Math.max(1, Math.ceil(total / parsed.limit)),
+    registrations: rows.map(({ answers, region, ...r }) => ({
       ...r,
+      region: region?.name ?? "",
       fullName: [r.surname, r.firstName, r.patronymic].filter(Boolean).join(" "),
       answers: Object.fromEntries(answers.map((a) => [a.questionId, a.value as AnswerValue])),
     })),

@@ -156,13 +156,37 @@ export function mergeOptions(
   lines: readonly string[],
   newId: () => string,
 ): QuestionOption[] {
+  return editOptions(
+    existing,
+    lines.map((label) => ({ label })),
+    newId,
+  );
+}
+
+/**
+ * Options as the organisers' editor sends them: each row may carry the id it had, so a renamed
+ * option keeps its id (and the answers that chose it). A row without a known id is matched by
+ * label, else gets a new id; an id is used once. Blank and repeated labels are dropped.
+ */
+export function editOptions(
+  existing: readonly QuestionOption[],
+  rows: readonly { id?: string; label: string }[],
+  newId: () => string,
+): QuestionOption[] {
+  const byId = new Map(existing.map((o) => [o.id, o]));
   const byLabel = new Map(existing.map((o) => [o.label, o]));
   const seen = new Set<string>();
+  const used = new Set<string>();
   const out: QuestionOption[] = [];
-  for (const line of lines.map((l) => l.trim()).filter(Boolean)) {
-    if (seen.has(line)) continue;
-    seen.add(line);
-    out.push(byLabel.get(line) ?? { id: newId(), label: line });
+  for (const row of rows) {
+    const label = row.label.trim();
+    if (!label || seen.has(label)) continue;
+    seen.add(label);
+    const known = row.id && !used.has(row.id) ? byId.get(row.id) : undefined;
+    const sameLabel = byLabel.get(label);
+    const id = known?.id ?? (sameLabel && !used.has(sameLabel.id) ? sameLabel.id : newId());
+    used.add(id);
+    out.push({ id, label });
   }
   return out;
 }

@@ -14,6 +14,8 @@ export const questionData = z
     categories: z.array(z.enum(PARTICIPANT_CATEGORIES)).max(PARTICIPANT_CATEGORIES.length).default([]),
     /** Choice options, one per line as typed. */
     options: z.array(z.string().trim().max(200, "tooLong")).max(50, "tooMany").default([]),
+    /** The id each option row had in the editor ("" for a new row), in the order of `options`: a renamed option keeps its id. */
+    optionIds: z.array(z.string().trim().max(50)).max(50, "tooMany").default([]),
   })
   .superRefine((v, ctx) => {
     const choice = v.kind === "ONE_CHOICE" || v.kind === "MANY_CHOICES";

@@ -15,6 +15,7 @@ import type { Prisma } from "~/server/generated/prisma/client";
 import {
   answersSchema,
   checkEdit,
+  editOptions,
   mergeOptions,
   type AnswerValue,
   type QuestionDef,
@@ -131,7 +132,8 @@ export async function updateQuestion({ db, actor, input }: Args<{ id: string; da
   return inTransaction(db, async (tx) => {
     const before = await lockQuestion(tx, input.id);
     const choice = input.data.kind === "ONE_CHOICE" || input.data.kind === "MANY_CHOICES";
-    const options = choice ? mergeOptions(before.options, input.data.options, newOptionId) : [];
+    const rows = input.data.options.map((label, i) => ({ id: input.data.optionIds[i] || undefined, label }));
+    const options = choice ? editOptions(before.options, rows, newOptionId) : [];
     const answered = await answeredOptions(tx, before.id);
     const check = checkEdit({
       before,

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { serverApi } from "~/app/_trpc/server";
 import { requirePageRole } from "~/server/auth/guard";
@@ -14,7 +15,11 @@ const link = "font-medium text-brand-700 underline hover:text-brand-900";
 export default async function ExportsPage() {
   await requirePageRole("ORGANISER", "/organiser/exports");
   const api = await serverApi();
-  const [rooms, t] = await Promise.all([api.programmeAdmin.rooms(), getTranslations("organiserExports")]);
+  const [rooms, t, tq] = await Promise.all([
+    api.programmeAdmin.rooms(),
+    getTranslations("organiserExports"),
+    getTranslations("registrationList"),
+  ]);
   return (
     <section>
       <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
@@ -38,6 +43,19 @@ export default async function ExportsPage() {
         <a href="/organiser/export/registrations?format=csv" className={link} download>
           {t("registrationsCsv")}
         </a>
+      </p>
+      <h2 className="mt-6 text-lg font-bold">{tq("exportsTitle")}</h2>
+      <p className="text-sm text-slate-600">{tq("exportsHint")}</p>
+      <p className="mt-2 flex flex-wrap gap-4">
+        <a href="/organiser/export/registration-answers?format=xlsx" className={link} download>
+          {tq("downloadXlsx")}
+        </a>
+        <a href="/organiser/export/registration-answers?format=csv" className={link} download>
+          {tq("downloadCsv")}
+        </a>
+        <Link href="/organiser/registration" className={link}>
+          {tq("exportsPage")}
+        </Link>
       </p>
       <h2 className="mt-6 text-lg font-bold">{t("signIn")}</h2>
       <p className="text-sm text-slate-600">{t("signInHint")}</p>

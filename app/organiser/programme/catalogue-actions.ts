@@ -1,7 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { unconfirmed } from "~/app/_components/confirmation";
 import { errorToFormState, fieldErrorsOf, formValues, type FormState } from "~/app/_components/form-state";
 import { serverApi } from "~/app/_trpc/server";
 import { roomFields, speakerFields, trackFields } from "~/server/organiser/schema";
@@ -50,19 +52,26 @@ async function save(kind: Kind, formData: FormData): Promise<FormState> {
   }
 }
 
+/**
+ * Deletes a track, room or person after the «Да, удалить» tick, then opens the list again with
+ * `?notice=deleted` (the deleted item's form is gone, so the list page says what happened).
+ */
 async function remove(kind: Kind, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
+  // Nothing is deleted without the «Да, удалить» tick (a form sent without it changes nothing).
+  const refusal = await unconfirmed(formData, { id: values.id ?? "" });
+  if (refusal) return refusal;
   try {
     const api = (await serverApi()).programmeAdmin;
     const id = values.id ?? "";
     if (kind === "track") await api.deleteTrack({ id });
     if (kind === "room") await api.deleteRoom({ id });
     if (kind === "speaker") await api.deleteSpeaker({ id });
-    revalidatePath(PATHS[kind]);
-    return { ok: true, message: (await getTranslations("organiserProgramme"))(`${kind}Deleted`), stamp: Date.now() };
   } catch (error) {
     return errorToFormState(error, values);
   }
+  revalidatePath(PATHS[kind]);
+  redirect(`${PATHS[kind]}?notice=deleted`);
 }
 
 export async function saveTrackAction(_prev: FormState, formData: FormData) {

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { ConfirmCheckbox } from "~/app/_components/confirm-checkbox";
 import type { FormState } from "~/app/_components/form-state";
 import { FormAlert, SubmitButton } from "~/app/_components/forms";
 import { Input, TextArea } from "~/app/organiser/programme/_components/fields";
@@ -151,14 +152,22 @@ export function SpeakerForm({ initial = {} }: { initial?: Values }) {
 }
 
 const DELETE = { track: deleteTrackAction, room: deleteRoomAction, speaker: deleteSpeakerAction };
+const CONFIRM = { track: "deleteTrack", room: "deleteRoom", speaker: "deleteSpeaker" } as const;
 
+/**
+ * «Удалить» for a track, room or person: a required «Да, удалить …» tick comes first (the browser
+ * will not send the form unticked; the server action refuses it too), so it works with the keyboard
+ * and without JavaScript like the other confirmations.
+ */
 export function DeleteButton({ kind, id, label }: { kind: keyof typeof DELETE; id: string; label: string }) {
   const t = useTranslations("organiserProgramme");
+  const tc = useTranslations("confirmAction");
   const [state, run] = useActionState<FormState, FormData>(DELETE[kind], {});
   return (
     <form key={state.stamp ?? 0} action={run} className="space-y-2">
       <input type="hidden" name="id" value={id} />
       <FormAlert state={state} />
+      <ConfirmCheckbox label={tc(CONFIRM[kind], { name: label })} errors={state.fieldErrors?.confirm} />
       <button
         type="submit"
         aria-label={`${t("delete")}: ${label}`}

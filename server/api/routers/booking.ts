@@ -6,7 +6,16 @@ import {
   setCalendarStars,
 } from "~/server/booking/calendar/feed";
 import { getAlternatives, getBookingStatus, getMySchedule } from "~/server/booking/queries";
-import { bookInput, calendarStarsInput, sessionInput, starInput, statusInput } from "~/server/booking/schema";
+import { getClash, resolveClash } from "~/server/booking/clash";
+import {
+  bookInput,
+  calendarStarsInput,
+  clashInput,
+  resolveClashInput,
+  sessionInput,
+  starInput,
+  statusInput,
+} from "~/server/booking/schema";
 import { metrics } from "~/server/ops/metrics.mjs";
 import { bookSession, cancelBooking, leaveWaitlist, setStar } from "~/server/booking/service";
 
@@ -24,6 +33,15 @@ export const bookingRouter = createTRPCRouter({
   }),
   cancel: participantProcedure.input(sessionInput).mutation(async ({ ctx, input }) => {
     const result = await cancelBooking({ db: ctx.db, actor: ctx.user, input });
+    metrics.cancellations.inc();
+    metrics.promotions.inc(result.promoted);
+    return result;
+  }),
+  clash: participantProcedure
+    .input(clashInput)
+    .query(({ ctx, input }) => getClash({ db: ctx.db, actor: ctx.user, input })),
+  resolveClash: participantProcedure.input(resolveClashInput).mutation(async ({ ctx, input }) => {
+    const result = await resolveClash({ db: ctx.db, actor: ctx.user, input });
     metrics.cancellations.inc();
     metrics.promotions.inc(result.promoted);
     return result;

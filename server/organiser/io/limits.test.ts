@@ -10,6 +10,7 @@ import {
 } from "~/server/organiser/io/limits";
 import { readTable } from "~/server/organiser/io/service";
 import { writeXlsx } from "~/server/export/xlsx";
+import { refusal } from "~/server/test/refusal";
 
 /** A zip of one entry of `size` zero bytes: about a thousandth of that on disk. */
 async function zipBomb(size: number): Promise<Uint8Array> {
@@ -30,27 +31,18 @@ function lieAboutSizes(bytes: Uint8Array, declared: number): Uint8Array {
   return out;
 }
 
-const refusal = async (p: Promise<unknown>) => {
-  const error = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-};
-
 describe("assertZipWithinLimits", () => {
   it("refuses a small zip that unzips past the limit, with a clear message", async () => {
     const bomb = await zipBomb(MAX_UNZIPPED_BYTES + 1024 * 1024);
     expect(bomb.length).toBeLessThan(200_000);
-    const error = await refusal(assertZipWithinLimits(bomb));
+    const error = await refusal(assertZipWithinLimits(bomb), AppError);
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.message).toMatch(/слишком большой в распакованном виде/);
   });
 
   it("refuses a zip bomb whose directory declares tiny sizes: the real output is counted", async () => {
     const bomb = lieAboutSizes(await zipBomb(4 * 1024 * 1024), 100);
-    const error = await refusal(assertZipWithinLimits(bomb, 1024 * 1024));
+    const error = await refusal(assertZipWithinLimits(bomb, 1024 * 1024), AppError);
     expect(error.message).toMatch(/слишком большой в распакованном виде/);
   });
 
@@ -63,6 +55,7 @@ describe("assertZipWithinLimits", () => {
     const bomb = await zipBomb(MAX_UNZIPPED_BYTES + 1024 * 1024);
     const error = await refusal(
       readTable({ fileName: "programme.xlsx", data: Buffer.from(bomb).toString("base64") } as never),
+      AppError,
     );
     expect(error.message).toMatch(/распакованном виде/);
   });
@@ -87,9 +80,9 @@ describe("assertTableWithinLimits", () => {
 
   it("readTable refuses an over-long CSV cell and too many CSV rows", async () => {
     const csv = (text: string) => ({ fileName: "p.csv", data: Buffer.from(text, "utf8").toString("base64") }) as never;
-    await refusal(readTable(csv(`Название;Описание\r\nА;${"б".repeat(MAX_CELL_CHARS + 1)}\r\n`)));
+    await refusal(readTable(csv(`Название;Описание\r\nА;${"б".repeat(MAX_CELL_CHARS + 1)}\r\n`)), AppError);
     const many = ["Название", ...Array.from({ length: MAX_TABLE_ROWS }, (_, i) => `С${i}`)].join("\r\n");
-    const error = await refusal(readTable(csv(many)));
+    const error = await refusal(readTable(csv(many)), AppError);
     expect(error.message).toMatch(/слишком много строк/);
   });
 });

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { FormAlert } from "~/app/_components/forms";
 import { serverApi } from "~/app/_trpc/server";
 import { DeleteButton, RoomForm } from "~/app/organiser/programme/catalogue-forms";
-import { ProgrammeNav, card } from "~/app/organiser/programme/_components/ui";
+import { ProgrammeNav, card, one } from "~/app/organiser/programme/_components/ui";
 import { requirePageRole } from "~/server/auth/guard";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,14 +11,22 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("roomsTitle") };
 }
 
-export default async function RoomsPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function RoomsPage({ searchParams }: Props) {
   await requirePageRole("ORGANISER", "/organiser/programme/rooms");
+  const params = await searchParams;
   const api = await serverApi();
   const [rooms, t] = await Promise.all([api.programmeAdmin.rooms(), getTranslations("organiserProgramme")]);
   return (
     <section>
       <h1 className="text-2xl font-bold sm:text-3xl">{t("roomsTitle")}</h1>
       <ProgrammeNav current="rooms" />
+      {one(params.notice) === "deleted" && (
+        <div className="mt-4">
+          <FormAlert state={{ ok: true, message: t("roomDeleted") }} />
+        </div>
+      )}
       <ul className="mt-4 space-y-3">
         {rooms.map((r) => (
           <li key={r.id} className={card}>

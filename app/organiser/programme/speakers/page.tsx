@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { FormAlert } from "~/app/_components/forms";
 import { serverApi } from "~/app/_trpc/server";
 import { DeleteButton, SpeakerForm } from "~/app/organiser/programme/catalogue-forms";
 import { ProgrammeNav, buttonPrimary, card, field, one, pageParam } from "~/app/organiser/programme/_components/ui";
@@ -31,6 +32,11 @@ export default async function SpeakersAdminPage({ searchParams }: Props) {
     <section>
       <h1 className="text-2xl font-bold sm:text-3xl">{t("speakersTitle")}</h1>
       <ProgrammeNav current="speakers" />
+      {one(params.notice) === "deleted" && (
+        <div className="mt-4">
+          <FormAlert state={{ ok: true, message: t("speakerDeleted") }} />
+        </div>
+      )}
       <form method="get" role="search" className="mt-4 flex flex-wrap items-end gap-2">
         <label className="min-w-0 flex-1 text-sm font-medium text-slate-700">
           {t("search")}

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { FormAlert } from "~/app/_components/forms";
 import { serverApi } from "~/app/_trpc/server";
 import { DeleteButton, TrackForm } from "~/app/organiser/programme/catalogue-forms";
-import { ProgrammeNav, card } from "~/app/organiser/programme/_components/ui";
+import { ProgrammeNav, card, one } from "~/app/organiser/programme/_components/ui";
 import { requirePageRole } from "~/server/auth/guard";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,14 +11,22 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("tracksTitle") };
 }
 
-export default async function TracksPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function TracksPage({ searchParams }: Props) {
   await requirePageRole("ORGANISER", "/organiser/programme/tracks");
+  const params = await searchParams;
   const api = await serverApi();
   const [tracks, t] = await Promise.all([api.programmeAdmin.tracks(), getTranslations("organiserProgramme")]);
   return (
     <section>
       <h1 className="text-2xl font-bold sm:text-3xl">{t("tracksTitle")}</h1>
       <ProgrammeNav current="tracks" />
+      {one(params.notice) === "deleted" && (
+        <div className="mt-4">
+          <FormAlert state={{ ok: true, message: t("trackDeleted") }} />
+        </div>
+      )}
       <ul className="mt-4 space-y-3">
         {tracks.map((tr) => (
           <li key={tr.id} className={card} style={{ borderLeft: `5px solid ${tr.color}` }}>

@@ -16,6 +16,7 @@ import organiser from "./organiser.json";
 import peoplePicker from "./people-picker.json";
 import programme from "./programme.json";
 import questions from "./questions.json";
+import registrationAdmin from "./registration-admin.json";
 import server from "./server.json";
 import views from "./views.json";
 import sessionPage from "./session-page.json";
@@ -31,6 +32,7 @@ export const parts = {
   desk,
   programme,
   questions,
+  registrationAdmin,
   mail,
   organiser,
   peoplePicker,
