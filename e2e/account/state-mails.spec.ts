@@ -173,7 +173,9 @@ test.describe("mail for every change of a person's state", () => {
     await page.goto("/account");
     await page.getByRole("button", { name: "Отменить регистрацию…" }).click();
     await page.getByRole("button", { name: "Да, отменить регистрацию" }).click();
-    await expect(page.getByRole("region", { name: "Статус регистрации" })).toContainText("отменена");
+    // Cancelling lands on /register?cancelled=1, which says what happened and how to register again.
+    await expect(page).toHaveURL(/\/register\?cancelled=1$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Регистрация отменена" })).toBeVisible();
     await openMail(page, newEmail, "Регистрация на Форум СПО отменена");
     await expect(page.getByText("Освобождены места (1):").first()).toBeVisible();
     await expect(
