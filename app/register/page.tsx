@@ -62,7 +62,7 @@ export default async function RegisterPage({ searchParams }: Props) {
   }
 
   // Cancelled: the account stays, and the same registration can be brought back (no new password).
-  if (mine?.state === "cancelled" || (cancelled && !viewer)) {
+  if (mine?.state === "cancelled") {
     const explained = Boolean(cancelled);
     return (
       <section className="mx-auto max-w-2xl">
@@ -72,17 +72,9 @@ export default async function RegisterPage({ searchParams }: Props) {
             {t("cancelledLead")}
           </p>
         ) : (
-          mine?.state === "cancelled" &&
           mine.cancelledAt && <p className="mt-2 text-slate-800">{t("againLead", { date: when(mine.cancelledAt) })}</p>
         )}
-        {!mine ? (
-          <p className="mt-2 text-slate-700">
-            {t("cancelledGuestHow")}{" "}
-            <Link href="/signin?next=/register" className="text-brand-700 underline">
-              {t("signIn")}
-            </Link>
-          </p>
-        ) : mine.window.state !== "open" ? (
+        {mine.window.state !== "open" ? (
           <p className="mt-3 text-slate-800">{t("againClosed", { reason: windowText(mine.window) })}</p>
         ) : (
           <>
@@ -91,8 +83,8 @@ export default async function RegisterPage({ searchParams }: Props) {
             <RegisterAgainForm
               {...formProps}
               previous={{
-                category: mine.state === "cancelled" ? mine.previous.category : "",
-                regionId: mine.state === "cancelled" && mine.previous.regionId ? String(mine.previous.regionId) : "",
+                category: mine.previous.category,
+                regionId: mine.previous.regionId ? String(mine.previous.regionId) : "",
               }}
             />
           </>
@@ -119,6 +111,15 @@ export default async function RegisterPage({ searchParams }: Props) {
     <section className="mx-auto max-w-2xl">
       <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
       <p className="mt-2 text-slate-700">{t("lead")}</p>
+      {cancelled && !viewer && (
+        // Signed out after cancelling: registering again needs the old account, not a new one.
+        <p className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          {t("cancelledGuestHow")}{" "}
+          <Link href="/signin?next=/register" className="text-brand-900 underline">
+            {t("signIn")}
+          </Link>
+        </p>
+      )}
       <p className="mt-2 text-sm text-slate-600">
         {t("haveAccount")}{" "}
         <Link href="/signin" className="text-brand-700 underline">

@@ -259,6 +259,10 @@ test("without JavaScript every question shows, with a note on whom it is for", a
     await expect(page.getByLabel(label.topic)).toBeVisible();
     await expect(page.getByText(/Некоторые вопросы задаются только отдельным категориям/)).toBeVisible();
     await expect(group(page, label.course)).toContainText("Только для категорий: Студент.");
+    // Signed out after cancelling: the page points to signing in, not to a second account.
+    await page.goto("/register?cancelled=1");
+    await expect(page.getByText(/Если вы отменили регистрацию, новая анкета не нужна/)).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Регистрация участника форума" })).toBeVisible();
   } finally {
     await context.close();
   }
