@@ -3,7 +3,8 @@
  * `npm run screenshots`: the pictures in docs/screenshots/, taken anew. Builds when needed, starts
  * the app as `npm start` does on its own embedded database with the demo data (.data/screenshots,
  * emptied first; port SCREENSHOT_PORT or 3300), and photographs the programme (cards and compact
- * view), a session page, `/my`, the organiser timetable and the audit log at 360 px and 1280 px in
+ * view), a session page, `/my` (after booking two sessions of day 1 and starring one beside them; the
+ * whole page), the organiser timetable and the audit log at 360 px and 1280 px in
  * Debian's Chromium (CHROMIUM_PATH).
  */
 import { spawn } from "node:child_process";
@@ -53,10 +54,34 @@ async function signIn(page, who) {
   await page.waitForURL(/\/account$/);
 }
 
-async function shoot(page, url, file) {
+async function shoot(page, url, file, { fullPage = false } = {}) {
   await page.goto(`${base}${url}`, { waitUntil: "networkidle" });
-  await page.screenshot({ path: path.join(out, file) });
+  await page.screenshot({ path: path.join(out, file), fullPage });
   log(`  ${file}`);
+}
+
+/** Day 1 of the demo programme: two sessions at 12:30–14:00 and one at 15:00–16:30. */
+const DAY_ONE = {
+  exam: "Демонстрационный экзамен: итоги 2025 года и изменения в процедуре",
+  teacher: "Преподаватель СПО сегодня: компетенции, нагрузка, мотивация",
+  drones: "Беспилотные авиационные системы: как колледжи готовят операторов и инженеров",
+};
+
+/** Gives the demo participant a day to show on /my: two seats, a star beside one, free time between. */
+async function fillMyDay(page) {
+  await page.goto(`${base}/programme?day=2025-08-25&view=cards`, { waitUntil: "networkidle" });
+  const card = (title) =>
+    page.getByRole("article").filter({ has: page.getByRole("heading", { name: title, exact: true }) });
+  for (const title of [DAY_ONE.exam, DAY_ONE.drones]) {
+    const book = card(title).getByRole("button", { name: "Записаться" });
+    if (await book.count()) {
+      await book.click();
+      await card(title).getByText("Вы записаны").waitFor();
+    }
+  }
+  const star = card(DAY_ONE.teacher).getByRole("button", { name: `Избранное: «${DAY_ONE.teacher}»` });
+  if ((await star.getAttribute("aria-pressed")) !== "true") await star.click();
+  await page.waitForLoadState("networkidle");
 }
 
 await buildIfNeeded();
@@ -115,7 +140,9 @@ try {
         });
         const page = await ctx.newPage();
         await signIn(page, accounts[who]);
-        for (const [url, name] of pages) await shoot(page, url, `${name}-${vp.name}.png`);
+        if (who === "participant") await fillMyDay(page);
+        // /my is shown whole: the ticket comes first, the day timeline below it.
+        for (const [url, name] of pages) await shoot(page, url, `${name}-${vp.name}.png`, { fullPage: name === "my" });
         await ctx.close();
       }
     }
