@@ -8,7 +8,7 @@
  * Debian's Chromium (CHROMIUM_PATH).
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { buildIfNeeded } from "./build.mjs";
@@ -60,26 +60,27 @@ async function shoot(page, url, file, { fullPage = false } = {}) {
   log(`  ${file}`);
 }
 
-/** Day 1 of the demo programme: two sessions at 12:30–14:00 and one at 15:00–16:30. */
-const DAY_ONE = {
-  exam: "Демонстрационный экзамен: итоги 2025 года и изменения в процедуре",
-  teacher: "Преподаватель СПО сегодня: компетенции, нагрузка, мотивация",
-  drones: "Беспилотные авиационные системы: как колледжи готовят операторов и инженеров",
-};
+/** The booking buttons' labels, from the messages layer (the script holds no Russian text). */
+const bookingText = JSON.parse(readFileSync(path.join(root, "server/i18n/messages/ru/booking.json"), "utf8")).booking;
 
-/** Gives the demo participant a day to show on /my: two seats, a star beside one, free time between. */
+/**
+ * Gives the demo participant a day to show on /my. Day 1 of the demo programme has two sessions
+ * at 12:30–14:00 and one at 15:00–16:30: a seat in the first and the last, a star on the second
+ * (beside a seat: no clash), free time between.
+ */
 async function fillMyDay(page) {
   await page.goto(`${base}/programme?day=2025-08-25&view=cards`, { waitUntil: "networkidle" });
-  const card = (title) =>
-    page.getByRole("article").filter({ has: page.getByRole("heading", { name: title, exact: true }) });
-  for (const title of [DAY_ONE.exam, DAY_ONE.drones]) {
-    const book = card(title).getByRole("button", { name: "Записаться" });
-    if (await book.count()) {
-      await book.click();
-      await card(title).getByText("Вы записаны").waitFor();
+  const at = (time) => page.getByRole("article").filter({ hasText: time });
+  const book = async (card) => {
+    const button = card.getByRole("button", { name: bookingText.book, exact: true });
+    if (await button.count()) {
+      await button.click();
+      await card.getByRole("button", { name: bookingText.cancel, exact: true }).waitFor();
     }
-  }
-  const star = card(DAY_ONE.teacher).getByRole("button", { name: `Избранное: «${DAY_ONE.teacher}»` });
+  };
+  await book(at("12:30–14:00").first());
+  await book(at("15:00–16:30").first());
+  const star = at("12:30–14:00").nth(1).locator("button[aria-pressed]");
   if ((await star.getAttribute("aria-pressed")) !== "true") await star.click();
   await page.waitForLoadState("networkidle");
 }
