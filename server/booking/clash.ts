@@ -90,7 +90,8 @@ export async function resolveClash({ db, actor, input }: Args<ResolveClashInput>
     if (!locked) throw new AppError("UNAUTHORIZED", apiErrorsT("signIn"));
     const keep = locked.get(keepSessionId);
     const cancel = locked.get(cancelSessionId);
-    if (!keep || !cancel || keep.status === "DRAFT" || cancel.status === "DRAFT") {
+    // Judged again on the locked rows: a session closed or taken back to draft meanwhile is not named.
+    if (!keep || !cancel || [keep, cancel].some((s) => s.status === "DRAFT" || s.isClosed)) {
       throw notFound(apiErrorsT("noSuchSession"));
     }
     const state = seatPairState(keep, cancel);
