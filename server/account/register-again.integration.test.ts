@@ -15,6 +15,7 @@ import { createTestDb, type TestDb } from "~/server/test/db";
 import { createEdition, createOrganiser, createParticipant } from "~/server/test/factories";
 import { holdRowLock, lockWaiters } from "~/server/test/races";
 import { issueMissingTickets } from "~/server/tickets/service";
+import { refusal } from "~/server/test/refusal";
 
 let testDb: TestDb;
 let db: Db;
@@ -103,15 +104,6 @@ async function snapshot(person: { id: string; email: string; registrationId: str
   };
 }
 
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
-
 describe("registering again after a cancellation", () => {
   it("brings the registration back confirmed, counted, with the new answers and a new ticket mailed", async () => {
     const person = await cancelledPerson();
@@ -166,10 +158,23 @@ describe("registering again after a cancellation", () => {
     expect(await db.registrationAnswer.count({ where: { registrationId: person.registrationId } })).toBe(0);
   });
 
+  it("drops the answers of the old category's questions when the category changes", async () => {
+    const person = await cancelledPerson();
+    // Given when this person was a student: the housing question is asked of students only.
+    await db.registrationAnswer.create({
+      data: { registrationId: person.registrationId, questionId: housing.id, value: housing.options[0]!.id },
+    });
+    await as(person).account.registerAgain(
+      studentInput({ category: "TEACHER", answers: { [fieldName(topic.id)]: "Наставничество" } }),
+    );
+    const answers = await db.registrationAnswer.findMany({ where: { registrationId: person.registrationId } });
+    expect(Object.fromEntries(answers.map((a) => [a.questionId, a.value]))).toEqual({ [topic.id]: "Наставничество" });
+  });
+
   it("refuses a missing required answer field by field, and changes nothing", async () => {
     const person = await cancelledPerson();
     const before = await snapshot(person);
-    const error = await refusal(as(person).account.registerAgain(studentInput({ answers: {} })));
+    const error = await refusal(as(person).account.registerAgain(studentInput({ answers: {} })), TRPCError);
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.cause).toBeInstanceOf(ZodError);
     const fields = (error.cause as ZodError).flatten().fieldErrors as Record<string, string[]>;
@@ -180,15 +185,15 @@ describe("registering again after a cancellation", () => {
   it("refuses without consent, after the window closed, before it opens and when the forum is full", async () => {
     const person = await cancelledPerson();
     const before = await snapshot(person);
-    expect((await refusal(as(person).account.registerAgain({ ...studentInput(), consent: false as never }))).code).toBe(
-      "BAD_REQUEST",
-    );
+    expect(
+      (await refusal(as(person).account.registerAgain({ ...studentInput(), consent: false as never }), TRPCError)).code,
+    ).toBe("BAD_REQUEST");
 
     await db.edition.update({
       where: { id: editionId },
       data: { registrationClosesAt: new Date(Date.now() - 60_000) },
     });
-    const closed = await refusal(as(person).account.registerAgain(studentInput()));
+    const closed = await refusal(as(person).account.registerAgain(studentInput()), TRPCError);
     expect(closed).toMatchObject({ code: "FORBIDDEN", message: "Регистрация на форум завершена." });
     expect(await as(person).account.registerAgainState()).toMatchObject({ window: { state: "closed" } });
 
@@ -196,24 +201,24 @@ describe("registering again after a cancellation", () => {
       where: { id: editionId },
       data: { registrationClosesAt: null, registrationOpensAt: new Date(Date.now() + 3_600_000) },
     });
-    expect((await refusal(as(person).account.registerAgain(studentInput()))).code).toBe("FORBIDDEN");
+    expect((await refusal(as(person).account.registerAgain(studentInput()), TRPCError)).code).toBe("FORBIDDEN");
 
     await db.edition.update({
       where: { id: editionId },
       data: { registrationOpensAt: null, registrationCap: await counter() },
     });
-    expect((await refusal(as(person).account.registerAgain(studentInput()))).code).toBe("CONFLICT");
+    expect((await refusal(as(person).account.registerAgain(studentInput()), TRPCError)).code).toBe("CONFLICT");
     expect(await snapshot(person)).toEqual(before);
   });
 
   it("refuses an active registration and a person who never registered", async () => {
     const active = await createParticipant(db, editionId);
-    const error = await refusal(as(active).account.registerAgain(studentInput()));
+    const error = await refusal(as(active).account.registerAgain(studentInput()), TRPCError);
     expect(error.code).toBe("CONFLICT");
     expect(await as(active).account.registerAgainState()).toMatchObject({ state: "active" });
 
     const stranger = await createOrganiser(db);
-    expect((await refusal(as(stranger).account.registerAgain(studentInput()))).code).toBe("NOT_FOUND");
+    expect((await refusal(as(stranger).account.registerAgain(studentInput()), TRPCError)).code).toBe("NOT_FOUND");
     expect(await as(stranger).account.registerAgainState()).toMatchObject({ state: "none" });
     expect(await db.registration.count({ where: { userId: stranger.id } })).toBe(0);
   });

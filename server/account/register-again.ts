@@ -8,7 +8,8 @@
  * like one: a confirmation link while the address is unconfirmed, the ticket once it is.
  */
 import { confirmRegistrationMail } from "~/server/account/mail";
-import { CONSENT_VERSION, registrationWindow, type WindowState } from "~/server/account/rules";
+import { CONSENT_VERSION, registrationWindow } from "~/server/account/rules";
+import { windowError } from "~/server/account/service";
 import type { RegisterAgainInput } from "~/server/account/schema";
 import type { SessionUser } from "~/server/auth/roles";
 import { issueToken } from "~/server/auth/tokens";
@@ -20,7 +21,7 @@ import { env } from "~/server/env";
 import { AppError } from "~/server/errors";
 import { accountErrorsT } from "~/server/i18n/server-messages";
 import { enqueueMail } from "~/server/mail/outbox";
-import { parseAnswers, saveAnswers } from "~/server/questions/service";
+import { dropInapplicableAnswers, parseAnswers, saveAnswers } from "~/server/questions/service";
 import { enqueueTicketMail, issueMissingTickets } from "~/server/tickets/service";
 
 type Args<I> = { db: Db; actor: SessionUser; input: I; now?: Date };
@@ -32,13 +33,6 @@ const editionSelect = {
   registrationCap: true,
   registrationCount: true,
 } as const;
-
-function windowError(window: WindowState): AppError | null {
-  if (window.state === "open") return null;
-  if (window.state === "not-yet") return new AppError("FORBIDDEN", accountErrorsT("registrationNotOpen"));
-  if (window.state === "closed") return new AppError("FORBIDDEN", accountErrorsT("registrationOver"));
-  return new AppError("CONFLICT", accountErrorsT("forumFull"));
-}
 
 async function ownRegistration(db: Db | Tx, userId: string, editionId: string) {
   return db.registration.findUnique({
@@ -109,6 +103,8 @@ export async function registerAgain({ db, actor, input, now = new Date() }: Args
     // Unreachable under the person's lock; kept so that a change of locking cannot count twice.
     if (revived.count !== 1) throw new AppError("CONFLICT", accountErrorsT("alreadyRegistered"));
     await saveAnswers(tx, row.id, answers);
+    // Answers given under the old category to questions the new one is not asked are dropped.
+    await dropInapplicableAnswers(tx, row.id, input.category);
 
     const person = await tx.registration.findUniqueOrThrow({
       where: { id: row.id },

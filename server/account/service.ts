@@ -64,7 +64,8 @@ export async function registrationForm({ db, now = new Date() }: Deps) {
   return { window: registrationWindow(edition, now), regions };
 }
 
-function windowError(window: WindowState): AppError | null {
+/** Why the registration window refuses a registration now (null when it is open). */
+export function windowError(window: WindowState): AppError | null {
   switch (window.state) {
     case "open":
       return null;

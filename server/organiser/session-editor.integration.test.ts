@@ -15,6 +15,7 @@ import {
   createTrack,
   uid,
 } from "~/server/test/factories";
+import { refusal } from "~/server/test/refusal";
 
 let testDb: TestDb;
 let editionId: string;
@@ -59,15 +60,6 @@ const fields = (over: Partial<SessionFieldsInput> = {}): SessionFieldsInput => (
   speakerIds: [],
   ...over,
 });
-
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 describe("drafts and publishing", () => {
   it("creates a draft guests never see; publishing shows it and logs the change", async () => {
@@ -143,7 +135,10 @@ describe("conflict checks", () => {
     const check = await as(organiser).programmeAdmin.checkSession({ data: clash });
     expect(check.issues.map((i) => [i.code, i.severity, i.field])).toEqual([["ROOM_CLASH", "error", "roomId"]]);
     expect(check.issues[0]?.message).toBe("Зал занят: в это время в нём «Первая» (12:00–13:30).");
-    const error = await refusal(as(organiser).programmeAdmin.createSession({ data: clash, acknowledgeWarnings: true }));
+    const error = await refusal(
+      as(organiser).programmeAdmin.createSession({ data: clash, acknowledgeWarnings: true }),
+      TRPCError,
+    );
     expect(error.code).toBe("CONFLICT");
     expect(error.message).toContain("«Первая» (12:00–13:30)");
     // Back to back is fine.
@@ -177,6 +172,7 @@ describe("conflict checks", () => {
           speakerIds: [person.id],
         }),
       }),
+      TRPCError,
     );
     expect(error.code).toBe("CONFLICT");
     expect(error.message).toContain("Иванова Мария в это время участвует в «Утро» (10:00–11:00).");
@@ -201,7 +197,7 @@ describe("conflict checks", () => {
   it("warns about more seats than the room holds, and saves only when the warning is acknowledged", async () => {
     const roomId = await room(20);
     const data = fields({ roomId, capacity: 25 });
-    const error = await refusal(as(organiser).programmeAdmin.createSession({ data }));
+    const error = await refusal(as(organiser).programmeAdmin.createSession({ data }), TRPCError);
     expect(error.code).toBe("CONFLICT");
     expect(error.message).toContain("Мест (25) больше, чем вмещает зал (20).");
     expect(error.message).toContain("Сохранить, несмотря на предупреждения");
@@ -214,6 +210,7 @@ describe("conflict checks", () => {
   it("rejects malformed input field by field", async () => {
     const error = await refusal(
       as(organiser).programmeAdmin.createSession({ data: fields({ title: "", start: "9", capacity: -1 }) }),
+      TRPCError,
     );
     expect(error.code).toBe("BAD_REQUEST");
   });
@@ -236,10 +233,11 @@ describe("track editors", () => {
       () => api.programmeAdmin.createTrack({ data: { code: `t-${uid()}`, title: "Новый", color: "#123456" } }),
       () => api.programmeAdmin.createRoom({ data: { name: `Зал ${uid()}`, capacity: 10 } }),
     ];
-    for (const call of forbidden) expect((await refusal(call())).code).toBe("FORBIDDEN");
+    for (const call of forbidden) expect((await refusal(call(), TRPCError)).code).toBe("FORBIDDEN");
     // Own track: allowed, but the room is taken by the other track's session.
     const clash = await refusal(
       api.programmeAdmin.createSession({ data: fields({ trackId: trackA, roomId, day: "2025-08-27" }) }),
+      TRPCError,
     );
     expect(clash.code).toBe("CONFLICT");
     expect(clash.message).toContain("«Чужой трек»");
@@ -249,6 +247,7 @@ describe("track editors", () => {
       (
         await refusal(
           api.programmeAdmin.updateSession({ id: mine.id, data: fields({ trackId: trackB, day: "2025-08-28" }) }),
+          TRPCError,
         )
       ).code,
     ).toBe("FORBIDDEN");

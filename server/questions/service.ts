@@ -14,6 +14,7 @@ import { AppError } from "~/server/errors";
 import type { Prisma } from "~/server/generated/prisma/client";
 import {
   answersSchema,
+  appliesTo,
   checkEdit,
   editOptions,
   mergeOptions,
@@ -268,6 +269,17 @@ export async function saveAnswers(tx: Tx, registrationId: string, answers: Recor
       create: { registrationId, questionId, value },
       update: { value },
     });
+  }
+}
+
+/**
+ * Removes a registration's answers to current questions that no longer apply to its category (the
+ * category changed when registering again). Answers to archived questions stay, as always.
+ */
+export async function dropInapplicableAnswers(tx: Tx, registrationId: string, category: ParticipantCategoryValue) {
+  const stale = (await listQuestions(tx)).filter((q) => !appliesTo(q, category)).map((q) => q.id);
+  if (stale.length > 0) {
+    await tx.registrationAnswer.deleteMany({ where: { registrationId, questionId: { in: stale } } });
   }
 }
 
