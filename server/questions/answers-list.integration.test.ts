@@ -10,7 +10,14 @@ import type { Db } from "~/server/db/client";
 import { registrationsTable } from "~/server/questions/answers-list";
 import { fieldName } from "~/server/questions/rules";
 import { createTestDb, type TestDb } from "~/server/test/db";
-import { createEdition, createOrganiser, createParticipant, createRegion, createTrack } from "~/server/test/factories";
+import {
+  createEdition,
+  createOrganiser,
+  createParticipant,
+  createRegion,
+  createTrack,
+  registrationTableTexts,
+} from "~/server/test/factories";
 
 let testDb: TestDb;
 let db: Db;
@@ -73,6 +80,10 @@ describe("the registration list's filters", () => {
       people.teacherKaluga.email,
     ]);
     expect(await emails({ regionId: kaluga.id, questionId: mentor.id, answer: "no" })).toEqual([]);
+    // A filter naming no question, or an answer the question cannot have, finds nobody (never everyone).
+    expect(await emails({ questionId: "no-such-question", answer: "yes" })).toEqual([]);
+    expect(await emails({ questionId: mentor.id, answer: "maybe" })).toEqual([]);
+    expect(await emails({ questionId: mentor.id, answer: "no" })).toEqual([people.teacherTula.email]);
 
     const first = await api.registrations({ limit: 3, page: 1 });
     const second = await api.registrations({ limit: 3, page: 2 });
@@ -84,16 +95,16 @@ describe("the registration list's filters", () => {
     const listed = [...first.registrations, ...second.registrations].find((r) => r.email === people.teacherTula.email);
     expect(listed?.region).toBe("Тульская область");
 
-    const table = registrationsTable(await api.registrations({ questionId: mentor.id, answer: "no", limit: 100_000 }), {
-      title: "t",
-      header: ["ФИО", "Email", "Категория", "Дата записи"],
-      yes: "да",
-      no: "нет",
-      category: (c) => c,
-      date: (d) => d.toISOString(),
-    });
+    const table = registrationsTable(
+      await api.registrations({ questionId: mentor.id, answer: "no", limit: 100_000 }),
+      registrationTableTexts,
+    );
     expect(table.rows).toHaveLength(1);
     expect(table.rows[0]![1]).toBe(people.teacherTula.email);
+    // The region and the registration's status travel with the person, as on the page.
+    expect(table.header.slice(0, 6)).toEqual(Object.values(registrationTableTexts.header));
+    expect(table.rows[0]![3]).toBe("Тульская область");
+    expect(["PENDING", "CONFIRMED"]).toContain(table.rows[0]![4]);
     expect(table.rows[0]![table.header.indexOf("Нужен наставник?")]).toBe("нет");
   });
 
@@ -140,14 +151,7 @@ describe("renaming an option in the editor", () => {
     expect(renamed.options.map((o) => o.label)).toEqual(["Очно (Калуга)", "Заочно", "Онлайн"]);
     const listed = await api.registrations({ questionId: format.id, answer: inPerson.id });
     expect(listed.registrations.map((r) => r.email)).toEqual([person.email]);
-    const table = registrationsTable(listed, {
-      title: "t",
-      header: ["ФИО", "Email", "Категория", "Дата записи"],
-      yes: "да",
-      no: "нет",
-      category: (c) => c,
-      date: (d) => d.toISOString(),
-    });
+    const table = registrationsTable(listed, registrationTableTexts);
     expect(table.rows[0]![table.header.indexOf("Формат")]).toBe("Очно (Калуга)");
 
     // An id that is not the question's own is ignored (a new option), never taken over.

@@ -25,13 +25,29 @@ export const registrationAnswersInput = answersFilterInput.extend({
 });
 export type RegistrationAnswersInput = z.input<typeof registrationAnswersInput>;
 
-function answerFilter(question: Question | undefined, answer: string | undefined): Prisma.RegistrationWhereInput {
-  if (!question || !answer) return {};
-  const value: Prisma.JsonFilter<"RegistrationAnswer">["equals"] | undefined =
-    question.kind === "YES_NO" ? answer === "yes" : question.kind === "ONE_CHOICE" ? answer : undefined;
+/** Matches no registration: a filter that names no question or answer there is finds nobody. */
+const NOBODY: Prisma.RegistrationWhereInput = { id: { in: [] } };
+
+function answerFilter(
+  questionId: string | undefined,
+  question: Question | undefined,
+  answer: string | undefined,
+): Prisma.RegistrationWhereInput {
+  if (!questionId || !answer) return {};
+  if (!question) return NOBODY;
   if (question.kind === "MANY_CHOICES")
     return { answers: { some: { questionId: question.id, value: { array_contains: [answer] } } } };
-  if (value === undefined) return {};
+  const value: Prisma.JsonFilter<"RegistrationAnswer">["equals"] | undefined =
+    question.kind === "YES_NO"
+      ? answer === "yes"
+        ? true
+        : answer === "no"
+          ? false
+          : undefined
+      : question.kind === "ONE_CHOICE"
+        ? answer
+        : undefined;
+  if (value === undefined) return NOBODY;
   return { answers: { some: { questionId: question.id, value: { equals: value } } } };
 }
 
@@ -45,7 +61,7 @@ export async function registrationAnswers({ db, input }: { db: Db; input: Regist
     status: parsed.status ?? { not: "CANCELLED" },
     ...(parsed.category ? { category: parsed.category } : {}),
     ...(parsed.regionId ? { regionId: parsed.regionId } : {}),
-    ...answerFilter(filterBy, parsed.answer),
+    ...answerFilter(parsed.questionId, filterBy, parsed.answer),
   };
   const [total, rows] = await Promise.all([
     db.registration.count({ where }),
@@ -89,21 +105,29 @@ export function registrationsTable(
   data: Listed,
   t: {
     title: string;
-    header: readonly string[];
+    /** The person's column headers: name, email, category, region, status, registered at. */
+    header: Record<"fullName" | "email" | "category" | "region" | "status" | "registeredAt", string>;
     yes: string;
     no: string;
     category: (c: string) => string;
+    status: (s: "PENDING" | "CONFIRMED") => string;
     date: (d: Date) => string;
   },
 ): Table {
+  type Row = Listed["registrations"][number];
+  const person: [string, (r: Row) => string][] = [
+    [t.header.fullName, (r) => r.fullName],
+    [t.header.email, (r) => r.email],
+    [t.header.category, (r) => t.category(r.category)],
+    [t.header.region, (r) => r.region],
+    [t.header.status, (r) => t.status(r.status === "PENDING" ? "PENDING" : "CONFIRMED")],
+    [t.header.registeredAt, (r) => t.date(r.createdAt)],
+  ];
   return {
     title: t.title,
-    header: [...t.header, ...data.questions.map((q) => q.label)],
+    header: [...person.map(([h]) => h), ...data.questions.map((q) => q.label)],
     rows: data.registrations.map((r) => [
-      r.fullName,
-      r.email,
-      t.category(r.category),
-      t.date(r.createdAt),
+      ...person.map(([, value]) => value(r)),
       ...data.questions.map((q) => answerText(q, r.answers[q.id], { yes: t.yes, no: t.no })),
     ]),
   };

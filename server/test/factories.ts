@@ -229,3 +229,21 @@ export async function createWaitlistEntry(db: Db, sessionId: string, userId: str
 export async function createFavourite(db: Db, sessionId: string, userId: string) {
   return db.favourite.create({ data: { sessionId, userId } });
 }
+
+/** Texts for `registrationsTable` in tests: plain Russian headers, codes as they are, ISO dates. */
+export const registrationTableTexts = {
+  title: "t",
+  header: {
+    fullName: "ФИО",
+    email: "Email",
+    category: "Категория",
+    region: "Регион",
+    status: "Статус регистрации",
+    registeredAt: "Дата записи",
+  },
+  yes: "да",
+  no: "нет",
+  category: (c: string) => c,
+  status: (s: string) => s,
+  date: (d: Date) => d.toISOString(),
+};

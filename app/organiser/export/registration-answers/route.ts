@@ -29,10 +29,18 @@ export async function GET(request: Request) {
       });
       const table = registrationsTable(data, {
         title: listT("fileTitle"),
-        header: [exportT("fullName"), exportT("email"), exportT("category"), exportT("registeredAt")],
+        header: {
+          fullName: exportT("fullName"),
+          email: exportT("email"),
+          category: exportT("category"),
+          region: exportT("region"),
+          status: exportT("registrationStatus"),
+          registeredAt: exportT("registeredAt"),
+        },
         yes: listT("yes"),
         no: listT("no"),
         category: (c) => categoryT(c as never),
+        status: (s) => exportT(`registration${s}`),
         date: (d) => when.format(d),
       });
       return await download(table, "forum-spo-registration-answers", format);
