@@ -6,6 +6,8 @@ import { AugustMeetingLink } from "~/app/organiser/august-meeting/console-nav";
 import { RegistrationLink } from "~/app/organiser/registration/nav";
 import { ProgrammeLinks } from "~/app/organiser/programme/_components/links";
 import { requirePageRole } from "~/server/auth/guard";
+import { getDb } from "~/server/db";
+import { trackScope } from "~/server/organiser/context";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("organiserHome");
@@ -16,13 +18,14 @@ export default async function OrganiserPage() {
   // Layouts and pages render in parallel: each page checks the role itself too.
   const me = await requirePageRole("ORGANISER", "/organiser");
   const api = await serverApi();
-  const [overview, t, tn, tcc, tdb, te] = await Promise.all([
+  const [overview, t, tn, tcc, tdb, te, scope] = await Promise.all([
     api.organiser.overview(),
     getTranslations("organiserHome"),
     getTranslations("organiserNav"),
     getTranslations("checkinConsole"),
     getTranslations("dashboard"),
     getTranslations("organiserExports"),
+    getDb().then((db) => trackScope(db, me)),
   ]);
   const figures = [
     [t("pending"), overview.registrations.pending],
@@ -52,8 +55,13 @@ export default async function OrganiserPage() {
       </p>
       <p className="mt-6 text-slate-700">{t("sessions", { count: overview.sessions })}</p>
       <ProgrammeLinks admin={me.role === "ADMIN"} t={tn} />
-      <AugustMeetingLink />
-      <RegistrationLink />
+      {/* The August meeting's console and the registrations are for organisers without a track limit. */}
+      {scope === "all" && (
+        <>
+          <AugustMeetingLink />
+          <RegistrationLink />
+        </>
+      )}
       <p className="mt-2">
         <Link href="/organiser/checkin" className="font-medium text-brand-700 underline hover:text-brand-900">
           {tcc("link")}

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { serverApi } from "~/app/_trpc/server";
 import { requirePageRole } from "~/server/auth/guard";
+import { getDb } from "~/server/db";
+import { trackScope } from "~/server/organiser/context";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("organiserExports");
@@ -13,13 +15,16 @@ const link = "font-medium text-brand-700 underline hover:text-brand-900";
 
 /** One-click door lists: every session, every registration, and printable sign-in sheets per room. */
 export default async function ExportsPage() {
-  await requirePageRole("ORGANISER", "/organiser/exports");
+  const me = await requirePageRole("ORGANISER", "/organiser/exports");
   const api = await serverApi();
-  const [rooms, t, tq] = await Promise.all([
+  const [rooms, t, tq, scope] = await Promise.all([
     api.programmeAdmin.rooms(),
     getTranslations("organiserExports"),
     getTranslations("registrationList"),
+    getDb().then((db) => trackScope(db, me)),
   ]);
+  // Registrations hold everyone's personal data: an organiser limited to some tracks is not offered them.
+  const unscoped = scope === "all";
   return (
     <section>
       <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
@@ -34,29 +39,33 @@ export default async function ExportsPage() {
           {t("allCsv")}
         </a>
       </p>
-      <h2 className="mt-6 text-lg font-bold">{t("registrations")}</h2>
-      <p className="text-sm text-slate-600">{t("registrationsHint")}</p>
-      <p className="mt-2 flex flex-wrap gap-4">
-        <a href="/organiser/export/registrations?format=xlsx" className={link} download>
-          {t("registrationsXlsx")}
-        </a>
-        <a href="/organiser/export/registrations?format=csv" className={link} download>
-          {t("registrationsCsv")}
-        </a>
-      </p>
-      <h2 className="mt-6 text-lg font-bold">{tq("exportsTitle")}</h2>
-      <p className="text-sm text-slate-600">{tq("exportsHint")}</p>
-      <p className="mt-2 flex flex-wrap gap-4">
-        <a href="/organiser/export/registration-answers?format=xlsx" className={link} download>
-          {tq("downloadXlsx")}
-        </a>
-        <a href="/organiser/export/registration-answers?format=csv" className={link} download>
-          {tq("downloadCsv")}
-        </a>
-        <Link href="/organiser/registration" className={link}>
-          {tq("exportsPage")}
-        </Link>
-      </p>
+      {unscoped && (
+        <>
+          <h2 className="mt-6 text-lg font-bold">{t("registrations")}</h2>
+          <p className="text-sm text-slate-600">{t("registrationsHint")}</p>
+          <p className="mt-2 flex flex-wrap gap-4">
+            <a href="/organiser/export/registrations?format=xlsx" className={link} download>
+              {t("registrationsXlsx")}
+            </a>
+            <a href="/organiser/export/registrations?format=csv" className={link} download>
+              {t("registrationsCsv")}
+            </a>
+          </p>
+          <h2 className="mt-6 text-lg font-bold">{tq("exportsTitle")}</h2>
+          <p className="text-sm text-slate-600">{tq("exportsHint")}</p>
+          <p className="mt-2 flex flex-wrap gap-4">
+            <a href="/organiser/export/registration-answers?format=xlsx" className={link} download>
+              {tq("downloadXlsx")}
+            </a>
+            <a href="/organiser/export/registration-answers?format=csv" className={link} download>
+              {tq("downloadCsv")}
+            </a>
+            <Link href="/organiser/registration" className={link}>
+              {tq("exportsPage")}
+            </Link>
+          </p>
+        </>
+      )}
       <h2 className="mt-6 text-lg font-bold">{t("signIn")}</h2>
       <p className="text-sm text-slate-600">{t("signInHint")}</p>
       {rooms.length === 0 ? (
