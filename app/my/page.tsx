@@ -17,7 +17,7 @@ import { formatZonedTime, zonedTimeToUtc, zoneLabel } from "~/server/programme/t
 import { OwnTime } from "~/app/_components/own-time";
 import type { ScheduleClash } from "~/server/booking/queries";
 import { dayTimeline } from "~/server/booking/timeline";
-import { clashPath } from "~/app/my/clash/path";
+import { clashPath } from "~/server/booking/rules";
 
 /** Free time shorter than this between two items is not worth a line. */
 const MIN_GAP_MINUTES = 15;

@@ -146,3 +146,7 @@ export function seatPairState(a: SeatPairSession, b: SeatPairSession): "clash" |
   if (a.status !== "PUBLISHED" || b.status !== "PUBLISHED" || !overlaps(a, b)) return "noClash";
   return "clash";
 }
+
+/** The swap page of two clashing seats: `/my/clash/<a>/<b>` (the clash mail's link, /my's clash lines). */
+export const clashPath = (a: string, b: string): string =>
+  `/my/clash/${encodeURIComponent(a)}/${encodeURIComponent(b)}`;

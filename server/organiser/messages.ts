@@ -8,6 +8,7 @@ import { greeting, layoutMail, type MailPerson, type RenderedMail } from "~/serv
 import type { Issue, LoggedField } from "~/server/organiser/rules";
 import { formatZonedTime, zoneLabel } from "~/server/programme/time";
 import { zoneNameT } from "~/server/i18n/server-messages";
+import { clashPath } from "~/server/booking/rules";
 
 const moscowName = () => zoneNameT("zoneMoscow");
 
@@ -135,7 +136,7 @@ export function seatClashMail(
       ],
       action: {
         label: mailT("seatClashAction"),
-        url: `${p.appUrl}/my/clash/${encodeURIComponent(p.sessionId)}/${encodeURIComponent(p.other.id)}`,
+        url: `${p.appUrl}${clashPath(p.sessionId, p.other.id)}`,
       },
       footnote: mailT("changedFootnote"),
     },

@@ -4,7 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { serverApi } from "~/app/_trpc/server";
-import { clashPath } from "~/app/my/clash/path";
+import { clashPath } from "~/server/booking/rules";
 
 /**
  * One button of the swap page: keep one seat, give up the other (a plain form post, so it works

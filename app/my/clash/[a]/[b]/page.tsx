@@ -6,7 +6,7 @@ import { TRPCError } from "@trpc/server";
 import { Badge } from "~/app/_components/badges";
 import { serverApi } from "~/app/_trpc/server";
 import { resolveClashAction } from "~/app/my/clash/actions";
-import { clashPath } from "~/app/my/clash/path";
+import { clashPath } from "~/server/booking/rules";
 import { getSessionUser } from "~/server/auth/session";
 import type { ClashSession, ClashView } from "~/server/booking/clash";
 import { formatZonedTime, zoneLabel } from "~/server/programme/time";
