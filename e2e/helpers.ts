@@ -72,3 +72,27 @@ export async function registerAndConfirm(
   await page.getByRole("button", { name: "Подтвердить регистрацию" }).click();
   await expect(page.getByRole("status")).toContainText("подтверждён");
 }
+
+/**
+ * Drafts deleted and published sessions cancelled whose title starts with `prefix`: what an
+ * interrupted run of an organiser spec left behind (signed in as an organiser).
+ */
+export async function removeSessionsTitled(page: Page, prefix: string) {
+  for (const status of ["DRAFT", "PUBLISHED"] as const) {
+    for (let i = 0; i < 5; i++) {
+      await page.goto(`/organiser/programme/sessions?q=${encodeURIComponent(prefix)}&status=${status}`);
+      const link = page.getByRole("table").getByRole("link", { name: new RegExp(`^${prefix}`) });
+      if ((await link.count()) === 0) break;
+      await link.first().click();
+      if (status === "DRAFT") {
+        await page.getByRole("button", { name: "Удалить черновик" }).click();
+        await page.getByRole("button", { name: "Да, удалить" }).click();
+        await expect(page).toHaveURL(/\/organiser\/programme\?day=/);
+      } else {
+        await page.getByRole("button", { name: "Отменить мероприятие" }).click();
+        await page.getByRole("button", { name: "Да, отменить мероприятие" }).click();
+        await expect(page.getByText(/Мероприятие отменено\./)).toBeVisible();
+      }
+    }
+  }
+}

@@ -73,6 +73,6 @@ export async function confirmAction(_prev: FormState, formData: FormData): Promi
     const t = await getTranslations("confirm");
     return { ok: true, message: already ? t("already", { email }) : t("done", { email }) };
   } catch (error) {
-    return { ...errorToFormState(error, values) };
+    return errorToFormState(error, values);
   }
 }

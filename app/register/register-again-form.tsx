@@ -2,12 +2,13 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { emptyForm } from "~/app/_components/form-state";
 import { FormAlert, SelectField, SubmitButton } from "~/app/_components/forms";
 import { QuestionFields, type FormQuestion } from "~/app/_components/question-fields";
 import { RegionField } from "~/app/_components/region-field";
 import { registerAgainAction } from "~/app/register/actions";
+import { useChosenCategory } from "~/app/register/chosen-category";
 import { ConsentFieldset } from "~/app/register/register-form";
 
 type Option = { value: string; label: string };
@@ -26,9 +27,10 @@ export function RegisterAgainForm(props: {
 }) {
   const t = useTranslations("registration");
   const [state, action] = useActionState(registerAgainAction, emptyForm);
-  const [category, setCategory] = useState<string | null>(null);
-  const chosen = category ?? state.values?.category ?? props.previous.category;
-  const categoryLabels = Object.fromEntries(props.categories.map((c) => [c.value, c.label]));
+  const { chosen, categoryLabels, onChange } = useChosenCategory(
+    state.values?.category ?? props.previous.category,
+    props.categories,
+  );
   if (state.ok) {
     return (
       <div className="mt-4 space-y-3">
@@ -43,10 +45,7 @@ export function RegisterAgainForm(props: {
     <form
       key={state.stamp ?? 0}
       action={action}
-      onChange={(e) => {
-        const field: EventTarget = e.target;
-        if (field instanceof HTMLSelectElement && field.name === "category") setCategory(field.value);
-      }}
+      onChange={onChange}
       noValidate
       className="mt-4 space-y-8 rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
     >

@@ -7,6 +7,7 @@ import { FormAlert, SelectField, SubmitButton, TextField } from "~/app/_componen
 import { QuestionFields, type FormQuestion } from "~/app/_components/question-fields";
 import { RegionField } from "~/app/_components/region-field";
 import { registerAction } from "~/app/register/actions";
+import { useChosenCategory } from "~/app/register/chosen-category";
 
 type Option = { value: string; label: string };
 
@@ -23,9 +24,7 @@ export function RegisterForm(props: {
   // password as typed (it is never sent back from the server).
   const [password, setPassword] = useState("");
   // The chosen category shows the questions meant for it (before any change: the one sent last).
-  const [category, setCategory] = useState<string | null>(null);
-  const chosen = category ?? state.values?.category ?? "";
-  const categoryLabels = Object.fromEntries(props.categories.map((c) => [c.value, c.label]));
+  const { chosen, categoryLabels, onChange } = useChosenCategory(state.values?.category ?? "", props.categories);
   if (state.ok) {
     return (
       <div className="mt-6">
@@ -37,10 +36,7 @@ export function RegisterForm(props: {
     <form
       key={state.stamp ?? 0}
       action={action}
-      onChange={(e) => {
-        const field: EventTarget = e.target;
-        if (field instanceof HTMLSelectElement && field.name === "category") setCategory(field.value);
-      }}
+      onChange={onChange}
       noValidate
       className="mt-6 space-y-8 rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
     >

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { expect, test, type Download, type Locator, type Page } from "@playwright/test";
-import { demo, registerAndConfirm, signIn } from "../helpers";
+import { demo, registerAndConfirm, removeSessionsTitled, signIn } from "../helpers";
 
 /**
  * The organiser desk (issue 11, «Organisers»): the audit log in plain Russian, door-ready exports
@@ -61,26 +61,6 @@ function rowsOf(sheet: ExcelJS.Worksheet): ExcelJS.Cell[][] {
 const pdfText = (path: string) =>
   execFileSync("pdftotext", ["-enc", "UTF-8", path, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
 
-async function removeLeftovers(page: Page) {
-  for (const status of ["DRAFT", "PUBLISHED"] as const) {
-    for (let i = 0; i < 5; i++) {
-      await page.goto(`/organiser/programme/sessions?q=${encodeURIComponent(PREFIX)}&status=${status}`);
-      const link = page.getByRole("table").getByRole("link", { name: new RegExp(`^${PREFIX}`) });
-      if ((await link.count()) === 0) break;
-      await link.first().click();
-      if (status === "DRAFT") {
-        await page.getByRole("button", { name: "Удалить черновик" }).click();
-        await page.getByRole("button", { name: "Да, удалить" }).click();
-        await expect(page).toHaveURL(/\/organiser\/programme\?day=/);
-      } else {
-        await page.getByRole("button", { name: "Отменить мероприятие" }).click();
-        await page.getByRole("button", { name: "Да, отменить мероприятие" }).click();
-        await expect(page.getByText(/Мероприятие отменено\./)).toBeVisible();
-      }
-    }
-  }
-}
-
 /** Tracks and rooms an interrupted run left (a stray room would widen every timetable). */
 async function removeCatalogueLeftovers(page: Page) {
   for (const [path, kind] of [
@@ -114,7 +94,7 @@ test.describe("organiser desk", () => {
     const email = `e2e-desk-${Date.now()}@example.ru`;
 
     await signIn(page, demo.organiser, `/organiser/programme?day=${DAY}`);
-    await removeLeftovers(page);
+    await removeSessionsTitled(page, PREFIX);
 
     // A draft in an empty slot of the timetable.
     await page.goto(`/organiser/programme?day=${DAY}`);

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { demo, signIn } from "../helpers";
+import { demo, removeSessionsTitled, signIn } from "../helpers";
 
 /**
  * The organiser's programme editor against the demo programme. Contract with the seed: on
@@ -18,26 +18,6 @@ const chips = (...names: string[]) => names.map((n) => new RegExp(`^${n}`));
 const card = (page: Page, title: string): Locator =>
   page.getByRole("article").filter({ has: page.getByRole("heading", { name: title, exact: true }) });
 
-async function removeLeftovers(page: Page) {
-  for (const status of ["DRAFT", "PUBLISHED"] as const) {
-    for (let i = 0; i < 5; i++) {
-      await page.goto(`/organiser/programme/sessions?q=${encodeURIComponent(PREFIX)}&status=${status}`);
-      const link = page.getByRole("table").getByRole("link", { name: new RegExp(`^${PREFIX}`) });
-      if ((await link.count()) === 0) break;
-      await link.first().click();
-      if (status === "DRAFT") {
-        await page.getByRole("button", { name: "Удалить черновик" }).click();
-        await page.getByRole("button", { name: "Да, удалить" }).click();
-        await expect(page).toHaveURL(/\/organiser\/programme\?day=/);
-      } else {
-        await page.getByRole("button", { name: "Отменить мероприятие" }).click();
-        await page.getByRole("button", { name: "Да, отменить мероприятие" }).click();
-        await expect(page.getByText(/Мероприятие отменено\./)).toBeVisible();
-      }
-    }
-  }
-}
-
 test.describe("organiser: programme editor", () => {
   test("create in the timetable, hit a room conflict, fix it, publish; a booked participant sees the move and gets mail", async ({
     page,
@@ -46,7 +26,7 @@ test.describe("organiser: programme editor", () => {
     test.setTimeout(120_000);
     const title = `${PREFIX}: наставничество ${Date.now().toString(36)}`;
     await signIn(page, demo.organiser, `/organiser/programme?day=${DAY}`);
-    await removeLeftovers(page);
+    await removeSessionsTitled(page, PREFIX);
 
     // An empty slot in the timetable opens the form with room and time filled in.
     await page.goto(`/organiser/programme?day=${DAY}`);
@@ -197,7 +177,7 @@ test.describe("organiser: programme editor", () => {
       buffer: Buffer.from(`\uFEFF${[header, ...lines].join("\r\n")}`, "utf8"),
     });
     await signIn(page, demo.organiser, "/organiser/programme/import");
-    await removeLeftovers(page);
+    await removeSessionsTitled(page, PREFIX);
     await page.goto("/organiser/programme/import");
 
     await page.getByLabel(/^Файл/).setInputFiles(file([good, bad]));
@@ -232,7 +212,7 @@ test.describe("organiser: programme editor", () => {
     const title = `${PREFIX}: очень длинное название мероприятия о наставничестве, кадрах и сетевом взаимодействии колледжей с предприятиями региона ${uid}`;
     const newcomer = `Новенькая Спикерша ${uid}`;
     await signIn(page, demo.organiser, `/organiser/programme?day=${DAY}`);
-    await removeLeftovers(page);
+    await removeSessionsTitled(page, PREFIX);
 
     // The busiest day (27 August): every room header is inside the window, no horizontal scroll.
     await page.goto("/organiser/programme?day=2025-08-27");
@@ -324,6 +304,6 @@ test.describe("organiser: programme editor", () => {
     await expect(confirm).toHaveCount(0);
     await expect(block.getByRole("link", { name: title })).toBeFocused();
 
-    await removeLeftovers(page);
+    await removeSessionsTitled(page, PREFIX);
   });
 });

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { SectionNav } from "~/app/organiser/section-nav";
 
 const pages = [
   { href: "/organiser/august-meeting", key: "applications" },
@@ -7,27 +8,17 @@ const pages = [
   { href: "/organiser/august-meeting/questions", key: "questions" },
 ] as const;
 
-/** The console's sections; the current one is marked for assistive technology. */
+/** The console's sections. */
 export async function ConsoleNav({ current }: { current: (typeof pages)[number]["key"] }) {
   const t = await getTranslations("meetingOrganiser.nav");
   return (
-    <nav aria-label={t("label")} className="mt-3 flex flex-wrap gap-2 text-sm print:hidden">
-      <Link href="/organiser" className="rounded-md px-3 py-1.5 text-slate-700 hover:text-brand-700">
-        {t("home")}
-      </Link>
-      {pages.map((p) => (
-        <Link
-          key={p.key}
-          href={p.href}
-          aria-current={p.key === current ? "page" : undefined}
-          className={`rounded-md px-3 py-1.5 font-medium ${
-            p.key === current ? "bg-brand-700 text-white" : "border border-slate-300 bg-white hover:border-brand-600"
-          }`}
-        >
-          {t(p.key)}
-        </Link>
-      ))}
-    </nav>
+    <SectionNav
+      label={t("label")}
+      home={t("home")}
+      pages={pages.map((p) => ({ ...p, text: t(p.key) }))}
+      current={current}
+      className="print:hidden"
+    />
   );
 }
 

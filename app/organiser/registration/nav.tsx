@@ -1,32 +1,22 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { SectionNav } from "~/app/organiser/section-nav";
 
 const pages = [
   { href: "/organiser/registration", key: "navList" },
   { href: "/organiser/registration/questions", key: "navQuestions" },
 ] as const;
 
-/** The registration section's pages; the current one is marked for assistive technology. */
+/** The registration section's pages. */
 export async function RegistrationNav({ current }: { current: (typeof pages)[number]["key"] }) {
   const t = await getTranslations("questionEditor");
   return (
-    <nav aria-label={t("navLabel")} className="mt-3 flex flex-wrap gap-2 text-sm">
-      <Link href="/organiser" className="rounded-md px-3 py-1.5 text-slate-700 hover:text-brand-700">
-        {t("navHome")}
-      </Link>
-      {pages.map((p) => (
-        <Link
-          key={p.key}
-          href={p.href}
-          aria-current={p.key === current ? "page" : undefined}
-          className={`rounded-md px-3 py-1.5 font-medium ${
-            p.key === current ? "bg-brand-700 text-white" : "border border-slate-300 bg-white hover:border-brand-600"
-          }`}
-        >
-          {t(p.key)}
-        </Link>
-      ))}
-    </nav>
+    <SectionNav
+      label={t("navLabel")}
+      home={t("navHome")}
+      pages={pages.map((p) => ({ ...p, text: t(p.key) }))}
+      current={current}
+    />
   );
 }
 
