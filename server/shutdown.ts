@@ -17,7 +17,7 @@ export function startServerServices(): void {
   startMailWorker({ getDb: getWorkerDb, intervalMs: 5_000 });
   registerGauges(getDb);
   // scripts/serve.mjs answers /api/trpc/* through this, without Next's routing.
-  (globalThis as { __spoTrpc?: (req: Request) => Promise<Response> }).__spoTrpc = handleTrpc;
+  (globalThis as { __spoTrpc?: (req: Request) => Promise<Response> }).__spoTrpc = (req) => handleTrpc(req);
   // The page cache in scripts/serve.mjs asks for the programme version through this.
   (globalThis as { __spoContentVersion?: () => Promise<number> }).__spoContentVersion = async () =>
     readContentVersion(await getDb());

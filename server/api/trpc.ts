@@ -11,7 +11,7 @@ import { localeCookieOf, resolveLocale, type Locale } from "~/server/i18n/config
 import { apiErrorsT, localisedZodError, validationText } from "~/server/i18n/server-messages";
 import { withLocale } from "~/server/i18n/translate";
 import { fromLoopback, requestId, requestIp } from "~/server/auth/request-ip";
-import { hasRole, type SessionUser } from "~/server/auth/roles";
+import { hasRole, type SessionClaim, type SessionUser } from "~/server/auth/roles";
 import { assertUnscoped } from "~/server/organiser/context";
 import { AppError } from "~/server/errors";
 import { Prisma } from "~/server/generated/prisma/client";
@@ -19,8 +19,13 @@ import type { UserRole } from "~/server/generated/prisma/enums";
 
 export type Context = {
   db: Db;
-  /** The signed-in person, or null for a guest. */
+  /** The signed-in person, or null for a guest (or when only `claim` was resolved). */
   user: SessionUser | null;
+  /**
+   * Set instead of `user` for calls whose procedures check the session themselves
+   * (`claimedParticipantProcedure`, server/api/handler.ts): the cookie's claim, unread.
+   */
+  claim: SessionClaim | null;
   /** Client address, for rate limits; null when unknown. */
   ip: string | null;
   /** Whether the TCP peer is this machine (the development mail viewer answers only then). */
@@ -35,6 +40,7 @@ export type Context = {
 export function createContextInner(opts: {
   db: Db;
   user?: SessionUser | null;
+  claim?: SessionClaim | null;
   ip?: string | null;
   loopback?: boolean;
   requestId?: string | null;
@@ -43,6 +49,7 @@ export function createContextInner(opts: {
   return {
     db: opts.db,
     user: opts.user ?? null,
+    claim: opts.claim ?? null,
     ip: opts.ip ?? null,
     loopback: opts.loopback ?? false,
     requestId: opts.requestId ?? null,
@@ -51,10 +58,16 @@ export function createContextInner(opts: {
 }
 
 /** The context of an HTTP request (the route handler and Server Components). */
-export function contextFromHeaders(opts: { db: Db; user: SessionUser | null; headers: Headers }): Context {
+export function contextFromHeaders(opts: {
+  db: Db;
+  user: SessionUser | null;
+  claim?: SessionClaim | null;
+  headers: Headers;
+}): Context {
   return createContextInner({
     db: opts.db,
     user: opts.user,
+    claim: opts.claim ?? null,
     ip: requestIp(opts.headers),
     loopback: fromLoopback(opts.headers),
     requestId: requestId(opts.headers),
@@ -154,6 +167,23 @@ function requireRole(role: UserRole) {
 
 /** Any signed-in person. */
 export const participantProcedure = publicProcedure.use(requireRole("PARTICIPANT"));
+/**
+ * Any signed-in person, for a procedure that checks the session in its own statement instead of
+ * a User read before it (booking.book, the booking rush's one call): `actor.sessionVersion` is
+ * null for a person already resolved (`ctx.user`), and the cookie's version when the context holds
+ * only its claim; the procedure must then refuse unless the User row still has that version
+ * (server/booking/seats.ts `lockUserStatement`). Every role may book, so no role is read.
+ * server/api/handler.ts lists the procedures whose calls get a claim instead of a user.
+ */
+export const claimedParticipantProcedure = publicProcedure.use(({ ctx, next }) => {
+  const actor = ctx.user
+    ? { id: ctx.user.id, sessionVersion: null }
+    : ctx.claim
+      ? { id: ctx.claim.userId, sessionVersion: ctx.claim.sessionVersion }
+      : null;
+  if (!actor) throw new TRPCError({ code: "UNAUTHORIZED", message: apiErrorsT("signIn") });
+  return next({ ctx: { ...ctx, actor } });
+});
 /** Organisers and admins. */
 export const organiserProcedure = publicProcedure.use(requireRole("ORGANISER"));
 /** Check-in staff, organisers and admins: the doors (/checkin). */

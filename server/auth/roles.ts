@@ -13,6 +13,9 @@ export type SessionUser = {
   timeZone?: string | null;
 };
 
+/** Who a session cookie says it is (authentic and unexpired), not yet checked against the User row. */
+export type SessionClaim = { userId: string; sessionVersion: number };
+
 /** Check-in staff are participants otherwise: the rank says nothing about the check-in desk. */
 const rank: Record<UserRole, number> = { PARTICIPANT: 0, CHECKIN: 0, ORGANISER: 1, ADMIN: 2 };
 

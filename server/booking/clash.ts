@@ -88,8 +88,8 @@ export async function resolveClash({ db, actor, input }: Args<ResolveClashInput>
   return inSqlTransaction(db, async (tx) => {
     const locked = await lockPersonAndSessions(tx, actor.id, [keepSessionId, cancelSessionId]);
     if (!locked) throw new AppError("UNAUTHORIZED", apiErrorsT("signIn"));
-    const keep = locked.get(keepSessionId);
-    const cancel = locked.get(cancelSessionId);
+    const keep = locked.sessions.get(keepSessionId);
+    const cancel = locked.sessions.get(cancelSessionId);
     // Judged again on the locked rows: a session closed or taken back to draft meanwhile is not named.
     if (!keep || !cancel || [keep, cancel].some((s) => s.status === "DRAFT" || s.isClosed)) {
       throw notFound(apiErrorsT("noSuchSession"));

@@ -46,15 +46,23 @@ export type LockedSession = PromotionSession & {
 /** Ids for rows whose Prisma default (cuid) is made client-side; any unique text is valid. */
 export const newId = (): string => randomUUID();
 
-/** 1. Serialises every seat change of one person (server/db/locks.ts: the lock order). */
-const lockUserStatement = (userId: string): Statement => sql`SELECT "id" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+/**
+ * 1. Serialises every seat change of one person (server/db/locks.ts: the lock order). With a
+ * `sessionVersion` (a session cookie's claim that nobody read from the database yet: server/api/trpc.ts
+ * `claimedParticipantProcedure`) only a person whose sessions still have that version is locked:
+ * a changed password or a deleted account finds no row, and the caller changes nothing.
+ */
+const lockUserStatement = (userId: string, sessionVersion: number | null = null): Statement =>
+  sql`SELECT "id", "locale" FROM "User" WHERE "id" = ${userId}
+      AND (${sessionVersion}::int IS NULL OR "sessionVersion" = ${sessionVersion}) FOR UPDATE`;
 
 type RawClash = { id: string; title: string; startsAt: number; endsAt: number };
 
 /**
  * 1 and 2. Locks the person, then the sessions (id order), and reads the sessions with the
  * person's state in each: seat, waitlist entry, and the seats they hold elsewhere that overlap
- * it. Null when there is no such person.
+ * it, and the person's stored language. Null when there is no such person (or, with
+ * `sessionVersion`, none whose sessions still have it).
  *
  * The second statement starts after the first has the person's lock. A statement that waited for
  * a row lock returns the row as committed by the previous holder, but its subqueries see the data
@@ -66,10 +74,11 @@ export async function lockPersonAndSessions(
   db: Sql,
   userId: string,
   sessionIds: readonly string[],
-): Promise<Map<string, LockedSession> | null> {
+  sessionVersion: number | null = null,
+): Promise<{ locale: string | null; sessions: Map<string, LockedSession> } | null> {
   const ids = [...new Set(sessionIds)].sort();
   const [user, sessions] = await db.batch([
-    lockUserStatement(userId),
+    lockUserStatement(userId, sessionVersion),
     sql`
     SELECT s."id", s."editionId", s."title", s."status"::text AS status, s."isClosed", s."bookingRequired",
            s."capacity", s."bookedCount", s."startsAt", s."endsAt",
@@ -92,9 +101,10 @@ export async function lockPersonAndSessions(
     ORDER BY s."id"
     FOR UPDATE OF s`,
   ]);
-  if (!user?.length) return null;
+  const person = user?.[0] as { locale: string | null } | undefined;
+  if (!person) return null;
   const found = (sessions ?? []) as (Omit<LockedSession, "clashes"> & { clashes: RawClash[] | null })[];
-  return new Map(found.map((r) => [r.id, withClashes(r)]));
+  return { locale: person.locale, sessions: new Map(found.map((r) => [r.id, withClashes(r)])) };
 }
 
 /** The overlapping seats as read (epoch ms in JSON), as Dates. */
@@ -112,8 +122,13 @@ function withClashes(row: Omit<LockedSession, "clashes"> & { clashes: RawClash[]
 
 /** What one booking message found and did (`bookInOneMessage`). */
 export type BookingAttempt = {
-  /** False when there is no such person (the rest is then empty). */
+  /**
+   * False when there is no such person, or with `sessionVersion` none whose sessions still have it
+   * (nothing was written, the rest is empty).
+   */
   person: boolean;
+  /** The person's stored language (null: none chosen), for the answer. */
+  locale: string | null;
   /** The session as locked, with the person's state in it as it was before the write; null: no such session. */
   session: LockedSession | null;
   /** The seat was taken (and the confirmation queued). */
@@ -134,13 +149,14 @@ export type BookingAttempt = {
  */
 export async function bookInOneMessage(
   db: Sql,
-  input: { userId: string; sessionId: string; waitlistIfFull: boolean; now: Date },
+  input: { userId: string; sessionId: string; waitlistIfFull: boolean; now: Date; sessionVersion?: number | null },
 ): Promise<BookingAttempt> {
   const { userId, sessionId, waitlistIfFull, now } = input;
+  const sessionVersion = input.sessionVersion ?? null;
   const payload = JSON.stringify({ userId, sessionId, replaced: [] });
   const [person, found, queue] = await db.batch(
     [
-      lockUserStatement(userId),
+      lockUserStatement(userId, sessionVersion),
       sql`
     WITH s AS (
       SELECT s."id", s."editionId", s."title", s."status"::text AS status, s."isClosed", s."bookingRequired",
@@ -166,6 +182,9 @@ export async function bookInOneMessage(
     ), allowed AS (
       SELECT s.* FROM s, me
       WHERE me.registration = 'CONFIRMED' AND s.status = 'PUBLISHED' AND NOT s."isClosed" AND s."bookingRequired"
+        -- The first statement locked the person only if the claim holds; this one runs regardless.
+        AND EXISTS (SELECT 1 FROM "User" u WHERE u."id" = ${userId}
+                    AND (${sessionVersion}::int IS NULL OR u."sessionVersion" = ${sessionVersion}))
         AND (s."bookingOpensAt" IS NULL OR s."bookingOpensAt" <= ${now})
         AND (s."bookingClosesAt" IS NULL OR s."bookingClosesAt" > ${now})
         AND NOT me.booked
@@ -207,9 +226,11 @@ export async function bookInOneMessage(
   const row = found?.[0] as
     (Omit<LockedSession, "clashes"> & { clashes: RawClash[] | null; taken: number }) | undefined;
   const { taken = 0, ...state } = row ?? {};
+  const me = person?.[0] as { locale: string | null } | undefined;
   return {
-    person: (person?.length ?? 0) > 0,
-    session: row ? withClashes(state as Omit<LockedSession, "clashes"> & { clashes: RawClash[] | null }) : null,
+    person: me !== undefined,
+    locale: me?.locale ?? null,
+    session: me && row ? withClashes(state as Omit<LockedSession, "clashes"> & { clashes: RawClash[] | null }) : null,
     taken: Number(taken) > 0,
     position: Number(queue?.[0]?.position ?? 0),
     queueLength: Number(queue?.[0]?.queueLength ?? 0),

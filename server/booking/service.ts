@@ -19,6 +19,7 @@ import {
   releaseSeatWithMail,
   takeSeatWithMail,
   waitlistCount,
+  type BookingAttempt,
   type LockedSession,
   type PromotionSession,
 } from "~/server/booking/seats";
@@ -27,8 +28,16 @@ import { inSqlTransaction, isSql, prismaSql, type Sql } from "~/server/db/sql";
 import type { Tx } from "~/server/db/transaction";
 import { AppError, notFound } from "~/server/errors";
 import { apiErrorsT, bookingErrorsT } from "~/server/i18n/server-messages";
+import { inLocaleOf } from "~/server/i18n/translate";
 
 type Args<I> = { db: Db; actor: SessionUser; input: I };
+
+/**
+ * Who books: a person resolved from the database, or a session cookie's claim not yet checked
+ * (`sessionVersion` set: server/api/trpc.ts `claimedParticipantProcedure`), which the booking's
+ * own lock of the person checks, so that a revoked session books nothing.
+ */
+export type BookingActor = { id: string; sessionVersion?: number | null };
 
 export type ClashInfo = { id: string; title: string; startsAt: Date; endsAt: Date };
 
@@ -86,32 +95,44 @@ export async function heldOverlapping(
  * the promotions of the freed seats (server/booking/seats.ts). A refusal or an answer without a
  * write ends the transaction with nothing changed.
  */
-export async function bookSession({ db, actor, input }: Args<BookInput>): Promise<BookResult> {
+export async function bookSession({ db, actor, input }: BookArgs): Promise<BookResult> {
   if (input.replaceSessionIds.length === 0) return bookPlain({ db, actor, input });
   return inSqlTransaction(db, async (tx) => {
-    const locked = await lockPersonAndSessions(tx, actor.id, [input.sessionId, ...input.replaceSessionIds]);
+    const ids = [input.sessionId, ...input.replaceSessionIds];
+    const locked = await lockPersonAndSessions(tx, actor.id, ids, actor.sessionVersion ?? null);
     if (!locked) throw new AppError("UNAUTHORIZED", apiErrorsT("signIn"));
-    const session = locked.get(input.sessionId);
-    const answer = judge(session, input, new Date());
-    if (answer.outcome === "FULL") {
-      return { ...answer, waitlistCount: await waitlistCount(tx, answer.sessionId) };
-    }
-    if (answer.outcome === "WAITLISTED") {
-      // The session is locked: nobody else joins or leaves its queue meanwhile.
-      return { ...answer, position: await joinWaitlist(tx, actor.id, answer.sessionId) };
-    }
-    if (answer.outcome !== "TAKE") return answer;
-    const replaced = answer.clashes.map(({ id, title }) => ({ id, title }));
-    // A swap frees seats that go to their queues in this transaction; a plain booking ends with its write.
-    const commit = replaced.length === 0;
-    if (
-      !(await takeSeatWithMail(tx, { userId: actor.id, sessionId: answer.sessionId, release: replaced }, { commit }))
-    ) {
-      throw seatsGone();
-    }
-    for (const r of replaced) await fillFreedSeats({ tx, sessionId: r.id });
-    return { outcome: "BOOKED", sessionId: answer.sessionId, already: false, replaced: replaced.map((r) => r.id) };
+    // A claim's context knew only the language cookie: the answer speaks the person's stored one.
+    return inLocaleOf(locked.locale, () => swap(tx, actor, input, locked.sessions));
   });
+}
+
+type BookArgs = { db: Db; actor: BookingActor; input: BookInput };
+
+/** The swap's judgement and writes, on the sessions as locked (`bookSession`). */
+async function swap(
+  tx: Sql,
+  actor: BookingActor,
+  input: BookInput,
+  locked: Map<string, LockedSession>,
+): Promise<BookResult> {
+  const session = locked.get(input.sessionId);
+  const answer = judge(session, input, new Date());
+  if (answer.outcome === "FULL") {
+    return { ...answer, waitlistCount: await waitlistCount(tx, answer.sessionId) };
+  }
+  if (answer.outcome === "WAITLISTED") {
+    // The session is locked: nobody else joins or leaves its queue meanwhile.
+    return { ...answer, position: await joinWaitlist(tx, actor.id, answer.sessionId) };
+  }
+  if (answer.outcome !== "TAKE") return answer;
+  const replaced = answer.clashes.map(({ id, title }) => ({ id, title }));
+  // A swap frees seats that go to their queues in this transaction; a plain booking ends with its write.
+  const commit = replaced.length === 0;
+  if (!(await takeSeatWithMail(tx, { userId: actor.id, sessionId: answer.sessionId, release: replaced }, { commit }))) {
+    throw seatsGone();
+  }
+  for (const r of replaced) await fillFreedSeats({ tx, sessionId: r.id });
+  return { outcome: "BOOKED", sessionId: answer.sessionId, already: false, replaced: replaced.map((r) => r.id) };
 }
 
 /** The database refused a seat over capacity (`CHECK bookedCount <= capacity`), on pg or through Prisma. */
@@ -132,11 +153,17 @@ const seatsGone = () => new AppError("CONFLICT", bookingErrorsT("justFull"));
  * the database takes the seat or the queue place only where these same rules allow it, and the
  * answer is read from the state it locked, with the same `now`.
  */
-async function bookPlain({ db, actor, input }: Args<BookInput>): Promise<BookResult> {
+async function bookPlain({ db, actor, input }: BookArgs): Promise<BookResult> {
   const now = new Date();
   const once = () =>
     inSqlTransaction(db, (tx) =>
-      bookInOneMessage(tx, { userId: actor.id, sessionId: input.sessionId, waitlistIfFull: input.waitlistIfFull, now }),
+      bookInOneMessage(tx, {
+        userId: actor.id,
+        sessionId: input.sessionId,
+        waitlistIfFull: input.waitlistIfFull,
+        now,
+        sessionVersion: actor.sessionVersion ?? null,
+      }),
     );
   // The seat counter's CHECK is the last guard: when it refuses (a race under load that the message's
   // own judgement missed), nothing was written; the message is sent again on the state now committed,
@@ -146,6 +173,12 @@ async function bookPlain({ db, actor, input }: Args<BookInput>): Promise<BookRes
     return once();
   });
   if (!attempt.person) throw new AppError("UNAUTHORIZED", apiErrorsT("signIn"));
+  // A claim's context knew only the language cookie: the answer speaks the person's stored one.
+  return inLocaleOf(attempt.locale, () => plainAnswer(attempt, input, now));
+}
+
+/** The answer to a plain booking, from what its message found and did. */
+function plainAnswer(attempt: BookingAttempt, input: BookInput, now: Date): BookResult {
   const answer = judge(attempt.session ?? undefined, input, now);
   if (answer.outcome === "FULL") return { ...answer, waitlistCount: attempt.queueLength };
   if (answer.outcome === "WAITLISTED") {

@@ -1,4 +1,9 @@
-import { createTRPCRouter, participantProcedure, publicProcedure } from "~/server/api/trpc";
+import {
+  claimedParticipantProcedure,
+  createTRPCRouter,
+  participantProcedure,
+  publicProcedure,
+} from "~/server/api/trpc";
 import {
   getCalendarFeed,
   revokeCalendarFeed,
@@ -26,8 +31,8 @@ export const bookingRouter = createTRPCRouter({
   alternatives: publicProcedure
     .input(sessionInput)
     .query(({ ctx, input }) => getAlternatives({ db: ctx.db, actor: ctx.user, input })),
-  book: participantProcedure.input(bookInput).mutation(async ({ ctx, input }) => {
-    const result = await bookSession({ db: ctx.db, actor: ctx.user, input });
+  book: claimedParticipantProcedure.input(bookInput).mutation(async ({ ctx, input }) => {
+    const result = await bookSession({ db: ctx.db, actor: ctx.actor, input });
     metrics.bookings.inc({ outcome: result.outcome });
     return result;
   }),
