@@ -101,12 +101,18 @@ export async function bookSession({ db, actor, input }: BookArgs): Promise<BookR
     const ids = [input.sessionId, ...input.replaceSessionIds];
     const locked = await lockPersonAndSessions(tx, actor.id, ids, actor.sessionVersion ?? null);
     if (!locked) throw new AppError("UNAUTHORIZED", apiErrorsT("signIn"));
-    // A claim's context knew only the language cookie: the answer speaks the person's stored one.
-    return inLocaleOf(locked.locale, () => swap(tx, actor, input, locked.sessions));
+    return inLocaleOf(claimLocale(actor, locked.locale), () => swap(tx, actor, input, locked.sessions));
   });
 }
 
 type BookArgs = { db: Db; actor: BookingActor; input: BookInput };
+
+/**
+ * The language to answer a claim in: its context knew only the language cookie, so the person's
+ * stored choice (read by the lock) speaks. A resolved person's context already has it: null.
+ */
+const claimLocale = (actor: BookingActor, stored: string | null): string | null =>
+  actor.sessionVersion == null ? null : stored;
 
 /** The swap's judgement and writes, on the sessions as locked (`bookSession`). */
 async function swap(
@@ -173,8 +179,7 @@ async function bookPlain({ db, actor, input }: BookArgs): Promise<BookResult> {
     return once();
   });
   if (!attempt.person) throw new AppError("UNAUTHORIZED", apiErrorsT("signIn"));
-  // A claim's context knew only the language cookie: the answer speaks the person's stored one.
-  return inLocaleOf(attempt.locale, () => plainAnswer(attempt, input, now));
+  return inLocaleOf(claimLocale(actor, attempt.locale), () => plainAnswer(attempt, input, now));
 }
 
 /** The answer to a plain booking, from what its message found and did. */
