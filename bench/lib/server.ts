@@ -23,7 +23,13 @@ export type Server = {
   stop: () => Promise<void>;
 };
 
-export async function startServer(opts: { port: number; databaseUrl: string; logFile: string }): Promise<Server> {
+export async function startServer(opts: {
+  port: number;
+  databaseUrl: string;
+  logFile: string;
+  /** More environment (the profile's NODE_OPTIONS and WEB_CONCURRENCY). */
+  env?: Record<string, string>;
+}): Promise<Server> {
   const origin = `http://localhost:${opts.port}`;
   const { DEV_MAIL_VIEWER: _viewer, NODE_ENV: _mode, ...inherited } = process.env;
   const env: Record<string, string | undefined> = {
@@ -37,6 +43,7 @@ export async function startServer(opts: { port: number; databaseUrl: string; log
     SMTP_URL: "",
     LOG_LEVEL: "warn",
     NEXT_TELEMETRY_DISABLED: "1",
+    ...opts.env,
   };
   const out = openSync(opts.logFile, "a");
   const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], {
