@@ -1,14 +1,14 @@
 /**
  * `npm run bench:profile` (`-- --seconds N`, default 10; `-- --keep`): where one server process
  * spends its CPU under the booking load. It builds the bench's data (1×), starts one production
- * server process (`WEB_CONCURRENCY=1`) under V8's CPU profiler (bench/lib/cpu-profile.cjs), books over HTTP with 16 clients
+ * server process (`WEB_CONCURRENCY=1`) under V8's CPU profiler (bench/lib/cpu-profile.mjs), books over HTTP with 16 clients
  * as `npm run bench` does, stops the server (which writes its profile) and prints the server's
  * CPU per booking, the self time by part (a package in node_modules, the app's server bundle,
  * Node's own modules, GC, native code) and the heaviest functions. On the embedded database by
  * default, on PostgreSQL with TEST_DATABASE_URL. It asserts nothing.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { FlattenMap, originalPositionFor, type TraceMap } from "@jridgewell/trace-mapping";
 import os from "node:os";
 import path from "node:path";
@@ -187,7 +187,7 @@ try {
     logFile: path.join(tmp, "server.log"),
     env: {
       WEB_CONCURRENCY: "1",
-      NODE_OPTIONS: `--require ${path.resolve("bench/lib/cpu-profile.cjs")}`,
+      NODE_OPTIONS: `--import ${pathToFileURL(path.resolve("bench/lib/cpu-profile.mjs")).href}`,
       SPO_CPU_PROFILE_DIR: profDir,
     },
   });
