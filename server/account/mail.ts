@@ -6,7 +6,7 @@
 import { maskEmail } from "~/server/account/rules";
 import { whenText, type MailSession } from "~/server/booking/mail";
 import { accountMailT as t, zoneNameT } from "~/server/i18n/server-messages";
-import { currentIntlTag, inLocaleOf } from "~/server/i18n/translate";
+import { dateFormat, inLocaleOf } from "~/server/i18n/translate";
 import { greeting, layoutMail, type MailPerson, type RenderedMail } from "~/server/mail/layout";
 import { formatZonedTime, zoneLabel } from "~/server/programme/time";
 
@@ -156,7 +156,7 @@ export function emailChangedMail(p: {
   timeZone: string;
 }): RenderedMail {
   return inLocaleOf(p.locale, () => {
-    const day = new Intl.DateTimeFormat(currentIntlTag(), {
+    const day = dateFormat({
       day: "numeric",
       month: "long",
       year: "numeric",

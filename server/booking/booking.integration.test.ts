@@ -176,6 +176,31 @@ describe("book, cancel, waitlist", () => {
     expect(mail[0]!.text).toContain(`/sessions/${s.id}`);
   });
 
+  it("two workers rendering at once take different messages: each is rendered once, in one pass", async () => {
+    while ((await renderPendingMail({ db: testDb.db })) > 0);
+    const s = await session({ title: "Колледж и работодатель" });
+    const p = await participant({ firstName: "Ольга" });
+    const payload = { userId: p.id, sessionId: s.id, replaced: [] };
+    await testDb.db.outboxMessage.createMany({
+      data: Array.from({ length: 12 }, () => ({ kind: "booking.confirmed", to: p.email, payload, renderedAt: null })),
+    });
+    // Nothing to render it from: marked failed, never sent.
+    await testDb.db.outboxMessage.create({
+      data: { kind: "booking.confirmed", to: p.email, payload: { userId: p.id }, renderedAt: null },
+    });
+    const [a, b] = await Promise.all([
+      renderPendingMail({ db: testDb.db, limit: 7 }),
+      renderPendingMail({ db: testDb.db, limit: 7 }),
+    ]);
+    expect(a + b).toBe(12);
+    expect(await renderPendingMail({ db: testDb.db })).toBe(0);
+    const rows = await testDb.db.outboxMessage.findMany({ where: { to: p.email } });
+    expect(
+      rows.filter((m) => m.status === "PENDING" && m.renderedAt && m.subject === "Вы записаны: Колледж и работодатель"),
+    ).toHaveLength(12);
+    expect(rows.filter((m) => m.status === "FAILED" && m.renderedAt === null)).toHaveLength(1);
+  });
+
   it("a full session reports FULL, or queues in arrival order when asked", async () => {
     const s = await session({ capacity: 1, day: "2025-08-26" });
     const [a, b, c] = await Promise.all([participant(), participant(), participant()]);

@@ -2,7 +2,7 @@
  * The messages booking sends (confirmation, cancellation, promotion from a waitlist), in
  * Russian from the "bookingMail" messages. Pure: content only; the service enqueues them.
  */
-import { currentIntlTag, serverTranslator } from "~/server/i18n/translate";
+import { dateFormat, serverTranslator } from "~/server/i18n/translate";
 import { greeting, layoutMail, type MailPerson, type RenderedMail } from "~/server/mail/layout";
 import { formatZonedTime, zoneLabel } from "~/server/programme/time";
 import { zoneNameT } from "~/server/i18n/server-messages";
@@ -25,7 +25,7 @@ export type { MailPerson };
 
 /** «понедельник, 25 августа, 12:30–14:00 МСК» */
 export function whenText(s: { startsAt: Date; endsAt: Date }, timeZone: string): string {
-  const day = new Intl.DateTimeFormat(currentIntlTag(), {
+  const day = dateFormat({
     weekday: "long",
     day: "numeric",
     month: "long",

@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { bookingCancelledMail, bookingConfirmedMail, noShowReleasedMail, promotedMail } from "~/server/booking/mail";
 import type { Db } from "~/server/db/client";
+import { inTransaction, type Tx } from "~/server/db/transaction";
 import { env } from "~/server/env";
 import { inLocaleOf } from "~/server/i18n/translate";
 import type { RenderedMail } from "~/server/mail/layout";
@@ -40,7 +41,7 @@ type Pending = { id: string; kind: BookingKind; payload: z.infer<typeof payloadS
  * whatever the batch's size. A message whose session is gone (or whose payload is unreadable)
  * gets null.
  */
-async function renderBookingMail(db: Db, rows: Pending[]): Promise<Map<string, RenderedMail | null>> {
+async function renderBookingMail(db: Db | Tx, rows: Pending[]): Promise<Map<string, RenderedMail | null>> {
   const sessionIds = [...new Set(rows.map((r) => r.payload.sessionId))];
   const sessions = new Map(
     (await db.programmeSession.findMany({ where: { id: { in: sessionIds } }, select: mailSessionSelect })).map((s) => [
@@ -96,35 +97,46 @@ async function renderBookingMail(db: Db, rows: Pending[]): Promise<Map<string, R
 }
 
 /**
- * Renders up to `limit` queued messages that have no text yet, oldest first. Safe to run from
- * several instances at once: a row is written only while it is still unrendered, and two
- * renderings of one row are the same text. A row whose subject no longer exists (the session
- * was deleted) is marked failed, never sent. Returns how many rows were rendered.
+ * Renders up to `limit` queued messages that have no text yet, oldest first, in one transaction
+ * that claims them (`FOR UPDATE SKIP LOCKED`): the workers of several processes or instances
+ * render different rows instead of the same ones twice. A row whose subject no longer exists (the
+ * session was deleted) is marked failed, never sent. Two statements write the whole batch.
+ * Returns how many rows were rendered.
  */
 export async function renderPendingMail({ db, limit = 200 }: { db: Db; limit?: number }): Promise<number> {
-  const rows = await db.outboxMessage.findMany({
-    where: { renderedAt: null, status: "PENDING" },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take: limit,
-    select: { id: true, kind: true, payload: true },
-  });
-  const readable: Pending[] = [];
-  for (const row of rows) {
-    const payload = payloadSchema.safeParse(row.payload);
-    if (isBookingKind(row.kind) && payload.success)
-      readable.push({ id: row.id, kind: row.kind, payload: payload.data });
-  }
-  const texts = readable.length > 0 ? await renderBookingMail(db, readable) : new Map<string, RenderedMail | null>();
-  let rendered = 0;
-  for (const row of rows) {
-    const mail = texts.get(row.id) ?? null;
-    const { count } = await db.outboxMessage.updateMany({
-      where: { id: row.id, renderedAt: null },
-      data: mail
-        ? { subject: mail.subject, text: mail.text, html: mail.html, renderedAt: new Date() }
-        : { status: "FAILED", lastError: "Nothing to render: the message's subject no longer exists" },
+  return inTransaction(db, async (tx) => {
+    const rows = await tx.$queryRaw<{ id: string; kind: string; payload: unknown }[]>`
+      SELECT "id", "kind", "payload" FROM "OutboxMessage"
+      WHERE "renderedAt" IS NULL AND "status" = 'PENDING'
+      ORDER BY "createdAt", "id"
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED`;
+    if (rows.length === 0) return 0;
+    const readable: Pending[] = [];
+    for (const row of rows) {
+      const payload = payloadSchema.safeParse(row.payload);
+      if (isBookingKind(row.kind) && payload.success)
+        readable.push({ id: row.id, kind: row.kind, payload: payload.data });
+    }
+    const texts = readable.length > 0 ? await renderBookingMail(tx, readable) : new Map<string, RenderedMail | null>();
+    const done = rows.flatMap((r) => {
+      const mail = texts.get(r.id);
+      return mail ? [{ id: r.id, mail }] : [];
     });
-    if (mail) rendered += count;
-  }
-  return rendered;
+    const failed = rows.filter((r) => !texts.get(r.id)).map((r) => r.id);
+    if (failed.length > 0) {
+      await tx.outboxMessage.updateMany({
+        where: { id: { in: failed }, renderedAt: null },
+        data: { status: "FAILED", lastError: "Nothing to render: the message's subject no longer exists" },
+      });
+    }
+    if (done.length === 0) return 0;
+    return tx.$executeRaw`
+      UPDATE "OutboxMessage" o
+      SET "subject" = v.subject, "text" = v.text, "html" = v.html, "renderedAt" = now()
+      FROM unnest(${done.map((d) => d.id)}::text[], ${done.map((d) => d.mail.subject)}::text[],
+                  ${done.map((d) => d.mail.text)}::text[], ${done.map((d) => d.mail.html)}::text[])
+           AS v(id, subject, text, html)
+      WHERE o."id" = v.id AND o."renderedAt" IS NULL`;
+  });
 }

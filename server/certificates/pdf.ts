@@ -1,7 +1,7 @@
 /** The certificate of participation (A4), with the same fonts and QR drawing as the ticket. */
 import { formatZonedTime } from "~/server/programme/time";
 import { drawQr, newPdf, pdfBuffer } from "~/server/tickets/pdf";
-import { currentIntlTag, serverTranslator } from "~/server/i18n/translate";
+import { dateFormat, serverTranslator } from "~/server/i18n/translate";
 
 const t = serverTranslator("checkin", "certificatePdf");
 const heading = serverTranslator("checkin", "ticketPdf");
@@ -40,8 +40,7 @@ export async function certificatePdf(c: CertificatePrint): Promise<Buffer> {
   doc.moveDown(1.2);
   doc.font("bold").fontSize(11).text(t("sessions"), { width: w });
   doc.moveDown(0.3);
-  const day = (d: Date) =>
-    new Intl.DateTimeFormat(currentIntlTag(), { day: "numeric", month: "long", timeZone: c.timeZone }).format(d);
+  const day = (d: Date) => dateFormat({ day: "numeric", month: "long", timeZone: c.timeZone }).format(d);
   for (const s of c.sessions) {
     doc
       .font("regular")

@@ -8,7 +8,7 @@ import { formatPhone } from "~/server/account/phone";
 import type { Table } from "~/server/export/file";
 import type { SheetCell } from "~/server/export/xlsx";
 import { exportT } from "~/server/i18n/server-messages";
-import { currentIntlTag, serverTranslator } from "~/server/i18n/translate";
+import { dateFormat, serverTranslator } from "~/server/i18n/translate";
 import type { RosterPerson } from "~/server/organiser/rosters";
 
 const categoryT = serverTranslator("account", "categories");
@@ -16,8 +16,7 @@ const categoryT = serverTranslator("account", "categories");
 type RosterSession = { title: string; startsAt: Date; room: string | null; people: RosterPerson[] };
 type Registration = Omit<RosterPerson, "position" | "status"> & { status: "PENDING" | "CONFIRMED" | "CANCELLED" };
 
-const when = (d: Date, timeZone: string) =>
-  new Intl.DateTimeFormat(currentIntlTag(), { dateStyle: "short", timeStyle: "short", timeZone }).format(d);
+const when = (d: Date, timeZone: string) => dateFormat({ dateStyle: "short", timeStyle: "short", timeZone }).format(d);
 
 const personHeader = () => [
   exportT("fullName"),

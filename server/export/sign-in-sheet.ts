@@ -5,7 +5,7 @@
  */
 import { newPdf, pdfBuffer } from "~/server/tickets/pdf";
 import { exportT } from "~/server/i18n/server-messages";
-import { currentIntlTag } from "~/server/i18n/translate";
+import { dateFormat } from "~/server/i18n/translate";
 
 export type SignInSection = {
   title: string;
@@ -20,8 +20,8 @@ const ROW = 24;
 const BLANK_ROWS = 5;
 
 function span(s: SignInSection, timeZone: string): string {
-  const day = new Intl.DateTimeFormat(currentIntlTag(), { dateStyle: "long", timeZone }).format(s.startsAt);
-  const time = (d: Date) => new Intl.DateTimeFormat(currentIntlTag(), { timeStyle: "short", timeZone }).format(d);
+  const day = dateFormat({ dateStyle: "long", timeZone }).format(s.startsAt);
+  const time = (d: Date) => dateFormat({ timeStyle: "short", timeZone }).format(d);
   return `${day}, ${time(s.startsAt)}–${time(s.endsAt)} · ${s.room ?? exportT("noRoom")}`;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Table } from "~/server/export/file";
 import type { FeedbackReport } from "~/server/feedback/report";
-import { currentIntlTag, serverTranslator } from "~/server/i18n/translate";
+import { dateFormat, serverTranslator } from "~/server/i18n/translate";
 
 const t = serverTranslator("dashboard", "feedbackReport");
 
@@ -12,7 +12,7 @@ const MARKS = [1, 2, 3, 4, 5] as const;
 
 export function feedbackTables(report: FeedbackReport): Table[] {
   const when = (d: Date) =>
-    new Intl.DateTimeFormat(currentIntlTag(), {
+    dateFormat({
       dateStyle: "short",
       timeStyle: "short",
       timeZone: report.timeZone,

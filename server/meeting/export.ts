@@ -1,7 +1,7 @@
 /**
  * The roll-call and the questions as tables; server/export/file.ts writes them as CSV or XLSX.
  */
-import { currentIntlTag, serverTranslator } from "~/server/i18n/translate";
+import { dateFormat, serverTranslator } from "~/server/i18n/translate";
 import { forumTimeZone } from "~/server/i18n/config";
 import type { RollCall, QuestionItem } from "~/server/meeting/reports";
 import type { MeetingTopic } from "~/server/generated/prisma/enums";
@@ -46,8 +46,7 @@ export function rollCallTable(rollCall: RollCall): Table {
   };
 }
 
-const dateTime = () =>
-  new Intl.DateTimeFormat(currentIntlTag(), { dateStyle: "short", timeStyle: "short", timeZone: forumTimeZone });
+const dateTime = () => dateFormat({ dateStyle: "short", timeStyle: "short", timeZone: forumTimeZone });
 
 export function questionsTable(topics: { topic: MeetingTopic | null; items: QuestionItem[] }[]): Table {
   const rows = topics.flatMap((g) =>

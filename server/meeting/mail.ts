@@ -3,7 +3,7 @@
  * moved up from the reserve, substitution), in Russian from the "meetingMail" messages.
  * Pure: content only; server/meeting/notify.ts puts them into the outbox.
  */
-import { currentIntlTag, serverTranslator } from "~/server/i18n/translate";
+import { dateFormat, serverTranslator } from "~/server/i18n/translate";
 import type { DelegateRole } from "~/server/generated/prisma/enums";
 import { greeting, layoutMail, type MailPerson, type RenderedMail } from "~/server/mail/layout";
 import { formatZonedTime, zoneLabel } from "~/server/programme/time";
@@ -37,7 +37,7 @@ export type MeetingMailEvent =
 
 /** «вторник, 26 августа, 10:00–14:00 МСК» */
 export function meetingWhen(d: { startsAt: Date; endsAt: Date; timeZone: string }): string {
-  const day = new Intl.DateTimeFormat(currentIntlTag(), {
+  const day = dateFormat({
     weekday: "long",
     day: "numeric",
     month: "long",

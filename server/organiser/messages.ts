@@ -3,7 +3,7 @@
  * public change-log sentences and the mail to participants. Pure: content only, in Russian from
  * server/i18n/messages/ru/organiser.json.
  */
-import { currentIntlTag, serverTranslator } from "~/server/i18n/translate";
+import { dateFormat, serverTranslator } from "~/server/i18n/translate";
 import { greeting, layoutMail, type MailPerson, type RenderedMail } from "~/server/mail/layout";
 import type { Issue, LoggedField } from "~/server/organiser/rules";
 import { formatZonedTime, zoneLabel } from "~/server/programme/time";
@@ -35,7 +35,7 @@ export function refusalMessage(issues: readonly IssueView[], kind: "errors" | "w
 export type Placed = { startsAt: Date; endsAt: Date; roomName: string | null };
 
 export function placeText(p: Placed, timeZone: string): string {
-  const day = new Intl.DateTimeFormat(currentIntlTag(), { day: "numeric", month: "long", timeZone }).format(p.startsAt);
+  const day = dateFormat({ day: "numeric", month: "long", timeZone }).format(p.startsAt);
   const time = `${formatZonedTime(p.startsAt, timeZone)}–${formatZonedTime(p.endsAt, timeZone)} ${zoneLabel(timeZone, p.startsAt, moscowName())}`;
   return `${day}, ${time}, ${p.roomName ?? logT("noRoom")}`;
 }

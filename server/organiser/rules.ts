@@ -6,7 +6,7 @@
  */
 import { overlaps } from "~/server/booking/rules";
 import { zonedTimeToUtc } from "~/server/programme/time";
-import { currentIntlTag } from "~/server/i18n/translate";
+import { dateFormat } from "~/server/i18n/translate";
 
 export const DAY_MS = 86_400_000;
 
@@ -72,15 +72,13 @@ export type CheckContext = {
 };
 
 const fmt = (d: Date, timeZone: string): string =>
-  new Intl.DateTimeFormat(currentIntlTag(), { day: "numeric", month: "long", timeZone }).format(d) +
+  dateFormat({ day: "numeric", month: "long", timeZone }).format(d) +
   ", " +
-  new Intl.DateTimeFormat(currentIntlTag(), { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(
-    d,
-  );
+  dateFormat({ hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(d);
 
 const timeRange = (s: Span, timeZone: string): string => {
   const time = (d: Date) =>
-    new Intl.DateTimeFormat(currentIntlTag(), {
+    dateFormat({
       hour: "2-digit",
       minute: "2-digit",
       hourCycle: "h23",

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
-import { currentIntlTag, serverTranslator } from "~/server/i18n/translate";
+import { dateFormat, serverTranslator } from "~/server/i18n/translate";
 
 const t = serverTranslator("checkin", "ticketPdf");
 const categoryT = serverTranslator("account", "categories");
@@ -83,9 +83,8 @@ export type TicketPrint = {
 /** «25–29 августа 2025 · Калуга» (25–29 August 2025 · …) from the edition's first and last day in its time zone, in the current locale. */
 export function forumDates(edition: { startsAt: Date; endsAt: Date; city: string; timeZone: string }): string {
   const last = new Date(edition.endsAt.getTime() - 1);
-  const day = (d: Date) =>
-    new Intl.DateTimeFormat(currentIntlTag(), { day: "numeric", timeZone: edition.timeZone }).format(d);
-  const monthYear = new Intl.DateTimeFormat(currentIntlTag(), {
+  const day = (d: Date) => dateFormat({ day: "numeric", timeZone: edition.timeZone }).format(d);
+  const monthYear = dateFormat({
     day: "numeric",
     month: "long",
     year: "numeric",
