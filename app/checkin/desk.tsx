@@ -68,12 +68,14 @@ export function CheckinDesk({ doors }: { doors: DoorOption[] }) {
   const [q, setQ] = useState("");
   const [found, setFound] = useState<Found[] | null>(null);
   const manifestRef = useRef<Manifest | null>(null);
+  const deviceRef = useRef<HTMLInputElement>(null);
+  const doorRef = useRef<HTMLSelectElement>(null);
 
   useEffect(() => {
-    // What this device remembered is read after hydration (the server has no localStorage).
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setDevice(loadDevice());
-    setDoor(loadDoor());
+    // What this device remembered is read after hydration (the server has no localStorage). What
+    // was typed or chosen before the page came alive (a slow phone) is kept, not replaced.
+    setDevice(deviceRef.current?.value || loadDevice());
+    setDoor(doorRef.current?.value || loadDoor());
     setQueue(loadQueue());
     setOnline(navigator.onLine);
     const up = () => setOnline(true);
@@ -289,6 +291,7 @@ export function CheckinDesk({ doors }: { doors: DoorOption[] }) {
             {t("device")}
           </label>
           <input
+            ref={deviceRef}
             id="device"
             required
             maxLength={40}
@@ -306,6 +309,7 @@ export function CheckinDesk({ doors }: { doors: DoorOption[] }) {
             {t("door")}
           </label>
           <select
+            ref={doorRef}
             id="door"
             required
             value={door}
