@@ -12,10 +12,10 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { FlattenMap, originalPositionFor, type TraceMap } from "@jridgewell/trace-mapping";
 import os from "node:os";
 import path from "node:path";
-import { buildData, FIXTURE, httpSessionId, httpUserId } from "~/bench/lib/data";
+import { buildData, httpBookingTarget, httpCookies } from "~/bench/lib/data";
 import { bookingLoad, outcomeText } from "~/bench/lib/load";
 import { treeCpuMs } from "~/bench/lib/proc";
-import { sessionCookie, startServer } from "~/bench/lib/server";
+import { startServer } from "~/bench/lib/server";
 import { buildApp, commitLine, createDatabases, machineLine } from "~/bench/lib/setup";
 import { fmt } from "~/bench/lib/stats";
 
@@ -191,14 +191,7 @@ try {
       SPO_CPU_PROFILE_DIR: profDir,
     },
   });
-  const cookies = await Promise.all(Array.from({ length: FIXTURE.httpPeople }, (_, n) => sessionCookie(httpUserId(n))));
-  const target = {
-    base: app.base,
-    origin: app.origin,
-    cookies,
-    sessionIds: Array.from({ length: FIXTURE.httpSessions }, (_, i) => httpSessionId(i)),
-    counter: { k: 0 },
-  };
+  const target = httpBookingTarget(app, await httpCookies());
   const warm = await bookingLoad(target, 4, 2);
   say(`warm-up: ${outcomeText(warm.outcomes)}`);
   const serving = servingPid(app.pid);

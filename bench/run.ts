@@ -16,9 +16,9 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { buildData, FIXTURE, httpSessionId, httpUserId, raceSessionId, withDb } from "~/bench/lib/data";
+import { buildData, FIXTURE, httpBookingTarget, httpCookies, raceSessionId, withDb } from "~/bench/lib/data";
 import { checkInvariants } from "~/bench/lib/invariants";
-import { bookingLoad, outcomeText, pageLoad, race, type BookingTarget } from "~/bench/lib/load";
+import { bookingLoad, outcomeText, pageLoad, race } from "~/bench/lib/load";
 import { lighthouseLines, runLighthouse } from "~/bench/lib/lighthouse";
 import { getRaw, pageWeight, startBareServer, type RawPage } from "~/bench/lib/pages";
 import { pgbenchVersion, runPgbench } from "~/bench/lib/pgbench";
@@ -140,7 +140,7 @@ try {
   const app10 = started[1];
   servers.push(app, app10);
 
-  const cookies = await Promise.all(Array.from({ length: FIXTURE.httpPeople }, (_, n) => sessionCookie(httpUserId(n))));
+  const cookies = await httpCookies();
   const signed1 = await sessionCookie(one.signedIn.id, one.signedIn.sessionVersion);
   const signed10 = await sessionCookie(ten.signedIn.id, ten.signedIn.sessionVersion);
   const organiser1 = await sessionCookie(one.organiser.id, one.organiser.sessionVersion);
@@ -186,13 +186,7 @@ try {
   step("lighthouse, mobile and desktop (idle 1× server)");
   const lighthouse = lighthouseLines(await runLighthouse(app.base, lighthousePages(one.sessionPageId)));
 
-  const target: BookingTarget = {
-    base: app.base,
-    origin: app.origin,
-    cookies,
-    sessionIds: Array.from({ length: FIXTURE.httpSessions }, (_, i) => httpSessionId(i)),
-    counter: { k: 0 },
-  };
+  const target = httpBookingTarget(app, cookies);
   const warm = await bookingLoad(target, 4, 1);
   say(`booking warm-up: ${outcomeText(warm.outcomes)}`);
   if (!warm.outcomes.BOOKED) throw new Error("booking.book over HTTP books nothing: see the answers above");

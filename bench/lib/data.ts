@@ -9,6 +9,8 @@
  *    race and the pgbench transaction. Its ids are numbered (`bh-u-17`, `bp-s-3`) so that the
  *    load generator and bench/pgbench-booking.sql can name them without asking the database.
  */
+import type { BookingTarget } from "~/bench/lib/load";
+import { sessionCookie } from "~/bench/lib/server";
 import { prepareDatabase } from "~/e2e/ops/cluster";
 import { parseDatabaseUrl } from "~/prisma/engine/database-url.mjs";
 import { acquirePgliteLock } from "~/prisma/engine/pglite-lock.mjs";
@@ -38,6 +40,22 @@ export function bookingPair(k: number, people: number, sessions: number): { pers
 
 export const httpUserId = (n: number) => `bh-u-${n}`;
 export const httpSessionId = (n: number) => `bh-s-${n}`;
+
+/** The session cookies of the people who book over HTTP (person n's at n). */
+export const httpCookies = (): Promise<string[]> =>
+  Promise.all(Array.from({ length: FIXTURE.httpPeople }, (_, n) => sessionCookie(httpUserId(n))));
+
+/** The booking load on a server: those people and the HTTP sessions, from the first pair on. */
+export const httpBookingTarget = (
+  server: { base: string; origin: string },
+  cookies: readonly string[],
+): BookingTarget => ({
+  base: server.base,
+  origin: server.origin,
+  cookies,
+  sessionIds: Array.from({ length: FIXTURE.httpSessions }, (_, i) => httpSessionId(i)),
+  counter: { k: 0 },
+});
 export const raceSessionId = (round: number) => `bh-race-${round}`;
 export const PGBENCH_SEQUENCE = "bench_pgbench_k";
 
